@@ -1,0 +1,44 @@
+/**
+ * What one scan (files or a database) produces. Reporters and the inventory read only this.
+ */
+import type { Finding, Location, LogicalLocation } from './finding.js';
+import type { CategoryId } from './categories.js';
+
+export interface ScanProblem {
+  /** Repo-relative path, or a table/collection name for databases. */
+  where: string;
+  message: string;
+}
+
+/**
+ * Facts that are not personal data themselves but matter to the dossier:
+ * protection measures (hashing, encryption, masking, access control) and retention/deletion
+ * (TTL indexes, deletion jobs). They are evidence, never proof of compliance.
+ */
+export interface Evidence {
+  kind: 'protection' | 'retention';
+  /** Short machine key, e.g. "hashing:bcrypt", "encryption:aes-gcm", "ttl-index", "deletion-job". */
+  key: string;
+  /** Human description, English. */
+  description: string;
+  /** Categories this measure applies to, when known. */
+  categories?: CategoryId[];
+  location?: Location;
+  logicalLocations?: LogicalLocation[];
+}
+
+export interface ScanTarget {
+  kind: 'files' | 'database';
+  /** For files: the scanned roots (repo-relative). For databases: a redacted URL (no credentials). */
+  name: string;
+  engine?: 'postgres' | 'mysql' | 'mongodb';
+}
+
+export interface ScanResult {
+  target: ScanTarget;
+  findings: Finding[];
+  evidence: Evidence[];
+  problems: ScanProblem[];
+  /** Counters shown in summaries, e.g. filesScanned, bytesScanned, tablesScanned. */
+  stats: Record<string, number>;
+}

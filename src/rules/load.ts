@@ -1,0 +1,88 @@
+/**
+ * Loads rule packs (rules/*.yml plus user rules from .pdscan.yml), validates them against the
+ * schema, checks categories, validators and that RE2 accepts every pattern. Errors name the file
+ * and the field, e.g. `rules/ids.yml: rules[2].patterns[0]: RE2 refused the pattern: ...`.
+ */
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import RE2 from 're2';
+import { RULES_DIR } from './paths.js';
+import { readYamlFile } from '../util/yaml.js';
+import { assertSchema } from '../util/schema.js';
+import { ConfigError } from './errors.js';
+import { isCategory } from '../model/categories.js';
+import { getValidator } from '../classify/validators/index.js';
+import { expandMacros } from './macros.js';
+import type { RuleDef, RulePack } from './types.js';
+
+/** Files in rules/ that are not detection packs. */
+const NON_PACK = new Set(['categories.yml', 'obligations.yml', 'recipients.yml', 'purposes.yml', 'names.yml']);
+
+export function builtinPackFiles(dir = RULES_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yml') && !NON_PACK.has(f) && !f.startsWith('names'))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+export function checkRule(rule: RuleDef, where: string): void {
+  if (!isCategory(rule.category)) throw new ConfigError(`${where}.category: unknown category "${rule.category}" (see \`pdscan rules\`)`);
+  if (rule.validator && !getValidator(rule.validator)) {
+    throw new ConfigError(`${where}.validator: unknown validator "${rule.validator}"`);
+  }
+  rule.patterns.forEach((p, i) => compilePattern(p, rule, `${where}.patterns[${i}]`));
+  rule.allowlist?.patterns?.forEach((p, i) => compilePattern(p, rule, `${where}.allowlist.patterns[${i}]`));
+}
+
+export function compilePattern(pattern: string, rule: Pick<RuleDef, 'case_insensitive'>, where: string, extraFlags = ''): RE2 {
+  let source: string;
+  try {
+    source = expandMacros(pattern);
+  } catch (err) {
+    throw new ConfigError(`${where}: ${(err as Error).message}`);
+  }
+  try {
+    return new RE2(source, `u${rule.case_insensitive ? 'i' : ''}${extraFlags}`);
+  } catch (err) {
+    const why = (err as Error).message;
+    const hint = /\\\d|\(\?[=!<]/.test(pattern) ? ' (RE2 does not support backreferences or lookaround; use value_group to capture the value)' : '';
+    throw new ConfigError(`${where}: RE2 refused the pattern: ${why}${hint}`);
+  }
+}
+
+export function loadPackFile(file: string, display = path.relative(process.cwd(), file) || file): RuleDef[] {
+  const pack = assertSchema<RulePack>('rule-pack.schema.json', readYamlFile(file, display), display);
+  return validatePackRules(pack.rules, display);
+}
+
+export function validatePackRules(rules: RuleDef[], display: string): RuleDef[] {
+  const seen = new Set<string>();
+  rules.forEach((r, i) => {
+    const where = `${display}: rules[${i}]`;
+    if (seen.has(r.id)) throw new ConfigError(`${where}.id: duplicate rule id "${r.id}"`);
+    seen.add(r.id);
+    checkRule(r, where);
+    r.source = display;
+  });
+  return rules;
+}
+
+export interface LoadRulesOptions {
+  /** Extra rule files (from the config). */
+  extraFiles?: string[];
+  /** Rules defined inline in .pdscan.yml. */
+  extraRules?: RuleDef[];
+  /** Rule IDs to disable. */
+  disable?: string[];
+}
+
+export function loadRules(opts: LoadRulesOptions = {}): RuleDef[] {
+  const byId = new Map<string, RuleDef>();
+  // A later rule with the same ID replaces the earlier one: users tune a built-in rule without forking its pack.
+  const add = (rules: RuleDef[]) => rules.forEach((r) => byId.set(r.id, r));
+  for (const f of builtinPackFiles()) add(loadPackFile(f, `rules/${path.basename(f)}`));
+  for (const f of opts.extraFiles ?? []) add(loadPackFile(f));
+  if (opts.extraRules?.length) add(validatePackRules(opts.extraRules, '.pdscan.yml rules'));
+  for (const id of opts.disable ?? []) byId.delete(id);
+  return [...byId.values()];
+}
