@@ -71,6 +71,11 @@ export interface Finding {
   /** Overrides the derived level (risk rules set this). */
   level?: Level;
   suppression?: Suppression;
+  /**
+   * Stable identity for SARIF partialFingerprints and baselines: derived from the rule, the path
+   * and the content of the line (not its number), so it survives unrelated edits that move lines.
+   */
+  fingerprint?: string;
   /** Free-form, JSON-safe extras (recipient, country, purpose, matchRatio, model, field...). */
   properties?: Record<string, unknown>;
 }

@@ -17,7 +17,7 @@ let lists: Map<string, string[]> | undefined;
 export function loadLists(dir = path.join(RULES_DIR, 'lists')): Map<string, string[]> {
   if (lists) return lists;
   lists = new Map();
-  let files: string[] = [];
+  let files: string[];
   try {
     files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
   } catch {

@@ -1,0 +1,144 @@
+/**
+ * Options and output handling shared by `pdscan scan` and `pdscan db` (DESIGN.md §2).
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { Command, Option } from 'commander';
+import type { ScanResult } from '../model/result.js';
+import type { Regime } from '../model/categories.js';
+import type { Finding, Level } from '../model/finding.js';
+import { LEVEL_ORDER, compareConfidence } from '../model/finding.js';
+import { ConfigError } from '../rules/errors.js';
+import { loadConfig, type LoadedConfig } from '../config/load.js';
+import { loadRules, type LoadRulesOptions } from '../rules/load.js';
+import { RuleCatalog, type RuleMeta } from '../report/rule-meta.js';
+import type { ReportContext } from '../report/context.js';
+import { toSarif } from '../report/sarif.js';
+import { toJson } from '../report/json.js';
+import { toText } from '../report/text.js';
+import { findingLevel } from '../report/level.js';
+import { applyAllowlist } from './allowlist.js';
+import { TOOL_VERSION } from './version.js';
+
+export interface CommonOptions {
+  format?: 'text' | 'json' | 'sarif';
+  output?: string;
+  sarif?: string;
+  json?: string;
+  inventory?: string[];
+  lang?: 'vi' | 'en';
+  law?: Regime;
+  config?: string;
+  showData?: boolean;
+  failOn?: 'none' | Level;
+  minConfidence?: 'low' | 'medium' | 'high';
+  threads?: number;
+  quiet?: boolean;
+  debug?: boolean;
+  explain?: boolean;
+  color?: boolean;
+}
+
+const positiveInt = (name: string) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive whole number, got "${v}"`);
+  return n;
+};
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --format <format>', 'output format on stdout or --output').choices(['text', 'json', 'sarif']))
+    .option('-o, --output <file>', 'write the main output to a file instead of stdout')
+    .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
+    .option('--json <file>', 'also write JSON to this file')
+    .option('--inventory <file...>', 'also write the draft data inventory (FILE.json and/or FILE.md)')
+    .addOption(new Option('--lang <lang>', 'language of the Markdown inventory').choices(['vi', 'en']).default('vi'))
+    .addOption(new Option('--law <regime>', 'legal regime for sensitivity and obligations').choices(['pdpl-2025', 'decree-13']))
+    .option('-c, --config <file>', 'configuration file (default: .pdscan.yml if present)')
+    .option('--show-data', 'show raw personal values (masked by default)')
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices(['none', 'low', 'medium', 'high']))
+    .addOption(new Option('--min-confidence <level>', 'hide findings below this confidence').choices(['low', 'medium', 'high']))
+    .option('--threads <n>', 'worker threads (default: number of CPUs)', positiveInt('--threads'))
+    .option('--explain', 'show why each finding was reported (pattern, validator, context)')
+    .option('-q, --quiet', 'no progress display')
+    .option('--no-color', 'no colours in text output')
+    .option('--debug', 'print stack traces on errors');
+}
+
+export interface RunSetup {
+  loaded: LoadedConfig;
+  regime: Regime;
+  ruleOptions: LoadRulesOptions;
+  ctx: ReportContext;
+  failOn: 'none' | Level;
+}
+
+export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = []): RunSetup {
+  const loaded = loadConfig(opts.config, cwd);
+  const { config } = loaded;
+  const regime = opts.law ?? config.law ?? 'pdpl-2025';
+  const ruleOptions: LoadRulesOptions = {
+    extraFiles: config.rule_files,
+    extraRules: config.rules,
+    disable: config.disable_rules,
+  };
+  // Load once here so that a broken rule file fails before any work starts (exit 2).
+  const rules = loadRules(ruleOptions);
+  const ctx: ReportContext = {
+    regime,
+    showData: opts.showData ?? false,
+    explain: opts.explain ?? false,
+    cwd,
+    toolVersion: TOOL_VERSION,
+    rules: new RuleCatalog(rules, extraMeta),
+    color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
+  };
+  return { loaded, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };
+}
+
+/** Config allowlist and --min-confidence, applied the same way to every source. */
+export function postProcess(result: ScanResult, opts: CommonOptions, s: RunSetup): ScanResult {
+  const min = opts.minConfidence ?? s.loaded.config.min_confidence ?? 'low';
+  const findings = applyAllowlist(result.findings, s.loaded.config.allowlist).filter(
+    (f: Finding) => compareConfidence(f.confidence, min) >= 0,
+  );
+  return { ...result, findings };
+}
+
+function write(file: string, content: string): void {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  writeFileSync(file, content);
+}
+
+export type ExtraWriter = (results: ScanResult[], file: string, opts: CommonOptions, s: RunSetup) => void;
+const extraWriters: ExtraWriter[] = [];
+/** Inventory writers register here so the CLI core does not depend on them. */
+export function registerInventoryWriter(w: ExtraWriter): void {
+  extraWriters.push(w);
+}
+
+/** Writes every requested output and returns the exit code from --fail-on. */
+export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): number {
+  const render = (format: 'text' | 'json' | 'sarif', color: boolean) => {
+    if (format === 'sarif') return `${JSON.stringify(toSarif(results, s.ctx), null, 2)}\n`;
+    if (format === 'json') return `${JSON.stringify(toJson(results, s.ctx), null, 2)}\n`;
+    return toText(results, { ...s.ctx, color });
+  };
+  const format = opts.format ?? 'text';
+  if (opts.output) write(opts.output, render(format, false));
+  else process.stdout.write(render(format, s.ctx.color ?? false));
+  if (opts.sarif) write(opts.sarif, render('sarif', false));
+  if (opts.json) write(opts.json, render('json', false));
+  if (opts.inventory?.length) {
+    if (!extraWriters.length) throw new ConfigError('--inventory is not available in this build');
+    for (const file of opts.inventory) for (const w of extraWriters) w(results, file, opts, s);
+  }
+  return exitCodeFor(results, s);
+}
+
+export function exitCodeFor(results: ScanResult[], s: Pick<RunSetup, 'failOn' | 'regime'>): number {
+  if (s.failOn === 'none') return 0;
+  const threshold = LEVEL_ORDER[s.failOn];
+  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[findingLevel(f, s.regime)] >= threshold));
+  return failing ? 1 : 0;
+}

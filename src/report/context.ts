@@ -1,0 +1,13 @@
+import type { Regime } from '../model/categories.js';
+import type { RuleCatalog } from './rule-meta.js';
+
+export interface ReportContext {
+  regime: Regime;
+  showData: boolean;
+  explain: boolean;
+  /** Directory that finding paths are relative to (the repository root in CI). */
+  cwd: string;
+  toolVersion: string;
+  rules: RuleCatalog;
+  color?: boolean;
+}

@@ -1,0 +1,69 @@
+/** Readable output grouped by file, colour on a terminal, summary at the end. */
+import pc from 'picocolors';
+import type { Finding, Level } from '../model/finding.js';
+import type { ScanResult } from '../model/result.js';
+import { category, isSensitive } from '../model/categories.js';
+import { findingLevel } from './level.js';
+import { findingMessage } from './sarif.js';
+import { summarize } from './json.js';
+import type { ReportContext } from './context.js';
+
+export function toText(results: ScanResult[], ctx: ReportContext): string {
+  const c = pc.createColors(ctx.color ?? false);
+  const paint: Record<Level, (s: string) => string> = { high: c.red, medium: c.yellow, low: c.dim };
+  const out: string[] = [];
+  const findings = results.flatMap((r) => r.findings);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.location?.path ?? '(no location)';
+    byFile.set(key, [...(byFile.get(key) ?? []), f]);
+  }
+  for (const [file, list] of byFile) {
+    out.push(c.bold(c.underline(file)));
+    for (const f of list) {
+      const level = findingLevel(f, ctx.regime);
+      const pos = f.location ? `${f.location.line}:${f.location.column}` : '';
+      const sens = isSensitive(f.category, ctx.regime) ? c.magenta(' sensitive') : '';
+      const count = f.count !== undefined ? c.dim(` ×${f.count}`) : '';
+      const sup = f.suppression ? c.dim(` (suppressed${f.suppression.justification ? `: ${f.suppression.justification}` : ''})`) : '';
+      const where = f.logicalLocations?.length ? c.dim(` [${f.logicalLocations.map((l) => l.name).join('.')}]`) : '';
+      out.push(`  ${pos.padEnd(9)} ${paint[level](level.padEnd(6))} ${c.cyan(f.category)}${sens}  ${findingMessage(f, ctx.showData)}${count}${where}${sup}  ${c.dim(`${f.ruleId} · ${f.confidence}`)}`);
+      if (f.flow?.length) {
+        for (const step of f.flow) out.push(c.dim(`      ↳ ${step.location.path}:${step.location.line}  ${step.message}`));
+      }
+      if (ctx.explain && f.explain?.length) {
+        for (const e of f.explain) out.push(c.dim(`      · ${e}`));
+      }
+    }
+    out.push('');
+  }
+  const problems = results.flatMap((r) => r.problems);
+  if (problems.length) {
+    out.push(c.bold('Skipped'));
+    for (const p of problems.slice(0, 50)) out.push(`  ${p.where}: ${p.message}`);
+    if (problems.length > 50) out.push(`  … and ${problems.length - 50} more`);
+    out.push('');
+  }
+  const s = summarize(results, ctx);
+  const stats = Object.assign({}, ...results.map((r) => r.stats)) as Record<string, number>;
+  const scanned = stats.filesScanned !== undefined ? `${stats.filesScanned} files` : stats.tablesScanned !== undefined ? `${stats.tablesScanned} tables` : '';
+  out.push(
+    c.bold(`${s.findings} finding${s.findings === 1 ? '' : 's'}`) +
+      ` (${paint.high(`${s.byLevel.high} high`)}, ${paint.medium(`${s.byLevel.medium} medium`)}, ${s.byLevel.low} low)` +
+      (scanned ? ` in ${scanned}` : '') +
+      (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
+      ` · regime ${ctx.regime}`,
+  );
+  const cats = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]);
+  if (cats.length) {
+    out.push(
+      cats
+        .map(([id, n]) => `${isSensitive(id, ctx.regime) ? c.magenta(`${id}*`) : id} ${n}`)
+        .join(', ') + c.dim('   (* sensitive)'),
+    );
+    const sensitive = s.sensitiveCategories.map((id) => category(id).label_vi);
+    if (sensitive.length) out.push(c.magenta(`Sensitive data: ${sensitive.join('; ')}`));
+  }
+  if (!ctx.showData && findings.some((f) => f.value)) out.push(c.dim('Values are masked; use --show-data to see them.'));
+  return `${out.join('\n')}\n`;
+}

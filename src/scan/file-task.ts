@@ -1,0 +1,89 @@
+/**
+ * The work done for one file, inside a worker: read and decode, classify values, run code
+ * analysis on code and schema files, aggregate bulk data, fingerprint. Pure with respect to
+ * the rest of the scan, so it runs the same in a worker or in-process.
+ */
+import type { Finding } from '../model/finding.js';
+import type { Evidence } from '../model/result.js';
+import type { RuleDef } from '../rules/types.js';
+import { Classifier, type Match } from '../classify/engine.js';
+import { readForScan } from '../sources/files/read.js';
+import { hintFor } from '../sources/files/structured.js';
+import { LineIndex } from '../util/lines.js';
+import { aggregateValues } from './aggregate.js';
+import { fingerprintFindings } from '../report/fingerprint.js';
+import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
+
+export interface FileTaskInput {
+  abs: string;
+  rel: string;
+}
+
+export interface FileTaskOutput {
+  rel: string;
+  findings: Finding[];
+  evidence: Evidence[];
+  bytes: number;
+  lines: number;
+  problem?: string;
+  skipped?: string;
+  summary?: unknown;
+}
+
+export type CodeAnalyzer = (ctx: AnalyzerContext, text: string) => FileAnalysis;
+
+const CODE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|prisma|graphql|gql|sql|ya?ml|json)$/i;
+
+export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleNames: Map<string, string>): Finding {
+  const start = lines.position(m.start);
+  const end = lines.position(m.end);
+  return {
+    ruleId: m.ruleId,
+    kind: 'value',
+    category: m.category,
+    categories: [m.category],
+    confidence: m.confidence,
+    score: m.score,
+    message: ruleNames.get(m.ruleId) ?? m.ruleId,
+    value: m.value,
+    location: { path: rel, line: start.line, column: start.column, endLine: end.line, endColumn: end.column },
+    explain: m.explain,
+  };
+}
+
+export function createFileScanner(rules: RuleDef[], analyzeCode?: CodeAnalyzer) {
+  const classifier = new Classifier(rules);
+  const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
+
+  return async function scanFile(input: FileTaskInput): Promise<FileTaskOutput> {
+    const read = await readForScan(input.abs, input.rel);
+    if (!read.ok) {
+      return 'error' in read
+        ? { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, problem: read.error }
+        : { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, skipped: read.skip };
+    }
+    const { buf } = read;
+    const lines = new LineIndex(buf);
+    const hintAt = hintFor(input.rel, buf, lines);
+    const matches = classifier.classifyBuffer(buf, { hintAt });
+    let findings = matches.map((m) => matchToFinding(m, input.rel, lines, ruleNames));
+    let evidence: Evidence[] = [];
+    let summary: unknown;
+    let problem: string | undefined;
+    if (analyzeCode && CODE_EXT.test(input.rel)) {
+      try {
+        const code = analyzeCode({ path: input.rel }, buf.toString('utf8'));
+        findings = findings.concat(code.findings);
+        evidence = code.evidence;
+        summary = code.summary;
+        problem = code.problem;
+      } catch (err) {
+        // A parser crash on one file must never stop the scan.
+        problem = `code analysis failed: ${(err as Error).message.split('\n')[0]}`;
+      }
+    }
+    findings = aggregateValues(input.rel, findings);
+    fingerprintFindings(findings, (l) => lines.lineText(l));
+    return { rel: input.rel, findings, evidence, bytes: buf.length, lines: lines.lineCount, problem, summary };
+  };
+}

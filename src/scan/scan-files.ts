@@ -1,0 +1,139 @@
+/**
+ * `pdscan scan`: walk → classify in a worker pool → findings. Output order is deterministic
+ * (by path, then position) whatever the number of threads.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { Finding } from '../model/finding.js';
+import { compareFindings } from '../model/finding.js';
+import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
+import { loadRules, type LoadRulesOptions } from '../rules/load.js';
+import { walk } from '../sources/files/walk.js';
+import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
+import { codeAnalyzer, linkCode } from './code-analyzer.js';
+import type { Progress } from '../cli/progress.js';
+
+export interface FileScanOptions {
+  paths: string[];
+  cwd: string;
+  threads?: number;
+  maxFileSize: number;
+  ignore?: string[];
+  ruleOptions: LoadRulesOptions;
+  /** Run code understanding (declarations, flows). Default true. */
+  code?: boolean;
+  /** Restrict the scan to these repo-relative files (diff mode). */
+  onlyFiles?: Set<string>;
+  progress?: Progress;
+}
+
+const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** Small scans are faster without starting workers (each compiles every rule pack). */
+const IN_PROCESS_BYTES = 2 * 1024 * 1024;
+const BATCH_BYTES = 1024 * 1024;
+const BATCH_FILES = 64;
+
+function batches(files: FileTaskInput[], sizes: number[]): FileTaskInput[][] {
+  const out: FileTaskInput[][] = [];
+  let cur: FileTaskInput[] = [];
+  let bytes = 0;
+  files.forEach((f, i) => {
+    cur.push(f);
+    bytes += sizes[i]!;
+    if (bytes >= BATCH_BYTES || cur.length >= BATCH_FILES) {
+      out.push(cur);
+      cur = [];
+      bytes = 0;
+    }
+  });
+  if (cur.length) out.push(cur);
+  return out;
+}
+
+export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
+  const walked = await walk(opts.paths, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, ignore: opts.ignore });
+  let files = walked.files;
+  if (opts.onlyFiles) files = files.filter((f) => opts.onlyFiles!.has(f.rel));
+  const totalBytes = files.reduce((n, f) => n + f.size, 0);
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const code = opts.code !== false;
+  opts.progress?.start(files.length, totalBytes);
+
+  const inputs = files.map((f) => ({ abs: f.abs, rel: f.rel }));
+  let outputs: FileTaskOutput[];
+  const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
+  if (useWorkers) {
+    const pool = new Piscina({
+      filename: WORKER,
+      minThreads: threads,
+      maxThreads: threads,
+      workerData: { ruleOptions: opts.ruleOptions, code },
+    });
+    try {
+      const parts = batches(inputs, files.map((f) => f.size));
+      const results = await Promise.all(
+        parts.map(async (batch) => {
+          const res = (await pool.run(batch)) as FileTaskOutput[];
+          for (const r of res) opts.progress?.tick(r.rel, r.bytes);
+          return res;
+        }),
+      );
+      outputs = results.flat();
+    } finally {
+      await pool.destroy();
+    }
+  } else {
+    const scanFile = createFileScanner(loadRules(opts.ruleOptions), code ? codeAnalyzer() : undefined);
+    outputs = [];
+    for (const input of inputs) {
+      const r = await scanFile(input);
+      opts.progress?.tick(r.rel, r.bytes);
+      outputs.push(r);
+    }
+  }
+  opts.progress?.stop();
+
+  const findings: Finding[] = [];
+  const evidence: Evidence[] = [];
+  const problems: ScanProblem[] = [...walked.problems];
+  const summaries = new Map<string, unknown>();
+  let bytes = 0;
+  let lines = 0;
+  const skipped = { ...walked.skipped, empty: 0 };
+  for (const o of outputs) {
+    findings.push(...o.findings);
+    evidence.push(...o.evidence);
+    if (o.problem) problems.push({ where: o.rel, message: o.problem });
+    if (o.skipped === 'binary') skipped.binary++;
+    else if (o.skipped === 'minified') skipped.minified++;
+    else if (o.skipped === 'empty') skipped.empty++;
+    if (o.summary !== undefined) summaries.set(o.rel, o.summary);
+    bytes += o.bytes;
+    lines += o.lines;
+  }
+  if (code && summaries.size) {
+    const linked = linkCode(summaries);
+    findings.push(...linked.findings);
+    evidence.push(...linked.evidence);
+  }
+  findings.sort(compareFindings);
+  problems.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
+  return {
+    target: { kind: 'files', name: opts.paths.join(' ') },
+    findings,
+    evidence,
+    problems,
+    stats: {
+      filesScanned: outputs.length - skipped.binary - skipped.minified - skipped.empty + walked.skipped.binary + walked.skipped.minified,
+      bytesScanned: bytes,
+      linesScanned: lines,
+      filesIgnored: skipped.ignored,
+      filesBinary: skipped.binary,
+      filesMinified: skipped.minified,
+      filesTooLarge: skipped.tooLarge,
+      threads: useWorkers ? threads : 1,
+    },
+  };
+}

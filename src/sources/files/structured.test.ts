@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { csvHint, markdownTableHint, sqlInsertHint } from './structured.js';
+import { LineIndex } from '../../util/lines.js';
+
+const at = (text: string, needle: string) => Buffer.from(text.slice(0, text.indexOf(needle))).length;
+
+describe('column hints', () => {
+  test('CSV: value gets its column header, quotes respected', () => {
+    const text = 'ho_ten,so_cccd,sdt\n"Trần, Thị Mai",001190012345,0912345678\n';
+    const buf = Buffer.from(text);
+    const hint = csvHint(buf, new LineIndex(buf))!;
+    expect(hint(at(text, '0011900'))).toBe('so_cccd');
+    expect(hint(at(text, '0912'))).toBe('sdt');
+    expect(hint(0)).toBeUndefined();
+  });
+
+  test('SQL INSERT: tuple position maps to the column list', () => {
+    const text = "INSERT INTO khach_hang (id, ho_ten, mst) VALUES (1, 'Lê Văn Bình', '0101234567'), (2, 'Phạm, An', '0312345678');";
+    const hint = sqlInsertHint(Buffer.from(text));
+    expect(hint(at(text, '0101234567'))).toBe('khach_hang mst');
+    expect(hint(at(text, '0312345678'))).toBe('khach_hang mst');
+    expect(hint(at(text, 'Lê Văn'))).toBe('khach_hang ho_ten');
+  });
+
+  test('Markdown table: header row above the separator', () => {
+    const text = 'Intro\n\n| Họ tên | Số điện thoại |\n|---|---|\n| An | 0912345678 |\n';
+    const buf = Buffer.from(text);
+    const hint = markdownTableHint(buf, new LineIndex(buf));
+    expect(hint(at(text, '0912'))).toBe('Số điện thoại');
+    expect(hint(at(text, 'Intro'))).toBeUndefined();
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Column context for tabular text. In a CSV row, a SQL INSERT tuple or a Markdown table row,
+ * the word that says what a value is (the header) is far from the value, outside any character
+ * window. These providers give the classifier that header as context for each value's offset.
+ */
+import { LineIndex } from '../../util/lines.js';
+
+export type HintAt = (byteOffset: number) => string | undefined;
+
+const QUOTE = 34;
+const APOS = 39;
+
+/** Index of the field containing `offset`, counting delimiters outside quotes from `start`. */
+function fieldIndex(buf: Buffer, start: number, offset: number, delim: number, quote: number): number {
+  let idx = 0;
+  let inQuote = false;
+  for (let i = start; i < offset; i++) {
+    const c = buf[i];
+    if (c === quote) inQuote = !inQuote;
+    else if (c === delim && !inQuote) idx++;
+  }
+  return idx;
+}
+
+function splitHeader(line: string, delim: string): string[] {
+  return line.split(delim).map((h) => h.trim().replace(/^["'`[]|["'`\]]$/g, ''));
+}
+
+function detectDelimiter(header: string): string {
+  const counts: Array<[string, number]> = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length - 1]);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+/** CSV/TSV: the first line is the header. */
+export function csvHint(buf: Buffer, lines: LineIndex): HintAt | undefined {
+  const header = lines.lineText(1);
+  const delim = detectDelimiter(header);
+  const headers = splitHeader(header, delim);
+  if (headers.length < 2) return undefined;
+  const d = delim.charCodeAt(0);
+  return (offset) => {
+    const line0 = lines.lineOf(offset);
+    if (line0 === 0) return undefined;
+    return headers[fieldIndex(buf, lines.startOf(line0), offset, d, QUOTE)];
+  };
+}
+
+/** Markdown tables: the header is the row above the `|---|` separator of the same table. */
+export function markdownTableHint(buf: Buffer, lines: LineIndex): HintAt {
+  return (offset) => {
+    const line0 = lines.lineOf(offset);
+    if (!lines.lineText(line0 + 1).trimStart().startsWith('|')) return undefined;
+    for (let l = line0; l >= 1 && line0 - l < 500; l--) {
+      const text = lines.lineText(l + 1);
+      if (!text.trimStart().startsWith('|')) return undefined;
+      if (/^\s*\|?\s*:?-{3,}/.test(text) && l >= 1) {
+        const headers = splitHeader(lines.lineText(l).trim().replace(/^\||\|$/g, ''), '|');
+        const rowStart = lines.startOf(line0);
+        const firstPipe = buf.indexOf(124, rowStart);
+        return headers[fieldIndex(buf, firstPipe + 1, offset, 124, QUOTE)];
+      }
+    }
+    return undefined;
+  };
+}
+
+const INSERT = Buffer.from('insert into', 'latin1');
+
+/** SQL `INSERT INTO t (a, b) VALUES (...), (...)`: the column list names each tuple position. */
+export function sqlInsertHint(buf: Buffer): HintAt {
+  const lower = Buffer.from(buf.toString('latin1').toLowerCase(), 'latin1');
+  let cacheAt = -1;
+  let cacheCols: string[] = [];
+  let cacheTable = '';
+  return (offset) => {
+    const at = lower.lastIndexOf(INSERT, offset);
+    if (at < 0) return undefined;
+    if (at !== cacheAt) {
+      cacheAt = at;
+      const head = buf.toString('utf8', at, Math.min(buf.length, at + 4000));
+      const m = /^insert\s+into\s+([^\s(]+)\s*\(([^)]*)\)\s*values/i.exec(head);
+      cacheCols = m ? splitHeader(m[2]!, ',') : [];
+      cacheTable = m ? m[1]!.replace(/[`"[\]]/g, '') : '';
+    }
+    if (!cacheCols.length) return cacheTable || undefined;
+    // Find the start of the tuple that holds the offset: the last '(' outside quotes before it.
+    let inQuote = false;
+    let tupleStart = -1;
+    const valuesAt = lower.indexOf('values', at, 'latin1');
+    for (let i = valuesAt; i < offset; i++) {
+      const c = buf[i];
+      if (c === APOS) inQuote = !inQuote;
+      else if (!inQuote && c === 40) tupleStart = i + 1;
+    }
+    if (tupleStart < 0) return cacheTable;
+    const col = cacheCols[fieldIndex(buf, tupleStart, offset, 44, APOS)];
+    return col ? `${cacheTable} ${col}` : cacheTable;
+  };
+}
+
+/** The hint provider for a file, by its extension and content. */
+export function hintFor(rel: string, buf: Buffer, lines: LineIndex): HintAt | undefined {
+  const ext = rel.slice(rel.lastIndexOf('.') + 1).toLowerCase();
+  if (ext === 'csv' || ext === 'tsv' || ext === 'psv') return csvHint(buf, lines);
+  if (ext === 'sql') return sqlInsertHint(buf);
+  if (ext === 'md' || ext === 'markdown') return markdownTableHint(buf, lines);
+  return undefined;
+}

@@ -1,0 +1,186 @@
+/**
+ * Walks the paths to scan: fast-glob for the listing, `ignore` for .gitignore/.pdscanignore
+ * semantics (nested files apply to their own directory), plus built-in skips for dependency,
+ * VCS and build directories. Symlinks are not followed into directories (no loops); a broken
+ * symlink is reported and skipped.
+ */
+import fg from 'fast-glob';
+import ignore, { type Ignore } from 'ignore';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import type { ScanProblem } from '../../model/result.js';
+
+export const DEFAULT_EXCLUDED_DIRS = [
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit',
+  '.turbo', '.cache', '.parcel-cache', 'bower_components', 'jspm_packages', '.venv', 'venv', '__pycache__',
+  'target', '.gradle', '.idea', '.vscode', '.terraform', '.yarn', '.pnpm-store',
+];
+
+const BINARY_EXT = new Set(
+  ('png jpg jpeg gif bmp ico webp tif tiff psd heic avif svgz mp3 mp4 m4a wav ogg flac avi mov mkv webm ' +
+    'zip gz tgz bz2 xz 7z rar zst jar war ear class dll exe so dylib o a lib bin dat pdf doc docx xls xlsx ppt pptx ' +
+    'odt ods woff woff2 ttf otf eot wasm pyc pyo node sqlite db mdb lockb pack idx keystore p12 pfx der').split(' '),
+);
+
+export interface FileEntry {
+  /** Absolute path. */
+  abs: string;
+  /** Path relative to the working directory, forward slashes (what reports show). */
+  rel: string;
+  size: number;
+}
+
+export interface WalkOptions {
+  cwd: string;
+  maxFileSize: number;
+  /** Extra ignore globs (gitignore syntax) from the config or CLI. */
+  ignore?: string[];
+  /** Respect .gitignore files (default true). */
+  gitignore?: boolean;
+}
+
+export interface WalkResult {
+  files: FileEntry[];
+  problems: ScanProblem[];
+  skipped: { ignored: number; binary: number; tooLarge: number; minified: number };
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+export function isBinaryPath(p: string): boolean {
+  const ext = path.extname(p).slice(1).toLowerCase();
+  return BINARY_EXT.has(ext);
+}
+
+export function isMinifiedPath(p: string): boolean {
+  return /\.min\.(js|css|mjs)$|[.-]bundle\.js$|\.map$/i.test(p) || /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/.test(p);
+}
+
+/** One matcher per directory that holds an ignore file; paths are tested relative to it. */
+class IgnoreTree {
+  private readonly byDir = new Map<string, Ignore>();
+
+  constructor(private readonly root: string, extra: string[]) {
+    if (extra.length) this.byDir.set('', ignore().add(extra));
+  }
+
+  load(relDir: string, file: string): void {
+    let text: string;
+    try {
+      text = readFileSync(path.join(this.root, relDir, file), 'utf8');
+    } catch {
+      return;
+    }
+    const existing = this.byDir.get(relDir) ?? ignore();
+    this.byDir.set(relDir, existing.add(text));
+  }
+
+  ignores(rel: string, isDir = false): boolean {
+    for (const [dir, ig] of this.byDir) {
+      if (dir && !rel.startsWith(`${dir}/`)) continue;
+      const sub = dir ? rel.slice(dir.length + 1) : rel;
+      if (sub && ig.ignores(isDir ? `${sub}/` : sub)) return true;
+    }
+    return false;
+  }
+}
+
+export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResult> {
+  const files: FileEntry[] = [];
+  const problems: ScanProblem[] = [];
+  const skipped = { ignored: 0, binary: 0, tooLarge: 0, minified: 0 };
+  const seen = new Set<string>();
+
+  for (const input of paths) {
+    const abs = path.resolve(opts.cwd, input);
+    const relInput = toPosix(path.relative(opts.cwd, abs)) || '.';
+    let st;
+    try {
+      st = statSync(abs);
+    } catch (err) {
+      problems.push({ where: relInput, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
+      continue;
+    }
+    if (st.isFile()) {
+      addFile(abs, st.size);
+      continue;
+    }
+    const tree = new IgnoreTree(abs, opts.ignore ?? []);
+    const ignoreFiles = await fg(['**/.gitignore', '**/.pdscanignore'], {
+      cwd: abs, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true,
+      ignore: DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
+    });
+    // Parents first so that nested files refine their parents' rules.
+    for (const f of ignoreFiles.sort((a, b) => a.split('/').length - b.split('/').length)) {
+      const base = path.posix.basename(f);
+      if (base === '.gitignore' && opts.gitignore === false) continue;
+      tree.load(path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), base);
+    }
+    // A .pdscanignore in the working directory applies even when scanning a subdirectory.
+    const cwdIgnore = path.join(opts.cwd, '.pdscanignore');
+    const cwdTree = abs !== opts.cwd && existsSync(cwdIgnore) ? ignore().add(readFileSync(cwdIgnore, 'utf8')) : undefined;
+
+    const entries = await fg('**/*', {
+      cwd: abs, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true,
+      objectMode: true, ignore: DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
+    });
+    entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const ignoredDirs: string[] = [];
+    for (const e of entries) {
+      const rel = e.path;
+      if (ignoredDirs.some((d) => rel.startsWith(d))) continue;
+      const isDir = e.dirent.isDirectory();
+      const fromCwd = toPosix(path.relative(opts.cwd, path.join(abs, rel)));
+      if (tree.ignores(rel, isDir) || (cwdTree && cwdTree.ignores(isDir ? `${fromCwd}/` : fromCwd))) {
+        if (isDir) ignoredDirs.push(`${rel}/`);
+        else skipped.ignored++;
+        continue;
+      }
+      if (isDir) continue;
+      const full = path.join(abs, rel);
+      if (e.dirent.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(full);
+        } catch {
+          problems.push({ where: fromCwd, message: 'broken symbolic link, skipped' });
+          continue;
+        }
+        if (!target.isFile()) continue; // symlinked directories are not followed: no loops
+        addFile(full, target.size);
+        continue;
+      }
+      if (!e.dirent.isFile()) continue;
+      let size: number;
+      try {
+        size = statSync(full).size;
+      } catch (err) {
+        problems.push({ where: fromCwd, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
+        continue;
+      }
+      addFile(full, size);
+    }
+  }
+
+  function addFile(abs: string, size: number) {
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    const rel = toPosix(path.relative(opts.cwd, abs)) || path.basename(abs);
+    if (isBinaryPath(rel)) {
+      skipped.binary++;
+      return;
+    }
+    if (isMinifiedPath(rel)) {
+      skipped.minified++;
+      return;
+    }
+    if (size > opts.maxFileSize) {
+      skipped.tooLarge++;
+      return;
+    }
+    files.push({ abs, rel, size });
+  }
+
+  files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, problems, skipped };
+}
