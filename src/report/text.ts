@@ -59,7 +59,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
     out.push(
       cats
         .map(([id, n]) => `${isSensitive(id, ctx.regime) ? c.magenta(`${id}*`) : id} ${n}`)
-        .join(', ') + c.dim('   (* sensitive)'),
+        .join(', ') + (s.sensitiveCategories.length ? c.dim('   (* sensitive)') : ''),
     );
     const sensitive = s.sensitiveCategories.map((id) => category(id).label_vi);
     if (sensitive.length) out.push(c.magenta(`Sensitive data: ${sensitive.join('; ')}`));

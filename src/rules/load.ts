@@ -15,14 +15,19 @@ import { getValidator } from '../classify/validators/index.js';
 import { expandMacros } from './macros.js';
 import type { RuleDef, RulePack } from './types.js';
 
-/** Files in rules/ that are not detection packs. */
-const NON_PACK = new Set(['categories.yml', 'obligations.yml', 'recipients.yml', 'purposes.yml', 'names.yml']);
-
+/**
+ * rules/ also holds data that is not a detection pack (categories, obligations, names,
+ * recipients, purposes, code rules). A detection pack is a YAML file whose top level has `pack:`.
+ */
 export function builtinPackFiles(dir = RULES_DIR): string[] {
   return readdirSync(dir)
-    .filter((f) => f.endsWith('.yml') && !NON_PACK.has(f) && !f.startsWith('names'))
+    .filter((f) => f.endsWith('.yml'))
     .sort()
-    .map((f) => path.join(dir, f));
+    .map((f) => path.join(dir, f))
+    .filter((f) => {
+      const data = readYamlFile(f, `rules/${path.basename(f)}`);
+      return typeof data === 'object' && data !== null && 'pack' in data;
+    });
 }
 
 export function checkRule(rule: RuleDef, where: string): void {

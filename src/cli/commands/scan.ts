@@ -3,6 +3,9 @@ import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '
 import { scanFiles } from '../../scan/scan-files.js';
 import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { ScanError } from '../../rules/errors.js';
 
 interface ScanOptions extends CommonOptions {
   maxFileSize?: string;
@@ -19,6 +22,9 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
   addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) =>
     run(async () => {
       const cwd = process.cwd();
+      if (!paths.some((p) => existsSync(path.resolve(cwd, p)))) {
+        throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
+      }
       const s = setup(opts, cwd);
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
       const result = await scanFiles({
@@ -26,7 +32,8 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         cwd,
         threads: opts.threads,
         maxFileSize,
-        ignore: s.loaded.config.ignore,
+        // The config file holds rule examples and allowlisted values: never report it.
+        ignore: [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])],
         ruleOptions: s.ruleOptions,
         code: opts.code,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
