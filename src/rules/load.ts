@@ -19,15 +19,23 @@ import type { RuleDef, RulePack } from './types.js';
  * rules/ also holds data that is not a detection pack (categories, obligations, names,
  * recipients, purposes, code rules). A detection pack is a YAML file whose top level has `pack:`.
  */
-export function builtinPackFiles(dir = RULES_DIR): string[] {
+export function builtinPacks(dir = RULES_DIR): Array<{ file: string; data: unknown }> {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yml'))
     .sort()
-    .map((f) => path.join(dir, f))
-    .filter((f) => {
-      const data = readYamlFile(f, `rules/${path.basename(f)}`);
-      return typeof data === 'object' && data !== null && 'pack' in data;
-    });
+    .map((f) => ({ file: path.join(dir, f), data: readYamlFile(path.join(dir, f), `rules/${f}`) }))
+    .filter(({ data }) => typeof data === 'object' && data !== null && 'pack' in data);
+}
+
+/** Built-in packs are parsed and validated once per process (per worker). */
+let builtinRules: RuleDef[] | undefined;
+
+function loadBuiltinRules(): RuleDef[] {
+  builtinRules ??= builtinPacks().flatMap(({ file, data }) => {
+    const display = `rules/${path.basename(file)}`;
+    return validatePackRules(assertSchema<RulePack>('rule-pack.schema.json', data, display).rules, display);
+  });
+  return builtinRules;
 }
 
 export function checkRule(rule: RuleDef, where: string): void {
@@ -85,7 +93,7 @@ export function loadRules(opts: LoadRulesOptions = {}): RuleDef[] {
   const byId = new Map<string, RuleDef>();
   // A later rule with the same ID replaces the earlier one: users tune a built-in rule without forking its pack.
   const add = (rules: RuleDef[]) => rules.forEach((r) => byId.set(r.id, r));
-  for (const f of builtinPackFiles()) add(loadPackFile(f, `rules/${path.basename(f)}`));
+  add(loadBuiltinRules());
   for (const f of opts.extraFiles ?? []) add(loadPackFile(f));
   if (opts.extraRules?.length) add(validatePackRules(opts.extraRules, '.pdscan.yml rules'));
   for (const id of opts.disable ?? []) byId.delete(id);

@@ -65,18 +65,33 @@ function escapeRegex(ch: string): string {
  */
 export function diacriticInsensitive(phrase: string): string {
   let out = '';
-  for (const ch of phrase.normalize('NFC')) {
-    const base = VARIANT_OF.get(ch);
-    if (base) {
-      const all = VI_VARIANTS[base]!;
-      out += `[${all}${all.toUpperCase()}]`;
-    } else if (/\s/.test(ch)) {
-      out += '[\\s_\\-]+';
-    } else if (/[a-zA-Z]/.test(ch)) {
-      out += `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
-    } else {
-      out += escapeRegex(ch);
-    }
-  }
+  for (const ch of phrase.normalize('NFC')) out += /\s/.test(ch) ? '[\\s_\\-]+' : letterClass(ch, 'any');
   return out;
+}
+
+/** RE2 class for one letter with or without diacritics, in any case or upper case only. */
+export function letterClass(ch: string, kase: 'any' | 'upper'): string {
+  const base = VARIANT_OF.get(ch);
+  if (base) {
+    const all = VI_VARIANTS[base]!;
+    return kase === 'upper' ? `[${all.toUpperCase()}]` : `[${all}${all.toUpperCase()}]`;
+  }
+  if (/[a-zA-Z]/.test(ch)) return kase === 'upper' ? ch.toUpperCase() : `[${ch.toLowerCase()}${ch.toUpperCase()}]`;
+  return escapeRegex(ch);
+}
+
+/**
+ * A folded phrase ("so dien thoai") as a loose RE2 prefilter: any case and diacritics, optional
+ * separators between words, starting at a word start or a camelCase hump ("customerPhone") and
+ * not running on into lower-case letters ("vib" does not fire on "vibrate"). It must accept
+ * everything that the word-level context check (wordsOf) accepts.
+ */
+export function looseKeyword(folded: string): string {
+  const chars = [...folded];
+  const first = chars[0]!;
+  const rest = chars
+    .slice(1)
+    .map((ch) => (ch === ' ' ? '[\\s_\\-]*' : letterClass(ch, 'any')))
+    .join('');
+  return `(?:(?:^|[^A-Za-z0-9])${letterClass(first, 'any')}|${letterClass(first, 'upper')})${rest}(?:$|[^a-z0-9])`;
 }
