@@ -1,0 +1,230 @@
+/**
+ * Identifier classifier: field, column, property, parameter and variable names → personal-data
+ * category, with the owning type deciding ambiguous names (User.name vs Product.name).
+ * The vocabulary is data (rules/names.yml); this module only applies it:
+ *
+ *  1. tokenise (snake/camel/Pascal/kebab/UPPER, letters|digits, folded: "soĐiệnThoại" → so dien thoai);
+ *  2. find term spans; a term inside a longer matching term is ignored ("ip address" beats "address");
+ *  3. decide the owner: the nearest owner word inside the identifier ("companyName", "ten_cong_ty"),
+ *     else the owner passed in (a model/class/object name), else unknown;
+ *  4. apply vetoes: a leading flag/verb (is_, has_, validate…), or a word after the term that makes it
+ *     about something else (email_template, phoneVerifiedAt, address_id, EMAIL_REGEX);
+ *  5. the best survivor wins: longest span, then confidence, then right-most (English head noun).
+ *
+ * Results are cached by (owner, name): the flow analysis calls this for every property access.
+ */
+import type { Confidence } from '../model/finding.js';
+import { identifierTokens } from './names/tokens.js';
+import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type Term, type Level } from './names/lexicon.js';
+
+export type { OwnerKind } from './names/lexicon.js';
+
+export interface NameMatch {
+  category: string;
+  confidence: Confidence;
+  /** The rules/names.yml term that matched, as written there (e.g. "số điện thoại"). */
+  term: string;
+  /** One line for --explain. */
+  reason: string;
+  /** Owner kind that decided (from a word in the identifier or the owning type). */
+  owner: OwnerKind;
+  /** A hashing/encryption/masking word in the name (password_hash, encryptedSsn, card_last4). */
+  protection?: 'hashing' | 'encryption' | 'masking';
+}
+
+let lexicon: Lexicon | undefined;
+const cache = new Map<string, NameMatch | null>();
+const ownerCache = new Map<string, OwnerKind>();
+const CACHE_LIMIT = 200_000;
+
+function lex(): Lexicon {
+  return (lexicon ??= loadLexicon());
+}
+
+/** Use another names file (tests, or a user's extension); clears the caches. */
+export function setNameLexicon(next: Lexicon | undefined): void {
+  lexicon = next;
+  cache.clear();
+  ownerCache.clear();
+}
+
+function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
+  if (map.size >= CACHE_LIMIT) map.clear();
+  map.set(key, value);
+  return value;
+}
+
+/** Owner kind from owner-word spans, scanning from the end (English head noun: "UserProfileDto" → profile). */
+function ownerKindOfTokens(tokens: readonly string[], l: Lexicon): OwnerKind {
+  // "UserSchema", "bang_khach_hang": a container word defers to the owner word it qualifies;
+  // "loginSchema" stays unknown, and only a bare container ("schema.name") is a non-person.
+  let bareContainer = false;
+  for (let end = tokens.length; end > 0; end--) {
+    for (let start = Math.max(0, end - l.owners.maxTokens - 1); start < end; start++) {
+      const kind = l.owners.at(tokens, start, end);
+      if (kind === 'container') {
+        bareContainer = start === 0;
+        end = start + 1;
+        break;
+      }
+      if (kind) return kind === 'person-weak' ? 'person' : kind;
+    }
+  }
+  return bareContainer && tokens.length > 0 ? 'non-person' : 'unknown';
+}
+
+/** person / record / non-person / unknown for a type or variable name such as "KhachHang", "ProductDto". */
+export function classifyOwner(owner: string | undefined): OwnerKind {
+  if (!owner) return 'unknown';
+  const hit = ownerCache.get(owner);
+  if (hit) return hit;
+  return remember(ownerCache, owner, ownerKindOfTokens(identifierTokens(owner), lex()));
+}
+
+interface Candidate {
+  term: Term;
+  start: number;
+  end: number;
+}
+
+function vetoApplies(v: { except?: Set<string>; only?: Set<string> }, category: string): boolean {
+  if (v.only) return v.only.has(category);
+  return !v.except?.has(category);
+}
+
+/** Candidates with no longer candidate covering them. */
+function outermost(cands: Candidate[]): Candidate[] {
+  const byLength = cands.slice().sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  for (const c of byLength) {
+    if (!kept.some((k) => k.start <= c.start && c.end <= k.end)) kept.push(c);
+  }
+  return kept;
+}
+
+/**
+ * Split one glued token into owner word + term ("useremail", "hotenkhachhang") so the normal rules
+ * apply; only owner words make a split, which keeps "microphone" from becoming a phone.
+ */
+function splitGlued(tokens: string[], l: Lexicon): string[] | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.length < 6) continue;
+    for (let k = 2; k <= t.length - 2; k++) {
+      const a = t.slice(0, k);
+      const b = t.slice(k);
+      if ((l.owners.glued.has(a) && l.terms.glued.has(b)) || (l.terms.glued.has(a) && l.owners.glued.has(b))) {
+        return [...tokens.slice(0, i), a, b, ...tokens.slice(i + 1)];
+      }
+    }
+  }
+  return undefined;
+}
+
+interface Judged {
+  cand: Candidate;
+  level: Level;
+  owner: OwnerKind;
+  ownerWhy: string;
+}
+
+function judge(tokens: string[], cand: Candidate, outerOwner: OwnerKind, ownerName: string | undefined, l: Lexicon): Judged | string {
+  const { term, start, end } = cand;
+  // Leading flag or verb: isEmailVerified, validatePhone, mau_email (Vietnamese "template").
+  if (start > 0) {
+    for (let e = Math.min(start, l.leading.maxTokens); e >= 1; e--) {
+      const v = l.leading.at(tokens, 0, e);
+      if (v && vetoApplies(v, term.category)) return `"${tokens.slice(0, e).join(' ')}" before it marks a flag or an action, not a value`;
+    }
+  }
+  for (const s of l.afterTerm.spans(tokens.slice(end))) {
+    if (vetoApplies(s.value, term.category)) {
+      return `"${tokens.slice(end + s.start, end + s.end).join(' ')}" after "${term.text}" makes it about something else`;
+    }
+  }
+  // Nearest owner word outside the term; ties go to the word before it (English "customerName").
+  let best: { dist: number; kind: OwnerKind; word: string } | undefined;
+  for (const s of l.owners.spans(tokens)) {
+    if (s.end > start && s.start < end) continue;
+    // A container word after the term is a UI/schema thing (emailField, sdtInput); before it, noise.
+    if (s.value === 'container' && s.end <= start) continue;
+    // memberName, childPropName: jargon inside identifiers; only an owning type decides.
+    if (s.value === 'person-weak') continue;
+    const dist = s.end <= start ? start - s.end : s.start - end + 0.5;
+    const kind = s.value === 'container' ? 'non-person' : s.value;
+    if (!best || dist < best.dist) best = { dist, kind, word: tokens.slice(s.start, s.end).join(' ') };
+  }
+  const owner = best ? best.kind : outerOwner;
+  const ownerWhy = best ? `"${best.word}" in the name is ${describeOwner(best.kind)}` : ownerName ? `owner ${ownerName} is ${describeOwner(outerOwner)}` : 'no owner known';
+  return { cand, level: term.byOwner[owner], owner, ownerWhy };
+}
+
+function describeOwner(kind: OwnerKind): string {
+  return kind === 'person' ? 'a person' : kind === 'record' ? "a person's record" : kind === 'non-person' ? 'not a person' : 'of unknown kind';
+}
+
+function protectionOf(tokens: string[], l: Lexicon): NameMatch['protection'] {
+  const s = l.protection.spans(tokens)[0];
+  return s?.value;
+}
+
+function classifyTokens(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | undefined {
+  const cands = outermost(l.terms.spans(tokens).map((s) => ({ term: s.value, start: s.start, end: s.end })));
+  if (cands.length === 0) return undefined;
+  const outerOwner = classifyOwner(owner);
+  let winner: Judged | undefined;
+  for (const c of cands) {
+    const j = judge(tokens, c, outerOwner, owner, l);
+    if (typeof j === 'string' || j.level === 'none') continue;
+    if (!winner) {
+      winner = j;
+      continue;
+    }
+    const lenDiff = j.cand.end - j.cand.start - (winner.cand.end - winner.cand.start);
+    const confDiff = levelRank(j.level) - levelRank(winner.level);
+    if (lenDiff > 0 || (lenDiff === 0 && (confDiff > 0 || (confDiff === 0 && j.cand.start > winner.cand.start)))) winner = j;
+  }
+  if (!winner) return undefined;
+  const { term } = winner.cand;
+  const protection = protectionOf(tokens, l);
+  return {
+    category: term.category,
+    confidence: winner.level as Confidence,
+    term: term.text,
+    owner: winner.owner,
+    reason: `name matches "${term.text}" (${term.category}); ${winner.ownerWhy}`,
+    ...(protection ? { protection } : {}),
+  };
+}
+
+/**
+ * Classify one identifier. `owner` is the owning type or object (Prisma model, class, table,
+ * variable holding the object), used for ambiguous names. Returns undefined when the name is not
+ * personal data (or is a flag, template, counter... about it).
+ */
+export function classifyIdentifier(name: string, owner?: string): NameMatch | undefined {
+  const key = owner ? `${owner}\u0001${name}` : name;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const l = lex();
+  const tokens = identifierTokens(name);
+  let result = classifyTokens(tokens, owner, l);
+  if (!result) {
+    const split = splitGlued(tokens, l);
+    if (split) result = classifyTokens(split, owner, l);
+  }
+  return remember(cache, key, result ?? null) ?? undefined;
+}
+
+/**
+ * Classify the last element of an access path such as ["req", "body", "customer", "phone"] or
+ * ["order", "shippingAddress"]: the owner is the nearest earlier element that is an owner word.
+ */
+export function classifyIdentifierPath(path: readonly string[]): NameMatch | undefined {
+  const last = path[path.length - 1];
+  if (last === undefined) return undefined;
+  for (let i = path.length - 2; i >= 0; i--) {
+    if (classifyOwner(path[i]) !== 'unknown') return classifyIdentifier(last, path[i]);
+  }
+  return classifyIdentifier(last);
+}

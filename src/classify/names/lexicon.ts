@@ -1,0 +1,210 @@
+/**
+ * rules/names.yml compiled into lookup tables: term and owner-word spans keyed by their tokens
+ * ("so dien thoai") and by the tokens glued together ("sodienthoai"), so both spellings meet.
+ * Validated with schemas/names.schema.json; every error names the file and the field.
+ */
+import path from 'node:path';
+import { RULES_DIR } from '../../rules/paths.js';
+import { ConfigError } from '../../rules/errors.js';
+import { readYamlFile } from '../../util/yaml.js';
+import { assertSchema } from '../../util/schema.js';
+import { isCategory, type CategoryId } from '../../model/categories.js';
+import type { Confidence } from '../../model/finding.js';
+import { identifierTokens } from './tokens.js';
+
+export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
+/** Owner-word classes in names.yml; a container defers to an owner word before it. */
+export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak';
+export type OwnerPolicy = 'any' | 'not-non-person' | 'person';
+export type Level = Confidence | 'none';
+
+interface TermGroupFile {
+  category: string;
+  owner: OwnerPolicy;
+  high?: string[];
+  medium?: string[];
+  low?: string[];
+  by_owner?: Partial<Record<'person' | 'record' | 'unknown' | 'non_person', Level>>;
+}
+
+interface VetoFile {
+  words: string[];
+  except?: string[];
+  only?: string[];
+}
+
+export interface NamesFile {
+  version: 1;
+  owners: { person: string[]; person_weak: string[]; record: string[]; non_person: string[]; container: string[] };
+  negatives: { leading: VetoFile; after_term: VetoFile[] };
+  protection: { hashing: string[]; encryption: string[]; masking: string[] };
+  terms: TermGroupFile[];
+}
+
+export interface Term {
+  /** As written in rules/names.yml. */
+  text: string;
+  tokens: number;
+  category: CategoryId;
+  policy: OwnerPolicy;
+  /** Confidence for each owner kind (already resolved from the policy and by_owner). */
+  byOwner: Record<OwnerKind, Level>;
+}
+
+export interface Veto {
+  /** Applies to every category but these... */
+  except?: Set<string>;
+  /** ...or only to these. */
+  only?: Set<string>;
+}
+
+/** Word spans of one kind (owner words, veto words, protection words). */
+export class SpanTable<T> {
+  readonly exact = new Map<string, T>();
+  readonly glued = new Map<string, T>();
+  maxTokens = 1;
+
+  /** @param plural also accept an English plural of the last word ("patients", "addresses", "phoneNumbers"). */
+  constructor(private readonly plural = false) {}
+
+  add(tokens: string[], value: T): void {
+    this.exact.set(tokens.join(' '), value);
+    const g = tokens.join('');
+    if (!this.glued.has(g)) this.glued.set(g, value);
+    this.maxTokens = Math.max(this.maxTokens, tokens.length);
+  }
+
+  /** Value of tokens[start, end), by exact tokens or glued (e.g. ["e","mail"] → "email"). */
+  at(tokens: readonly string[], start: number, end: number): T | undefined {
+    const slice = tokens.slice(start, end);
+    const hit = this.exact.get(slice.join(' '));
+    if (hit !== undefined) return hit;
+    // Gluing several short tokens ("i","p") into a term invents matches; require some length.
+    const glued = slice.join('');
+    const g = end - start === 1 || glued.length >= 5 ? this.glued.get(glued) : undefined;
+    if (g !== undefined || !this.plural) return g;
+    const last = slice[slice.length - 1]!;
+    if (last.length < 5 || !last.endsWith('s')) return undefined;
+    const head = slice.slice(0, -1);
+    for (const single of [last.slice(0, -1), last.endsWith('es') ? last.slice(0, -2) : '', last.endsWith('ies') ? `${last.slice(0, -3)}y` : '']) {
+      if (single.length < 4) continue;
+      const hit = this.exact.get([...head, single].join(' ')) ?? (head.length === 0 ? this.glued.get(single) : undefined);
+      if (hit !== undefined) return hit;
+    }
+    return undefined;
+  }
+
+  /** All spans [start, end) with their value, longest first at each start. */
+  spans(tokens: readonly string[]): Array<{ start: number; end: number; value: T }> {
+    const out: Array<{ start: number; end: number; value: T }> = [];
+    for (let i = 0; i < tokens.length; i++) {
+      for (let len = Math.min(this.maxTokens + 2, tokens.length - i); len >= 1; len--) {
+        const value = this.at(tokens, i, i + len);
+        if (value !== undefined) out.push({ start: i, end: i + len, value });
+      }
+    }
+    return out;
+  }
+}
+
+export interface Lexicon {
+  terms: SpanTable<Term>;
+  owners: SpanTable<OwnerWordKind>;
+  leading: SpanTable<Veto>;
+  afterTerm: SpanTable<Veto>;
+  protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
+}
+
+const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
+export const levelRank = (l: Level): number => LEVELS.indexOf(l);
+export const shiftLevel = (l: Level, by: number): Level =>
+  l === 'none' ? 'none' : LEVELS[Math.max(1, Math.min(3, levelRank(l) + by))]!;
+
+function policyDefaults(policy: OwnerPolicy, listed: Confidence): Record<OwnerKind, Level> {
+  switch (policy) {
+    case 'any':
+      return { person: listed, record: listed, unknown: listed, 'non-person': listed };
+    case 'not-non-person':
+      return { person: shiftLevel(listed, 1), record: listed, unknown: listed, 'non-person': 'none' };
+    case 'person':
+      return { person: listed, record: shiftLevel(listed, -1) === listed ? 'none' : shiftLevel(listed, -1), unknown: 'none', 'non-person': 'none' };
+  }
+}
+
+function tokensOrThrow(word: string, where: string): string[] {
+  const t = identifierTokens(word);
+  if (t.length === 0) throw new ConfigError(`${where}: "${word}" has no letters or digits`);
+  return t;
+}
+
+function checkCategories(ids: string[] | undefined, where: string): void {
+  ids?.forEach((id, i) => {
+    if (!isCategory(id)) throw new ConfigError(`${where}[${i}]: unknown category "${id}" (see \`pdscan rules\`)`);
+  });
+}
+
+function vetoTable(entries: Array<{ veto: VetoFile; where: string }>): SpanTable<Veto> {
+  const table = new SpanTable<Veto>();
+  for (const { veto, where } of entries) {
+    checkCategories(veto.except, `${where}.except`);
+    checkCategories(veto.only, `${where}.only`);
+    const v: Veto = { except: veto.except && new Set(veto.except), only: veto.only && new Set(veto.only) };
+    veto.words.forEach((w, i) => table.add(tokensOrThrow(w, `${where}.words[${i}]`), v));
+  }
+  return table;
+}
+
+export function compileLexicon(file: NamesFile, display: string): Lexicon {
+  const owners = new SpanTable<OwnerWordKind>(true);
+  const ownerWhere = new Map<string, string>();
+  for (const [key, kind] of [['person', 'person'], ['person_weak', 'person-weak'], ['record', 'record'], ['non_person', 'non-person'], ['container', 'container']] as const) {
+    file.owners[key].forEach((w, i) => {
+      const where = `${display}: owners.${key}[${i}]`;
+      const tokens = tokensOrThrow(w, where);
+      const k = tokens.join(' ');
+      const prev = ownerWhere.get(k);
+      if (prev) throw new ConfigError(`${where}: duplicate owner word "${w}" (also ${prev})`);
+      ownerWhere.set(k, `owners.${key}[${i}]`);
+      owners.add(tokens, kind);
+    });
+  }
+
+  const terms = new SpanTable<Term>(true);
+  const termWhere = new Map<string, string>();
+  file.terms.forEach((g, gi) => {
+    const base = `${display}: terms[${gi}]`;
+    if (!isCategory(g.category)) throw new ConfigError(`${base}.category: unknown category "${g.category}" (see \`pdscan rules\`)`);
+    for (const listed of ['high', 'medium', 'low'] as const) {
+      g[listed]?.forEach((text, i) => {
+        const where = `${base}.${listed}[${i}]`;
+        const tokens = tokensOrThrow(text, where);
+        const key = tokens.join(' ');
+        const prev = termWhere.get(key);
+        if (prev) throw new ConfigError(`${where}: duplicate term "${text}" (also ${prev})`);
+        const glued = terms.glued.get(tokens.join(''));
+        if (glued && glued.category !== g.category) {
+          throw new ConfigError(`${where}: "${text}" glued together is "${glued.text}" of category ${glued.category}`);
+        }
+        termWhere.set(key, `terms[${gi}].${listed}[${i}]`);
+        const byOwner = policyDefaults(g.owner, listed);
+        if (g.by_owner) {
+          for (const [k, v] of Object.entries(g.by_owner)) byOwner[k === 'non_person' ? 'non-person' : (k as OwnerKind)] = v;
+        }
+        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, byOwner });
+      });
+    }
+  });
+
+  const leading = vetoTable([{ veto: file.negatives.leading, where: `${display}: negatives.leading` }]);
+  const afterTerm = vetoTable(file.negatives.after_term.map((veto, i) => ({ veto, where: `${display}: negatives.after_term[${i}]` })));
+  const protection = new SpanTable<'hashing' | 'encryption' | 'masking'>();
+  for (const kind of ['hashing', 'encryption', 'masking'] as const) {
+    file.protection[kind].forEach((w, i) => protection.add(tokensOrThrow(w, `${display}: protection.${kind}[${i}]`), kind));
+  }
+  return { terms, owners, leading, afterTerm, protection };
+}
+
+export function loadLexicon(file = path.join(RULES_DIR, 'names.yml'), display = 'rules/names.yml'): Lexicon {
+  const data = assertSchema<NamesFile>('names.schema.json', readYamlFile(file, display), display);
+  return compileLexicon(data, display);
+}

@@ -1,0 +1,105 @@
+/**
+ * Declared fields → declaration findings and protection evidence. The names classifier decides
+ * (owner = the model, then enclosing objects for nested fields); hints from the declaration
+ * itself (@IsEmail(), format: email) fill in when the name says nothing.
+ */
+import { category as categoryDef, orderCategories } from '../../../model/categories.js';
+import type { Confidence, Finding, Location, LogicalLocation } from '../../../model/finding.js';
+import type { Evidence } from '../../../model/result.js';
+import { classifyIdentifierPath, classifyOwner, type NameMatch } from '../../../classify/names.js';
+import { declarationRuleId } from './rules.js';
+import type { CategoryHint, DeclaredField, ProtectionHint } from './types.js';
+
+const SCORE: Record<Confidence, number> = { high: 0.9, medium: 0.7, low: 0.5 };
+const RANK: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
+
+interface Decision {
+  category: string;
+  confidence: Confidence;
+  categories: string[];
+  explain: string[];
+  term?: string;
+  nameProtection?: NameMatch['protection'];
+}
+
+function better(a: NameMatch | undefined, b: NameMatch | undefined): NameMatch | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return RANK[b.confidence] > RANK[a.confidence] ? b : a;
+}
+
+export function decide(f: DeclaredField): Decision | undefined {
+  const parts = f.field.split('.');
+  const parents = [f.owner ?? f.model, ...parts.slice(0, -1)];
+  let match = classifyIdentifierPath([...parents, parts[parts.length - 1]!]);
+  for (const alias of f.aliases ?? []) match = better(match, classifyIdentifierPath([...parents, alias]));
+  const hints: CategoryHint[] = (f.hints ?? []).filter(() => classifyOwner(f.owner ?? f.model) !== 'non-person');
+  if (!match && hints.length === 0) return undefined;
+  const best = hints.reduce<CategoryHint | undefined>((acc, h) => (!acc || RANK[h.confidence] > RANK[acc.confidence] ? h : acc), undefined);
+  const category = match?.category ?? best!.category;
+  const confidence = match?.confidence ?? best!.confidence;
+  const categories = orderCategories([category, ...hints.map((h) => h.category)], 'pdpl-2025');
+  const explain = [...(match ? [match.reason] : []), ...hints.map((h) => h.reason)];
+  return { category, confidence, categories, explain, term: match?.term, nameProtection: match?.protection };
+}
+
+const NAME_PROTECTION: Record<NonNullable<NameMatch['protection']>, ProtectionHint> = {
+  hashing: { kind: 'hashing', key: 'hashing:field-name', description: 'the field name says the value is hashed' },
+  encryption: { kind: 'encryption', key: 'encryption:field-name', description: 'the field name says the value is encrypted' },
+  masking: { kind: 'masking', key: 'masking:field-name', description: 'the field name says the value is masked or truncated' },
+};
+
+export function fieldsToFindings(path: string, fields: DeclaredField[]): { findings: Finding[]; evidence: Evidence[] } {
+  const findings: Finding[] = [];
+  const evidence: Evidence[] = [];
+  const seen = new Set<string>();
+  for (const f of fields) {
+    if (f.skip) continue;
+    const key = `${f.model}\u0000${f.field}\u0000${f.line}\u0000${f.column}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const d = decide(f);
+    if (!d) continue;
+    const location: Location = { path, line: f.line, column: f.column };
+    const qualified = `${f.model}.${f.field}`;
+    const logicalLocations: LogicalLocation[] = [
+      { kind: 'model', name: f.model },
+      { kind: 'member', name: f.field, fullyQualifiedName: qualified },
+    ];
+    const protection = [...(f.protection ?? []), ...(d.nameProtection ? [NAME_PROTECTION[d.nameProtection]] : [])];
+    const label = categoryDef(d.category).label_en;
+    findings.push({
+      ruleId: declarationRuleId(d.category),
+      kind: 'declaration',
+      category: d.category,
+      categories: d.categories,
+      confidence: d.confidence,
+      score: SCORE[d.confidence],
+      message: `${qualified} is declared to hold ${label.toLowerCase()} (${f.framework}${f.store ? `, ${f.store}` : ''})`,
+      location,
+      logicalLocations,
+      explain: [...d.explain, `declared by ${f.framework} model ${f.model}`],
+      properties: {
+        model: f.model,
+        field: f.field,
+        framework: f.framework,
+        ...(f.store ? { store: f.store } : {}),
+        ...(f.type ? { type: f.type } : {}),
+        ...(f.table ? { table: f.table } : {}),
+        ...(d.term ? { term: d.term } : {}),
+        ...(protection.length ? { protection: [...new Set(protection.map((p) => p.kind))] } : {}),
+      },
+    });
+    for (const p of protection) {
+      evidence.push({
+        kind: 'protection',
+        key: p.key,
+        description: `${qualified}: ${p.description}`,
+        categories: d.categories,
+        location,
+        logicalLocations,
+      });
+    }
+  }
+  return { findings, evidence };
+}

@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import { declarationRuleId, declarationRuleMetas, extractDeclarations, isDeclarationRule, mayDeclare } from './index.js';
+import { allCategories } from '../../../model/categories.js';
+import { fixture } from './test-helpers.js';
+
+describe('declaration findings', () => {
+  const { path, text } = fixture('schema.prisma');
+  const r = extractDeclarations(path, text);
+  const sdt = r.findings.find((f) => f.properties!['field'] === 'sdt')!;
+
+  test('shape: rule per category, kind, categories, confidence and score', () => {
+    expect(sdt).toMatchObject({
+      ruleId: 'pd-declared-phone',
+      kind: 'declaration',
+      category: 'phone',
+      categories: ['phone'],
+      confidence: 'high',
+      location: { path: 'fixtures/code/declarations/schema.prisma', line: 22, column: 3 },
+    });
+    expect(sdt.score).toBeGreaterThanOrEqual(0.8);
+    expect(sdt.value).toBeUndefined();
+  });
+
+  test('logical locations name the model and the member', () => {
+    expect(sdt.logicalLocations).toEqual([
+      { kind: 'model', name: 'BenhNhan' },
+      { kind: 'member', name: 'sdt', fullyQualifiedName: 'BenhNhan.sdt' },
+    ]);
+  });
+
+  test('properties carry model, field, framework, store and type', () => {
+    expect(sdt.properties).toMatchObject({ model: 'BenhNhan', field: 'sdt', framework: 'prisma', store: 'postgresql', type: 'String?', table: 'benh_nhan', term: 'sđt' });
+  });
+
+  test('message names the field without any value', () => {
+    expect(sdt.message).toBe('BenhNhan.sdt is declared to hold phone number (prisma, postgresql)');
+  });
+
+  test('explain says why', () => {
+    expect(sdt.explain!.join('\n')).toMatch(/sđt.*BenhNhan/s);
+  });
+
+  test('evidence points at the field', () => {
+    const e = r.evidence.find((x) => x.key === 'hashing:field-name')!;
+    expect(e).toMatchObject({ kind: 'protection', categories: ['credentials'], location: { line: 27 } });
+    expect(e.logicalLocations![1]!.fullyQualifiedName).toBe('BenhNhan.passwordHash');
+  });
+});
+
+describe('rules', () => {
+  test('one stable rule per category', () => {
+    const metas = declarationRuleMetas();
+    expect(metas.map((m) => m.id)).toEqual(allCategories().map((c) => `pd-declared-${c.id}`));
+    expect(declarationRuleId('health')).toBe('pd-declared-health');
+    expect(isDeclarationRule('pd-declared-health')).toBe(true);
+    expect(isDeclarationRule('pd-log')).toBe(false);
+    const health = metas.find((m) => m.id === 'pd-declared-health')!;
+    expect(health.name).toBe('DeclaredHealthField');
+    expect(health.fullDescription).toContain('sensitive');
+    expect(health.categories).toEqual(['health']);
+  });
+});
+
+describe('dispatch', () => {
+  test.each([
+    ['prisma/schema.prisma', true],
+    ['db/001.sql', true],
+    ['api/schema.graphql', true],
+    ['src/user.entity.ts', true],
+    ['src/App.jsx', true],
+    ['openapi.yaml', true],
+    ['README.md', false],
+    ['image.png', false],
+  ])('%s → %s', (p, expected) => {
+    expect(mayDeclare(p)).toBe(expected);
+  });
+});

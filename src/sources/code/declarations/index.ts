@@ -1,0 +1,82 @@
+/**
+ * extractDeclarations: one file in, its declared personal-data fields out, as `declaration`
+ * findings (rule pd-declared-<category>, see rules.ts) plus protection evidence.
+ *
+ *   .prisma                         Prisma schema                     prisma.ts
+ *   .sql                            DDL, migrations (Prisma too)      sql.ts
+ *   .graphql .gql .graphqls         GraphQL SDL                       graphql.ts
+ *   .json .yaml .yml                OpenAPI / Swagger / JSON Schema   openapi.ts (sniffed)
+ *   .ts .tsx .js .jsx .mjs .cjs ... TypeORM, MikroORM, Sequelize, Mongoose, zod, Joi, yup,
+ *                                   class-validator, NestJS @Body() DTOs, Knex/TypeORM/Sequelize
+ *                                   migrations, gql`` and SQL strings   typescript.ts
+ *
+ * Never throws: a file that cannot be parsed comes back with `problem` and no findings.
+ */
+import type { Finding } from '../../../model/finding.js';
+import type { Evidence } from '../../../model/result.js';
+import { isScriptFile, type ts } from '../parse.js';
+import { extractPrisma } from './prisma.js';
+import { extractSql } from './sql.js';
+import { extractGraphql } from './graphql.js';
+import { extractApiDoc, sniffApiDoc } from './openapi.js';
+import { extractTypescript } from './typescript.js';
+import { fieldsToFindings } from './findings.js';
+import type { ExtractResult } from './types.js';
+
+export { declarationRuleId, declarationRuleMetas, isDeclarationRule, DECLARATION_RULE_PREFIX } from './rules.js';
+export type { DeclaredField, Framework } from './types.js';
+
+export interface DeclarationsResult {
+  findings: Finding[];
+  evidence: Evidence[];
+  problem?: string;
+}
+
+function extension(path: string): string {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  return dot > slash ? path.slice(dot + 1).toLowerCase() : '';
+}
+
+/** Whether extractDeclarations may find anything in a file with this path (cheap pre-filter). */
+export function mayDeclare(path: string): boolean {
+  return isScriptFile(path) || ['prisma', 'sql', 'graphql', 'gql', 'graphqls', 'json', 'yaml', 'yml'].includes(extension(path));
+}
+
+function extract(path: string, text: string, sourceFile?: ts.SourceFile): ExtractResult {
+  if (isScriptFile(path)) return extractTypescript(path, text, sourceFile);
+  switch (extension(path)) {
+    case 'prisma':
+      return extractPrisma(text);
+    case 'sql':
+      return extractSql(text);
+    case 'graphql':
+    case 'gql':
+    case 'graphqls':
+      return extractGraphql(text);
+    case 'json':
+    case 'yaml':
+    case 'yml': {
+      const kind = sniffApiDoc(path, text);
+      return kind ? extractApiDoc(path, text, kind) : { fields: [] };
+    }
+    default:
+      return { fields: [] };
+  }
+}
+
+/**
+ * @param path repo-relative, forward slashes (used in locations)
+ * @param sourceFile the tree from parseSource(path, text), when the caller already parsed the file
+ */
+export function extractDeclarations(path: string, text: string, sourceFile?: ts.SourceFile): DeclarationsResult {
+  let result: ExtractResult;
+  try {
+    result = extract(path, text, sourceFile);
+  } catch (err) {
+    // A bug or a pathological file must not stop the scan; report it like a parse failure.
+    return { findings: [], evidence: [], problem: `declarations skipped: ${(err as Error).message.split('\n')[0]}` };
+  }
+  if (result.problem) return { findings: [], evidence: [], problem: result.problem };
+  return fieldsToFindings(path, result.fields);
+}

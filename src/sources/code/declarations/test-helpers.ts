@@ -1,0 +1,21 @@
+/** Shared by the declaration tests: read a fixture and summarise findings as "Model.field category". */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PACKAGE_ROOT } from '../../../rules/paths.js';
+import type { Finding } from '../../../model/finding.js';
+import type { DeclaredField } from './types.js';
+
+export const FIXTURES = 'fixtures/code/declarations';
+
+export function fixture(name: string): { path: string; text: string } {
+  const rel = `${FIXTURES}/${name}`;
+  return { path: rel, text: readFileSync(path.join(PACKAGE_ROOT, rel), 'utf8') };
+}
+
+export function summary(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.properties!['model'] as string}.${f.properties!['field'] as string} ${f.category}`).sort();
+}
+
+export function fieldNames(fields: DeclaredField[]): string[] {
+  return fields.filter((f) => !f.skip).map((f) => `${f.model}.${f.field}`);
+}

@@ -1,0 +1,154 @@
+/**
+ * Decorated classes: TypeORM / MikroORM entities, sequelize-typescript models, NestJS Mongoose
+ * @Schema classes, GraphQL code-first @ObjectType/@InputType, class-validator and Swagger DTOs,
+ * classes named *Dto, and the types of NestJS @Body() parameters.
+ */
+import { ts } from '../../parse.js';
+import type { CategoryHint, DeclaredField, Framework, ProtectionHint } from '../types.js';
+import { boundedText, decoratorsOf, nameText, objectProperty, pos, protectionFromText, stringValue, validatorHint, type Ctx, type DecoratorInfo } from './helpers.js';
+
+const RELATION = new Set([
+  'OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'Embedded',
+  'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'ForeignKey', 'ResolveField',
+]);
+/** Decorators that do not make a property a column/field on their own. */
+const NEUTRAL = new Set(['Exclude', 'Expose', 'Transform', 'Type', 'Index', 'Unique']);
+const CLASS_VALIDATOR = /^(Is[A-Z]\w*|Min|Max|MinLength|MaxLength|Length|Matches|Contains|Equals|NotEquals|ValidateNested|ValidateIf|ArrayNotEmpty|ArrayMinSize|ArrayMaxSize|Allow)$/;
+const DTO_NAME = /(Dto|DTO|Input|Payload|Body|Request)$/;
+
+function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: Framework; store?: string; table?: string } | undefined {
+  for (const d of decos) {
+    const opts = d.args[0];
+    const tableFromArgs = stringValue(opts) ?? (opts && ts.isObjectLiteralExpression(opts) ? stringValue(objectProperty(opts, 'name') ?? objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection')) : undefined);
+    switch (d.name) {
+      case 'Entity':
+        return { framework: ctx.uses.mikroOrm ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+      case 'Table':
+        return { framework: 'sequelize', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+      case 'Schema':
+        return { framework: 'mongoose', store: 'mongodb', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+      case 'ObjectType':
+      case 'InputType':
+      case 'ArgsType':
+      case 'InterfaceType':
+        return { framework: 'graphql' };
+    }
+  }
+  return undefined;
+}
+
+function aliasesFrom(decos: DecoratorInfo[]): string[] {
+  const out: string[] = [];
+  for (const d of decos) {
+    for (const a of d.args) {
+      if (!ts.isObjectLiteralExpression(a)) continue;
+      const alias = stringValue(objectProperty(a, 'name') ?? objectProperty(a, 'field') ?? objectProperty(a, 'fieldName'));
+      if (alias) out.push(alias);
+    }
+  }
+  return out;
+}
+
+/** `@Column(() => Address)`, `@Prop({ type: AddressSchema })`: embedded model, reported as itself. */
+function isEmbedded(decos: DecoratorInfo[]): boolean {
+  return decos.some((d) => (d.name === 'Column' || d.name === 'Prop' || d.name === 'Property') && d.args[0] !== undefined && ts.isArrowFunction(d.args[0]));
+}
+
+export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: ReadonlySet<string>): DeclaredField[] {
+  const model = cls.name?.text ?? 'default';
+  const classDecos = decoratorsOf(cls);
+  const known = classFramework(ctx, classDecos);
+  const props = cls.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m));
+  if (props.length === 0) return [];
+  const memberDecos = props.map((p) => decoratorsOf(p));
+  let framework: Framework | undefined = known?.framework;
+  let allProperties = false;
+  if (!framework) {
+    const names = memberDecos.flat().map((d) => d.name);
+    if (names.some((n) => n === 'ApiProperty' || n === 'ApiPropertyOptional')) framework = 'nestjs';
+    else if (names.some((n) => CLASS_VALIDATOR.test(n))) framework = 'class-validator';
+    else if (names.includes('Column')) framework = 'typeorm'; // embeddable without @Entity
+    else if (names.includes('Prop')) framework = 'mongoose';
+    else if (names.includes('Field')) framework = 'graphql';
+    if (bodyTypes.has(model)) {
+      framework ??= 'nestjs';
+      allProperties = true;
+    } else if (!framework && DTO_NAME.test(model) && /Dto|DTO/.test(model)) {
+      framework = 'dto';
+      allProperties = true;
+    }
+  }
+  if (!framework) return [];
+  const dtoLike = framework === 'nestjs' || framework === 'class-validator' || framework === 'dto';
+  const out: DeclaredField[] = [];
+  props.forEach((p, i) => {
+    const decos = memberDecos[i]!;
+    const name = nameText(p.name);
+    if (!name || p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
+    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos)) return;
+    // ORM and GraphQL classes declare columns with decorators; every property of a DTO is input.
+    const hasFieldDecorator = decos.some((d) => !NEUTRAL.has(d.name));
+    if (!hasFieldDecorator && !allProperties && !dtoLike) return;
+    const hints: CategoryHint[] = [];
+    const protection: ProtectionHint[] = [];
+    for (const d of decos) {
+      const h = validatorHint(d.name, framework);
+      if (h) hints.push(h);
+      if (d.name === 'Exclude') protection.push({ kind: 'hidden', key: 'access-control:exclude-from-serialization', description: 'excluded from serialized output (@Exclude)' });
+      if (/^Encrypt/i.test(d.name)) protection.push({ kind: 'encryption', key: 'encryption:decorator', description: `@${d.name} decorator` });
+      if (d.args.length > 0 && d.name !== 'Exclude') protection.push(...protectionFromText(boundedText(ctx, d.node)));
+    }
+    const aliases = aliasesFrom(decos);
+    const at = pos(ctx, p.name);
+    const type = p.type ? boundedText(ctx, p.type, 60) : undefined;
+    out.push({
+      model,
+      field: name,
+      ...(aliases.length ? { aliases } : {}),
+      framework,
+      ...(known?.store ? { store: known.store } : {}),
+      ...(known?.table ? { table: known.table } : {}),
+      ...(type ? { type } : {}),
+      line: at.line,
+      column: at.column,
+      ...(hints.length ? { hints } : {}),
+      ...(protection.length ? { protection } : {}),
+    });
+  });
+  return out;
+}
+
+/**
+ * NestJS handlers: `@Body() dto: CreateUserDto` marks the class as a request DTO;
+ * `@Body() body: { phone: string }` and `@Body('phone') phone: string` declare fields inline.
+ */
+export function bodyParams(ctx: Ctx, method: ts.MethodDeclaration, bodyTypes: Set<string>): DeclaredField[] {
+  const out: DeclaredField[] = [];
+  const owner = ts.isClassLike(method.parent) && method.parent.name ? method.parent.name.text : 'Controller';
+  const model = `${owner}.${nameText(method.name) ?? 'handler'}`;
+  for (const param of method.parameters) {
+    const body = decoratorsOf(param).find((d) => d.name === 'Body');
+    if (!body) continue;
+    const key = stringValue(body.args[0]);
+    if (key) {
+      const at = pos(ctx, body.args[0]!);
+      out.push({ model, field: key, framework: 'nestjs', ...(param.type ? { type: boundedText(ctx, param.type, 60) } : {}), line: at.line, column: at.column + 1 });
+      continue;
+    }
+    let type = param.type;
+    while (type && ts.isArrayTypeNode(type)) type = type.elementType;
+    if (!type) continue;
+    if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
+      bodyTypes.add(type.typeName.text);
+    } else if (ts.isTypeLiteralNode(type)) {
+      for (const m of type.members) {
+        if (!ts.isPropertySignature(m)) continue;
+        const name = nameText(m.name);
+        if (!name) continue;
+        const at = pos(ctx, m.name);
+        out.push({ model, field: name, framework: 'nestjs', ...(m.type ? { type: boundedText(ctx, m.type, 60) } : {}), line: at.line, column: at.column });
+      }
+    }
+  }
+  return out;
+}

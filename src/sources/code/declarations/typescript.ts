@@ -1,0 +1,121 @@
+/**
+ * TS/JS data models, in one walk of the tree parseSource built (shared with flow analysis):
+ * decorated classes and DTOs (classes.ts), object-literal schemas (builders.ts), migrations and
+ * embedded SQL / GraphQL SDL (migrations.ts). Files that mention none of the frameworks are not
+ * walked at all.
+ */
+import { parseSource, syntaxError, ts } from '../parse.js';
+import { LineIndex } from './line-index.js';
+import type { DeclaredField, ExtractResult, ProtectionHint } from './types.js';
+import { makeCtx, objectProperty, stringValue, type Ctx } from './ts/helpers.js';
+import { bodyParams, classFields } from './ts/classes.js';
+import { isMongooseSchema, mongooseFields, sequelizeFields, validationBuilderFields, type BuilderState } from './ts/builders.js';
+import { embeddedSqlFields, gqlFields, isGqlTag, migrationFields } from './ts/migrations.js';
+
+/** Lower-case markers; a file with none of them declares no model we understand. Import specifiers
+ * end with a quote ("joi'") so that "join" or "size." do not count. */
+const MARKERS = [
+  '@entity', '@column', '@table', '@prop', '@field', '@body', '@objecttype', '@inputtype', '@apiproperty', '@property',
+  'class-validator', 'mongoose', 'sequelize', "zod'", 'zod"', 'zod/', "joi'", 'joi"', "yup'", 'yup"', 'knex', 'createtable',
+  'altertable', 'addcolumn', 'new table', 'gql', 'graphql', 'create table', 'alter table', 'dto',
+];
+
+const ENCRYPTED_FIELDS: ProtectionHint = {
+  kind: 'encryption',
+  key: 'encryption:mongoose-plugin',
+  description: 'listed in an encryption plugin of the schema',
+};
+
+export function mentionsModels(lower: string): boolean {
+  return MARKERS.some((m) => lower.includes(m));
+}
+
+export function extractTypescript(path: string, text: string, sourceFile?: ts.SourceFile): ExtractResult {
+  const lower = text.toLowerCase();
+  if (!mentionsModels(lower)) return { fields: [] };
+  const sf = sourceFile ?? parseSource(path, text);
+  const problem = syntaxError(sf);
+  if (problem) return { fields: [], problem: `cannot parse: ${problem}` };
+  const ctx: Ctx = makeCtx(sf, lower);
+  const st: BuilderState = { consumed: new Set() };
+  let lines: LineIndex | undefined;
+  const lineIndex = () => (lines ??= new LineIndex(text));
+  const fields: DeclaredField[] = [];
+  const classes: ts.ClassLikeDeclaration[] = [];
+  const bodyTypes = new Set<string>();
+  /** mongoose.model('User', userSchema): schema variable → model name. */
+  const modelNames = new Map<string, string>();
+  /** schema.plugin(encrypt, { encryptedFields: [...] }): schema variable → encrypted paths. */
+  const encrypted = new Map<string, Set<string>>();
+  const mayHaveSql = lower.includes('table');
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) {
+      classes.push(node);
+    } else if (ts.isMethodDeclaration(node)) {
+      fields.push(...bodyParams(ctx, node, bodyTypes));
+    } else if (ts.isNewExpression(node)) {
+      if (isMongooseSchema(ctx, node)) fields.push(...mongooseFields(ctx, st, node));
+      else {
+        const m = migrationFields(ctx, node);
+        if (m) fields.push(...m);
+      }
+    } else if (ts.isCallExpression(node)) {
+      visitCall(node);
+    } else if (ts.isTaggedTemplateExpression(node) && isGqlTag(node.tag)) {
+      fields.push(...gqlFields(ctx, lineIndex(), node));
+      return;
+    } else if (mayHaveSql && (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateExpression(node))) {
+      const sql = embeddedSqlFields(ctx, lineIndex(), node);
+      if (sql) fields.push(...sql.map((f) => ({ ...f, framework: 'sql' as const })));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+
+  const visitCall = (call: ts.CallExpression): void => {
+    if (isMongooseSchema(ctx, call)) {
+      fields.push(...mongooseFields(ctx, st, call));
+      return;
+    }
+    const callee = call.expression;
+    if (ts.isPropertyAccessExpression(callee)) {
+      const method = callee.name.text;
+      const [a0, a1] = call.arguments;
+      if (method === 'model' && a0 && a1 && ts.isIdentifier(a1)) {
+        const name = stringValue(a0);
+        if (name) modelNames.set(a1.text, name);
+      }
+      if (method === 'plugin' && ts.isIdentifier(callee.expression) && a0 && /crypt/i.test(a0.getText(ctx.sf)) && a1 && ts.isObjectLiteralExpression(a1)) {
+        const list = objectProperty(a1, 'encryptedFields') ?? objectProperty(a1, 'fields');
+        if (list && ts.isArrayLiteralExpression(list)) {
+          const set = encrypted.get(callee.expression.text) ?? new Set<string>();
+          for (const el of list.elements) {
+            const s = stringValue(el);
+            if (s) set.add(s);
+          }
+          encrypted.set(callee.expression.text, set);
+        }
+      }
+    }
+    const found = sequelizeFields(ctx, call) ?? validationBuilderFields(ctx, st, call) ?? migrationFields(ctx, call);
+    if (found) fields.push(...found);
+  };
+
+  visit(sf);
+  for (const cls of classes) fields.push(...classFields(ctx, cls, bodyTypes));
+
+  const renamed = fields.map((f) => {
+    if (f.framework !== 'mongoose') return f;
+    const enc = encrypted.get(f.model);
+    const withEnc = enc?.has(f.field) ? { ...f, protection: [...(f.protection ?? []), ENCRYPTED_FIELDS] } : f;
+    const name = modelNames.get(f.model) ?? (/.Schema$/i.test(f.model) ? capitalize(f.model.replace(/Schema$/i, '')) : f.model);
+    return { ...withEnc, model: name };
+  });
+  return { fields: renamed };
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
