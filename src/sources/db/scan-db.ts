@@ -1,0 +1,118 @@
+/**
+ * `pdscan db`: connect, list tables, sample and judge each table with at most `concurrency`
+ * connections, and collect findings, protection evidence and per-table problems into one
+ * ScanResult. A table that fails (permission denied, timeout, odd type) becomes a problem and the
+ * scan goes on; only a database we cannot reach at all stops the scan (ScanError, exit 3).
+ */
+import { availableParallelism } from 'node:os';
+import type { RuleDef } from '../../rules/types.js';
+import { Classifier } from '../../classify/engine.js';
+import type { Regime } from '../../model/categories.js';
+import { compareFindings, type Finding } from '../../model/finding.js';
+import type { Evidence, ScanProblem, ScanResult } from '../../model/result.js';
+import { ScanError } from '../../rules/errors.js';
+import { silentProgress, type Progress } from '../../cli/progress.js';
+import type { TableInfo } from './types.js';
+import { parseDbUrl } from './url.js';
+import { connect } from './connect.js';
+import { qualifiedName } from './analyze-table.js';
+import { tableMatcher } from './table-filter.js';
+import { inProcessRunner, workerRunner, workersAvailable, type TableRunner } from './table-runner.js';
+
+
+export interface DbScanOptions {
+  url: string;
+  rules: RuleDef[];
+  regime: Regime;
+  sampleSize?: number;
+  /** Statement timeout, milliseconds. */
+  timeoutMs?: number;
+  concurrency?: number;
+  /** Worker threads for classification (default: CPUs; only in the built package). */
+  threads?: number;
+  only?: string[];
+  except?: string[];
+  includeViews?: boolean;
+  sslCa?: string;
+  progress?: Progress;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const DB_DEFAULTS = { sampleSize: 10_000, timeoutMs: 30_000, concurrency: 4 } as const;
+/** Below this many tables, starting workers (each compiles every rule) costs more than it saves. */
+const WORKER_MIN_TABLES = 12;
+const PASSWORD_VARS = ['PDSCAN_DB_PASSWORD', 'PGPASSWORD', 'MYSQL_PWD'];
+
+export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
+  const env = opts.env ?? process.env;
+  const url = parseDbUrl(opts.url, env);
+  const sampleSize = opts.sampleSize ?? DB_DEFAULTS.sampleSize;
+  const timeoutMs = opts.timeoutMs ?? DB_DEFAULTS.timeoutMs;
+  const concurrency = opts.concurrency ?? DB_DEFAULTS.concurrency;
+  const progress = opts.progress ?? silentProgress;
+  const connector = await connect(url, { timeoutMs, concurrency, sslCa: opts.sslCa });
+
+  const findings: Finding[] = [];
+  const evidence: Evidence[] = [];
+  const problems: ScanProblem[] = [];
+  const stats = { tablesFound: 0, tablesScanned: 0, tablesSkipped: 0, columnsScanned: 0, rowsSampled: 0 };
+  let runner: TableRunner | undefined;
+  try {
+    const all = await connector.listTables({ includeViews: opts.includeViews ?? false });
+    for (const s of (connector as { skippedDatabases?: Array<{ database: string; message: string }> }).skippedDatabases ?? []) {
+      problems.push({ where: s.database, message: `database skipped: ${s.message}` });
+    }
+    const wanted = tableMatcher(opts.only, opts.except);
+    const tables = all.filter(wanted);
+    stats.tablesFound = all.length;
+
+    const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), concurrency, tables.length));
+    const useWorkers = threads > 1 && workersAvailable() && (tables.length >= WORKER_MIN_TABLES || opts.threads !== undefined);
+    if (useWorkers) {
+      await connector.close();
+      const passwordEnv = Object.fromEntries(PASSWORD_VARS.filter((k) => env[k]).map((k) => [k, env[k]!]));
+      runner = await workerRunner(threads, { url: opts.url, env: passwordEnv, timeoutMs, concurrency, sslCa: opts.sslCa, rules: opts.rules, regime: opts.regime, sampleSize }).catch(
+        (err: unknown) => {
+          throw new ScanError(`cannot start database workers: ${(err as Error).message}`);
+        },
+      );
+    } else {
+      runner = inProcessRunner(url.engine, connector, new Classifier(opts.rules), opts.regime, sampleSize);
+    }
+
+    progress.start(tables.length);
+    let next = 0;
+    const work = async () => {
+      while (next < tables.length) {
+        const table = tables[next++]!;
+        const where = displayName(table);
+        progress.current?.(where);
+        const outcome = await runner!.run(table);
+        if (outcome.ok) {
+          findings.push(...outcome.analysis.findings);
+          evidence.push(...outcome.analysis.evidence);
+          for (const note of outcome.notes) problems.push({ where, message: note });
+          stats.tablesScanned++;
+          stats.columnsScanned += outcome.analysis.columns;
+          stats.rowsSampled += outcome.rows;
+        } else {
+          stats.tablesSkipped++;
+          problems.push({ where, message: `skipped: ${outcome.error}` });
+        }
+        progress.tick(where);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, tables.length)) }, work));
+  } finally {
+    progress.stop();
+    if (runner) await runner.close();
+    else await connector.close();
+  }
+  findings.sort(compareFindings);
+  problems.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
+  return { target: { kind: 'database', name: url.display, engine: url.engine }, findings, evidence, problems, stats };
+}
+
+function displayName(t: TableInfo): string {
+  return t.schema !== undefined ? `${t.database}.${qualifiedName(t)}` : qualifiedName(t);
+}
