@@ -1,0 +1,114 @@
+/**
+ * `pdscan init`: writes a commented starter .pdscan.yml, with the `inventory:` block the
+ * dossier needs (controller, DPO, retention, legal basis). Refuses to overwrite without --force.
+ */
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Command } from 'commander';
+import { ConfigError } from '../../rules/errors.js';
+import { DEFAULT_CONFIG_NAME } from '../../config/load.js';
+
+export const STARTER_CONFIG = `# pdscan configuration. Every key is optional; see schemas/config.schema.json.
+# Cấu hình pdscan. Mọi khóa đều không bắt buộc.
+
+# Legal regime: pdpl-2025 (Law 91/2025/QH15 + Decree 356/2025, in force from 2026-01-01)
+# or decree-13 (Decree 13/2023/ND-CP, for legacy assessments).
+law: pdpl-2025
+
+# Exit with code 1 when a finding at or above this level exists: none | low | medium | high.
+fail_on: none
+
+# Hide findings below this confidence: low | medium | high.
+min_confidence: low
+
+# Skip files larger than this.
+max_file_size: 5MB
+
+# Extra paths to skip (gitignore syntax), on top of .gitignore and .pdscanignore.
+ignore:
+  - "**/node_modules/**"
+  # - "test/fixtures/**"
+
+# Values, paths or rule/path pairs that are known not to be personal data.
+# allowlist:
+#   values: ["0123456789"]
+#   paths: ["docs/examples/**"]
+#   rules_in_paths:
+#     - { rule: vn-phone, paths: ["src/hotline.ts"] }
+
+# Your own detection rules (same format as rules/*.yml), or whole rule files.
+# rule_files: [".pdscan/rules.yml"]
+# disable_rules: []
+
+# Third-party services the built-in catalogue does not know (rules/recipients.yml format).
+# recipients:
+#   - id: acme-crm
+#     name: ACME CRM
+#     country: SG            # ISO 3166-1 alpha-2 code of where it processes data
+#     kind: crm
+#     hosts: ["api.acme-crm.example"]
+
+# Database scans (pdscan db <url>).
+# db:
+#   sample_size: 10000
+#   timeout: 30
+#   concurrency: 4
+#   only: ["public.*"]
+#   except: ["*_audit"]
+
+# Organisation details for the draft data inventory (--inventory FILE.md|FILE.json).
+# Empty fields are listed as "to fill" in the dossier.
+# Thông tin cho bản nháp hồ sơ đánh giá tác động; trường để trống sẽ được đánh dấu "cần điền".
+inventory:
+  system:                       # system or project assessed / hệ thống được đánh giá
+  role:                         # controller | processor | controller-processor
+  controller:                   # bên kiểm soát dữ liệu (Decree 13 Art. 24.1.a; Decree 356 Art. 19.3.a)
+    name:                       # tên tổ chức
+    address:                    # địa chỉ trụ sở
+    registration_number:        # mã số doanh nghiệp
+    representative:             # người đại diện theo pháp luật
+    phone:
+    email:
+    website:
+  dpo:                          # bộ phận, nhân sự bảo vệ dữ liệu cá nhân (Decree 356 Art. 19.3.b)
+    name:
+    email:
+    phone:
+    organisation:               # the data-protection service provider, if outsourced
+  processing_start:             # YYYY-MM-DD; the dossier is due within 60 days of it
+  legal_basis:                  # e.g. ["consent", "contract"] / sự đồng ý, hợp đồng...
+  retention:                    # thời hạn lưu trữ, one entry per kind of data
+    # - data: Orders / Đơn hàng
+    #   period: 5 years
+    #   deletion: nightly job deletes older records
+  deletion_policy:              # how data is deleted or destroyed / cách xóa, hủy
+  children:                     # true if the system processes data of children under 16
+  data_subjects:                # nhóm chủ thể dữ liệu và số lượng
+    # - group: Customers / Khách hàng
+    #   count: 10000
+  consent:                      # how consent is asked for and proof kept
+  contracts:                    # where the processing agreements are kept
+  policies:                     # where the data-protection policies are kept
+`;
+
+interface InitOptions {
+  output: string;
+  force?: boolean;
+}
+
+export function registerInit(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
+  program
+    .command('init')
+    .description(`write a commented starter ${DEFAULT_CONFIG_NAME} (with the inventory block)`)
+    .option('-o, --output <file>', 'where to write it', DEFAULT_CONFIG_NAME)
+    .option('--force', 'overwrite an existing file')
+    .action((opts: InitOptions) =>
+      run(async () => {
+        const file = path.resolve(process.cwd(), opts.output);
+        if (existsSync(file) && !opts.force) throw new ConfigError(`${opts.output} already exists (use --force to overwrite it)`);
+        writeFileSync(file, STARTER_CONFIG);
+        process.stderr.write(`pdscan: wrote ${opts.output}; fill in the inventory block for the dossier\n`);
+        return 0;
+      }),
+    );
+}

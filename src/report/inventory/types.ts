@@ -1,0 +1,343 @@
+/**
+ * The draft data inventory (DESIGN.md §4), as written to FILE.json and validated by
+ * schemas/inventory.schema.json.
+ *
+ * An inventory holds two kinds of content:
+ *  - facts gathered from scans (where each category was seen, recipients, storages, purposes,
+ *    protection and retention evidence, risks), which merging unites, and
+ *  - what follows from the facts, the organisation block and the legal regime (labels,
+ *    sensitivity, references, obligations, dossier status, to-do list), which is recomputed
+ *    on every build and merge. That split is what makes merging deterministic and idempotent.
+ *
+ * No raw personal value is ever stored here: only categories, identifiers and locations.
+ */
+import type { Confidence, Level } from '../../model/finding.js';
+import type { CategoryId, Regime } from '../../model/categories.js';
+
+export const INVENTORY_FORMAT = 'pdscan-inventory';
+export const INVENTORY_VERSION = 1;
+
+export type Lang = 'vi' | 'en';
+export interface Bilingual {
+  vi: string;
+  en: string;
+}
+/** Article references per regime, in the compact form of rules/*.yml ("2.3.a", "d356-3.1"). */
+export type RefsByRegime = Record<Regime, string[]>;
+
+/** A place where something was seen: a file line, or a logical name such as db.schema.table.column. */
+export interface Where {
+  path?: string;
+  line?: number;
+  logical?: string;
+}
+
+// ------------------------------------------------------------------ facts
+
+export interface FileHit {
+  path: string;
+  /** Distinct line numbers seen, ascending. */
+  lines: number[];
+  /** Occurrences in the file (aggregates count every value). */
+  count: number;
+  confidence: Confidence;
+}
+
+export interface FieldHit {
+  model: string;
+  field: string;
+  framework?: string;
+  path?: string;
+  line?: number;
+  confidence: Confidence;
+}
+
+export interface ColumnHit {
+  engine?: string;
+  database?: string;
+  schema?: string;
+  table: string;
+  column: string;
+  confidence: Confidence;
+  matchRatio?: number;
+}
+
+export interface CategoryFacts {
+  id: CategoryId;
+  files: FileHit[];
+  fields: FieldHit[];
+  columns: ColumnHit[];
+}
+
+export interface PurposeEvidence extends Where {
+  recipient?: string;
+  sink?: string;
+  /** Why the purpose was inferred (route, function name, recipient kind...). */
+  note?: string;
+}
+
+export interface PurposeFacts {
+  key: string;
+  categories: CategoryId[];
+  recipients: string[];
+  confidence: Confidence;
+  evidence: PurposeEvidence[];
+}
+
+export interface SourceFacts {
+  id: string;
+  kind: 'code' | 'input-model';
+  name: string;
+  categories: CategoryId[];
+  evidence: Where[];
+}
+
+/** The system's own stores. Cloud storage and database services are recipients (processors). */
+export type StorageKind = 'model' | 'table' | 'collection' | 'logs' | 'app-storage' | 'cache' | 'file';
+
+export interface StorageFacts {
+  id: string;
+  kind: StorageKind;
+  name: string;
+  framework?: string;
+  engine?: string;
+  categories: CategoryId[];
+  evidence: Where[];
+}
+
+export interface RecipientEvidence extends Where {
+  sink?: string;
+}
+
+export interface RecipientFacts {
+  /** The catalogue id, plus the cloud region when there is one ("aws-s3:ap-southeast-1"). */
+  id: string;
+  /** The catalogue id (rules/recipients.yml) or "host:<name>" for an unlisted host. */
+  service: string;
+  name: string;
+  /** ISO 3166-1 alpha-2; absent when unknown (then the transfer is to confirm). */
+  country?: string;
+  kind?: string;
+  region?: string;
+  /** The provider's home country when `country` depends on a region the code does not show. */
+  headquarters?: string;
+  /** From the code analysis; absent when it could not tell. */
+  crossBorder?: boolean;
+  categories: CategoryId[];
+  purposes: string[];
+  sinks: string[];
+  evidence: RecipientEvidence[];
+}
+
+export interface FlowLink {
+  from: string;
+  to: string;
+  categories: CategoryId[];
+}
+
+export interface EvidenceFacts {
+  key: string;
+  description: string;
+  categories: CategoryId[];
+  where: Where[];
+}
+
+export interface RiskFacts {
+  ruleId: string;
+  name: Bilingual;
+  kind: 'risk' | 'flow';
+  categories: CategoryId[];
+  confidence: Confidence;
+  /** Level set by the rule itself; otherwise derived from the categories under the regime. */
+  levelOverride?: Level;
+  where: Where[];
+}
+
+export interface ChildrenHint extends Where {
+  term: string;
+}
+
+export interface TargetFacts {
+  kind: 'files' | 'database';
+  name: string;
+  engine?: string;
+  stats: Record<string, number>;
+  problems: number;
+}
+
+/** The organisation block of .pdscan.yml (`inventory:`), see schemas/inventory.schema.json#/definitions/config. */
+export interface InventoryConfig {
+  system?: string | null;
+  role?: 'controller' | 'processor' | 'controller-processor' | null;
+  controller?: {
+    name?: string | null;
+    address?: string | null;
+    registration_number?: string | null;
+    representative?: string | null;
+    phone?: string | null;
+    email?: string | null;
+    website?: string | null;
+  } | null;
+  dpo?: {
+    name?: string | null;
+    email?: string | null;
+    phone?: string | null;
+    organisation?: string | null;
+  } | null;
+  processing_start?: string | null;
+  legal_basis?: string[] | string | null;
+  retention?: Array<{ data: string; period: string; deletion?: string | null }> | string | null;
+  deletion_policy?: string | null;
+  children?: boolean | null;
+  data_subjects?: Array<{ group: string; count?: number | null }> | null;
+  consent?: string | null;
+  contracts?: string | null;
+  policies?: string | null;
+}
+
+export interface InventoryFacts {
+  targets: TargetFacts[];
+  categories: CategoryFacts[];
+  purposes: PurposeFacts[];
+  sources: SourceFacts[];
+  storages: StorageFacts[];
+  recipients: RecipientFacts[];
+  links: FlowLink[];
+  protection: EvidenceFacts[];
+  retention: EvidenceFacts[];
+  risks: RiskFacts[];
+  childrenHints: ChildrenHint[];
+}
+
+// ------------------------------------------------------------------ derived
+
+export interface CategoryEntry extends CategoryFacts {
+  label: Bilingual;
+  sensitive: boolean;
+  refs: RefsByRegime;
+  occurrences: number;
+  confidence: Confidence;
+}
+
+export interface PurposeEntry extends PurposeFacts {
+  label: Bilingual;
+  marketing: boolean;
+  status: 'to-confirm';
+}
+
+export interface RecipientEntry extends RecipientFacts {
+  /** Foreign (true), Vietnamese (false), or unknown (null: to confirm). */
+  foreign: boolean | null;
+  sensitiveCategories: CategoryId[];
+}
+
+export interface TransferEntry {
+  recipient: string;
+  name: string;
+  country?: string;
+  kind?: string;
+  categories: CategoryId[];
+  sensitive: boolean;
+  status: 'foreign' | 'to-confirm';
+  evidence: Where[];
+}
+
+export interface RiskEntry extends RiskFacts {
+  level: Level;
+  count: number;
+}
+
+export interface ExemptionEntry {
+  id: string;
+  label: Bilingual;
+  conditions: Bilingual;
+  refs: RefsByRegime;
+  /** False when a finding rules it out (for example, sensitive data was found). */
+  available: boolean;
+}
+
+export interface ObligationEntry {
+  id: string;
+  title: Bilingual;
+  why: Bilingual;
+  status: 'applies' | 'to-confirm';
+  /** Why the status is "to-confirm", when it is. */
+  confirm?: Bilingual;
+  trigger: string;
+  firedBy: { categories: CategoryId[]; recipients: string[]; purposes: string[] };
+  deadline?: string;
+  deadlineDetail?: Bilingual;
+  /** Computed from processing_start when the deadline counts calendar days from it. */
+  due?: string;
+  refs: RefsByRegime;
+  exemptions: ExemptionEntry[];
+  appliesIf?: Bilingual;
+  note?: Partial<Bilingual>;
+}
+
+export type DossierStatus = 'filled' | 'partial' | 'to-confirm' | 'to-fill';
+
+export interface DossierItem {
+  item: string;
+  label: Bilingual;
+  refs: RefsByRegime;
+  form10?: string;
+  note?: string;
+  status: DossierStatus;
+}
+
+export interface TodoEntry {
+  item: string;
+  kind: 'to-fill' | 'to-confirm';
+  key: string;
+  text: Bilingual;
+}
+
+export interface InventorySummary {
+  categories: number;
+  basicCategories: CategoryId[];
+  sensitiveCategories: CategoryId[];
+  occurrences: number;
+  files: number;
+  fields: number;
+  columns: number;
+  purposes: number;
+  storages: number;
+  recipients: number;
+  foreignRecipients: number;
+  countries: string[];
+  crossBorder: boolean | null;
+  protectionMeasures: number;
+  retentionEvidence: number;
+  risks: number;
+  obligationsApplying: number;
+  obligationsToConfirm: number;
+  toFill: number;
+  toConfirm: number;
+}
+
+export interface Inventory {
+  format: typeof INVENTORY_FORMAT;
+  version: typeof INVENTORY_VERSION;
+  tool: { name: 'pdscan'; version: string };
+  regime: Regime;
+  targets: TargetFacts[];
+  organisation: InventoryConfig;
+  /** Organisation fields whose values disagreed between merged inventories. */
+  conflicts: Record<string, string[]>;
+  summary: InventorySummary;
+  dossier: DossierItem[];
+  categories: CategoryEntry[];
+  purposes: PurposeEntry[];
+  sources: SourceFacts[];
+  storages: StorageFacts[];
+  recipients: RecipientEntry[];
+  links: FlowLink[];
+  transfers: TransferEntry[];
+  protection: EvidenceFacts[];
+  retention: EvidenceFacts[];
+  risks: RiskEntry[];
+  obligations: ObligationEntry[];
+  childrenHints: ChildrenHint[];
+  todo: TodoEntry[];
+}
