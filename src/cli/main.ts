@@ -7,6 +7,11 @@ import { ConfigError, ScanError } from '../rules/errors.js';
 import { TOOL_VERSION } from './version.js';
 import { registerScan } from './commands/scan.js';
 import { registerRules } from './commands/rules.js';
+import { registerDb } from './commands/db.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerInventory } from './commands/inventory.js';
+import { registerInit } from './commands/init.js';
+import '../report/inventory/register.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, cannotRun: 3 } as const;
 
@@ -24,6 +29,10 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError('(run with --help for usage)');
   registerScan(program, run);
   registerRules(program, run);
+  registerDb(program, run);
+  registerBaseline(program, run);
+  registerInventory(program, run);
+  registerInit(program, run);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

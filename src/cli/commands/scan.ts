@@ -1,4 +1,4 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
 import { scanFiles } from '../../scan/scan-files.js';
 import { createProgress } from '../progress.js';
@@ -6,8 +6,12 @@ import { parseSize } from '../../config/load.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from '../../rules/errors.js';
+import { walk } from '../../sources/files/walk.js';
+import { loadRules } from '../../rules/load.js';
+import { MISSING_REASON_META } from '../../pr/suppressions.js';
+import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 
-interface ScanOptions extends CommonOptions {
+interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
   code?: boolean;
 }
@@ -18,27 +22,54 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .description('scan files and code for personal data (respects .gitignore and .pdscanignore)')
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 5MB)')
-    .option('--no-code', 'skip code understanding (declarations, flows); classify text only');
+    .option('--no-code', 'skip code understanding (declarations, flows); classify text only')
+    .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
+    .option('--baseline <file>', 'hide findings recorded in this baseline (see `pdscan baseline create`); report stale entries')
+    .option('--summary <file>', 'write the Markdown job summary to this file (default: GITHUB_STEP_SUMMARY when set)')
+    .option('--no-summary', 'do not write a job summary even when GITHUB_STEP_SUMMARY is set')
+    .addOption(
+      new Option('--diff-inventory <scope>', 'what the summary compares with to tell what a change introduces: the whole base tree, or the changed files only (faster)')
+        .choices(['repo', 'files'])
+        .default('repo'),
+    );
   addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) =>
     run(async () => {
       const cwd = process.cwd();
       if (!paths.some((p) => existsSync(path.resolve(cwd, p)))) {
         throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
       }
-      const s = setup(opts, cwd);
+      const s = setup(opts, cwd, [MISSING_REASON_META]);
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
+      // The config file holds rule examples and allowlisted values: never report it.
+      const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
+      const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
+      const runner: ScanRunner = {
+        scan: async ({ categories, threads, ...o }) => {
+          const ruleOptions = categories
+            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...loadRules(s.ruleOptions).filter((r) => !categories.has(r.category)).map((r) => r.id)] }
+            : s.ruleOptions;
+          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code });
+          return postProcess(r, opts, s);
+        },
+        list: async (p, dir) => (await walk(p, { cwd: dir, maxFileSize, ignore })).files.map((f) => f.rel),
+      };
       const result = await scanFiles({
         paths,
         cwd,
         threads: opts.threads,
         maxFileSize,
-        // The config file holds rule examples and allowlisted values: never report it.
-        ignore: [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])],
+        ignore,
         ruleOptions: s.ruleOptions,
         code: opts.code,
+        onlyFiles: plan.onlyFiles,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
       });
-      return emit([postProcess(result, opts, s)], opts, s);
+      const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
+      // Before emit: the base comparison must not read this run's own output files.
+      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, cwd, paths, pr: opts });
+      const code = emit([outcome.result], opts, s);
+      writePrReport(outcome, plan, comparison, { ctx: s.ctx, failOn: s.failOn, exitCode: code, cwd, sarifPath: opts.sarif, pr: opts });
+      return code;
     }),
   );
 }

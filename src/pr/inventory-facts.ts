@@ -1,0 +1,111 @@
+/**
+ * The few inventory facts a pull-request check compares between the base and the change:
+ * which categories are processed, which recipients receive data, and which transfers leave
+ * Vietnam. Read straight from findings (flows carry `properties.recipient` and
+ * `properties.crossBorder`), so the comparison needs no full inventory build.
+ */
+import type { Finding } from '../model/finding.js';
+import { isSensitive, orderCategories, type Regime } from '../model/categories.js';
+
+export interface RecipientFact {
+  id: string;
+  name: string;
+  country?: string;
+  kind?: string;
+  categories: string[];
+}
+
+export interface InventoryFacts {
+  categories: Set<string>;
+  recipients: Map<string, RecipientFact>;
+  /** Recipients abroad, keyed by recipient id and country. */
+  transfers: Map<string, RecipientFact>;
+  /** Inferred processing purposes (keys of rules/purposes.yml), when flows carry them. */
+  purposes: Set<string>;
+}
+
+export function emptyFacts(): InventoryFacts {
+  return { categories: new Set(), recipients: new Map(), transfers: new Map(), purposes: new Set() };
+}
+
+interface RecipientProp {
+  id?: unknown;
+  name?: unknown;
+  country?: unknown;
+  kind?: unknown;
+}
+
+function recipientOf(f: Finding): RecipientFact | undefined {
+  const r = f.properties?.recipient as RecipientProp | string | undefined;
+  if (!r) return undefined;
+  if (typeof r === 'string') return { id: r, name: r, categories: [...f.categories] };
+  if (typeof r !== 'object' || typeof r.id !== 'string') return undefined;
+  return {
+    id: r.id,
+    name: typeof r.name === 'string' ? r.name : r.id,
+    ...(typeof r.country === 'string' ? { country: r.country } : {}),
+    ...(typeof r.kind === 'string' ? { kind: r.kind } : {}),
+    categories: [...f.categories],
+  };
+}
+
+/** A transfer abroad: the analysis says so, or the recipient's known country is not Vietnam. */
+function isCrossBorder(f: Finding, r: RecipientFact): boolean {
+  const cb = f.properties?.crossBorder;
+  if (typeof cb === 'boolean') return cb;
+  return r.country !== undefined && r.country.toUpperCase() !== 'VN';
+}
+
+function purposesOf(f: Finding): string[] {
+  const p = f.properties?.purposes ?? f.properties?.purpose;
+  if (typeof p === 'string') return [p];
+  if (Array.isArray(p)) return p.flatMap((x) => (typeof x === 'string' ? [x] : x && typeof x === 'object' && typeof (x as { key?: unknown }).key === 'string' ? [(x as { key: string }).key] : []));
+  return [];
+}
+
+function merge(map: Map<string, RecipientFact>, key: string, r: RecipientFact): void {
+  const cur = map.get(key);
+  if (!cur) map.set(key, { ...r, categories: [...r.categories] });
+  else cur.categories = [...new Set([...cur.categories, ...r.categories])];
+}
+
+export function factsOf(findings: Iterable<Finding>, into: InventoryFacts = emptyFacts()): InventoryFacts {
+  for (const f of findings) {
+    // Suppressed results and our own bookkeeping rules say nothing about the data processed.
+    if (f.suppression || f.ruleId.startsWith('pdscan-')) continue;
+    f.categories.forEach((c) => into.categories.add(c));
+    purposesOf(f).forEach((p) => into.purposes.add(p));
+    const r = recipientOf(f);
+    if (!r) continue;
+    merge(into.recipients, r.id, r);
+    if (isCrossBorder(f, r)) merge(into.transfers, `${r.id}@${r.country ?? '?'}`, r);
+  }
+  return into;
+}
+
+/**
+ * The items of the inventory that change a company's duties, and so what a pull-request check
+ * compares: sensitive categories, recipients, transfers abroad and purposes. (A new basic
+ * category such as a phone number changes no duty once any personal data is processed.)
+ */
+export interface FactsDiff {
+  sensitiveCategories: string[];
+  recipients: RecipientFact[];
+  transfers: RecipientFact[];
+  purposes: string[];
+}
+
+/** What `head` has that `base` lacks. */
+export function diffFacts(head: InventoryFacts, base: InventoryFacts, regime: Regime): FactsDiff {
+  const byName = (a: RecipientFact, b: RecipientFact) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return {
+    sensitiveCategories: orderCategories([...head.categories].filter((c) => isSensitive(c, regime) && !base.categories.has(c)), regime),
+    recipients: [...head.recipients].filter(([k]) => !base.recipients.has(k)).map(([, r]) => r).sort(byName),
+    transfers: [...head.transfers].filter(([k]) => !base.transfers.has(k)).map(([, r]) => r).sort(byName),
+    purposes: [...head.purposes].filter((p) => !base.purposes.has(p)).sort(),
+  };
+}
+
+export function isEmptyDiff(d: FactsDiff): boolean {
+  return !d.sensitiveCategories.length && !d.recipients.length && !d.transfers.length && !d.purposes.length;
+}

@@ -1,0 +1,118 @@
+/**
+ * Applies inline suppression comments to findings. Suppressed findings are kept and marked
+ * (`suppression.kind = inSource`, the reason as justification) so SARIF shows them as
+ * suppressed rather than losing them. A directive without a reason is itself reported, as a
+ * low-level finding of the category it hid, so that hiding personal data leaves a trace.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Finding } from '../model/finding.js';
+import type { RuleMeta } from '../report/rule-meta.js';
+import { fingerprintFindings } from '../report/fingerprint.js';
+import { orderCategories, type Regime } from '../model/categories.js';
+import { directivesFor, parseDirectives, type SuppressionDirective } from './suppression-comments.js';
+
+export const MISSING_REASON_RULE = 'pdscan-suppression-without-reason';
+
+export const MISSING_REASON_META: RuleMeta = {
+  id: MISSING_REASON_RULE,
+  name: 'Suppression without a reason',
+  shortDescription: 'An inline pdscan suppression gives no reason',
+  fullDescription:
+    'A pdscan-ignore comment hides a personal-data finding but does not say why. Reviewers and auditors cannot tell a test fixture from real data that was silenced.',
+  help: 'Add the reason after two dashes, e.g. `// pdscan-ignore-next-line phone -- synthetic test number`, or remove the comment and handle the data.',
+};
+
+const MARK = Buffer.from('pdscan-ignore-');
+
+function matches(d: SuppressionDirective, f: Finding): boolean {
+  return d.targets.length === 0 || d.targets.includes(f.ruleId) || f.categories.some((c) => d.targets.includes(c));
+}
+
+export interface SuppressionOutcome {
+  findings: Finding[];
+  suppressed: number;
+  missingReason: number;
+}
+
+/**
+ * @param readFile returns a file's bytes by scan-relative path (tests pass their own); undefined when unreadable.
+ */
+export function applySuppressions(
+  findings: Finding[],
+  cwd: string,
+  regime: Regime,
+  readFile: (rel: string) => Buffer | undefined = (rel) => {
+    try {
+      return readFileSync(path.resolve(cwd, rel));
+    } catch {
+      return undefined;
+    }
+  },
+): SuppressionOutcome {
+  const directivesByFile = new Map<string, Map<number, SuppressionDirective>>();
+  const linesByFile = new Map<string, string[]>();
+  const directivesOf = (p: string) => {
+    let d = directivesByFile.get(p);
+    if (!d) {
+      const buf = readFile(p);
+      d = new Map();
+      if (buf && buf.includes(MARK)) {
+        const text = buf.toString('utf8');
+        d = parseDirectives(text);
+        if (d.size) linesByFile.set(p, text.split('\n'));
+      }
+      directivesByFile.set(p, d);
+    }
+    return d;
+  };
+
+  // Directives without a reason that hid something, with the categories they hid.
+  const unexplained = new Map<string, { path: string; d: SuppressionDirective; categories: Set<string> }>();
+  let suppressed = 0;
+  const out: Finding[] = findings.map((f) => {
+    if (f.suppression || !f.location || f.ruleId === MISSING_REASON_RULE) return f;
+    const all = directivesOf(f.location.path);
+    if (!all.size) return f;
+    const lines = new Set([f.location.line]);
+    // A flow can also be silenced at its sink, where the data ends up.
+    const sink = f.kind === 'flow' ? f.flow?.[f.flow.length - 1]?.location : undefined;
+    const candidates = directivesFor(all, f.location.line);
+    if (sink && sink.path === f.location.path && !lines.has(sink.line)) candidates.push(...directivesFor(all, sink.line));
+    const d = candidates.find((c) => matches(c, f));
+    if (!d) return f;
+    suppressed++;
+    if (!d.reason) {
+      const key = `${f.location.path}:${d.line}`;
+      const u = unexplained.get(key) ?? { path: f.location.path, d, categories: new Set<string>() };
+      f.categories.forEach((c) => u.categories.add(c));
+      unexplained.set(key, u);
+    }
+    return { ...f, suppression: { kind: 'inSource', ...(d.reason ? { justification: d.reason } : {}) } };
+  });
+
+  const warnings = new Map<string, Finding[]>();
+  for (const u of unexplained.values()) {
+    const cats = orderCategories([...u.categories], regime);
+    const target = u.d.targets.length ? u.d.targets.join(', ') : 'all findings';
+    const f: Finding = {
+      ruleId: MISSING_REASON_RULE,
+      kind: 'risk',
+      category: cats[0]!,
+      categories: cats,
+      confidence: 'high',
+      score: 1,
+      level: 'low',
+      message: `Suppression of ${target} without a reason (add "-- <why>" to the comment)`,
+      location: { path: u.path, line: u.d.line, column: u.d.column },
+      properties: { suppressedTargets: u.d.targets },
+    };
+    warnings.set(u.path, [...(warnings.get(u.path) ?? []), f]);
+    out.push(f);
+  }
+  for (const [p, list] of warnings) {
+    const lines = linesByFile.get(p) ?? [];
+    fingerprintFindings(list, (l) => lines[l - 1] ?? '');
+  }
+  return { findings: out, suppressed, missingReason: unexplained.size };
+}
