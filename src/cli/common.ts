@@ -19,6 +19,10 @@ import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
 import { TOOL_VERSION } from './version.js';
+import type { RuleDef } from '../rules/types.js';
+import { declarationRuleMetas } from '../sources/code/declarations/rules.js';
+import { codeRuleMeta } from '../sources/code/rules-meta.js';
+import { dbRuleMetas } from '../sources/db/phrases.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -67,6 +71,8 @@ export function addCommonOptions(cmd: Command): Command {
 
 export interface RunSetup {
   loaded: LoadedConfig;
+  /** Detection rules after the config's additions and removals, validated. */
+  rules: RuleDef[];
   regime: Regime;
   ruleOptions: LoadRulesOptions;
   ctx: ReportContext;
@@ -90,10 +96,11 @@ export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = 
     explain: opts.explain ?? false,
     cwd,
     toolVersion: TOOL_VERSION,
-    rules: new RuleCatalog(rules, extraMeta),
+    // Every rule family describes itself, so SARIF rules get real help whatever source found them.
+    rules: new RuleCatalog(rules, [...declarationRuleMetas(), ...codeRuleMeta(), ...dbRuleMetas(), ...extraMeta]),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
-  return { loaded, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };
+  return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };
 }
 
 /** Config allowlist and --min-confidence, applied the same way to every source. */

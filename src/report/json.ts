@@ -1,7 +1,8 @@
 /** JSON output: the finding model with derived fields (sensitive, legalRefs, level) and masked values. */
 import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/result.js';
-import { isSensitive, legalRefs } from '../model/categories.js';
+import { isSensitive } from '../model/categories.js';
+import { findingLegalRefs } from './rule-meta.js';
 import { displayValue } from './mask.js';
 import { findingLevel } from './level.js';
 import { findingMessage } from './sarif.js';
@@ -14,7 +15,7 @@ export function findingToJson(f: Finding, ctx: ReportContext): Record<string, un
     category: f.category,
     categories: f.categories,
     sensitive: isSensitive(f.category, ctx.regime),
-    legalRefs: [...new Set(f.categories.flatMap((c) => legalRefs(c)))],
+    legalRefs: findingLegalRefs(f.ruleId, f.categories, ctx.rules),
     confidence: f.confidence,
     score: f.score,
     level: findingLevel(f, ctx.regime),

@@ -56,6 +56,12 @@ export class RuleCatalog {
   }
 }
 
+/** A finding's legal references: its categories' under both regimes, plus its rule's own (e.g. Art. 25). */
+export function findingLegalRefs(ruleId: string, categories: string[], catalog: RuleCatalog): string[] {
+  const own = catalog.get(ruleId, categories[0]!).refs ?? [];
+  return [...new Set([...categories.flatMap((c) => legalRefs(c)), ...own])];
+}
+
 /** Help text with legal references for both regimes (plain text and Markdown). */
 export function helpWithRefs(meta: RuleMeta, categories: string[]): { text: string; markdown: string } {
   const refs = [...new Set([...categories.flatMap((c) => legalRefs(c)), ...(meta.refs ?? [])])];

@@ -7,10 +7,10 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Location } from '../model/finding.js';
 import type { ScanResult } from '../model/result.js';
-import { isSensitive, legalRefs, orderCategories } from '../model/categories.js';
+import { isSensitive, orderCategories } from '../model/categories.js';
 import { displayValue } from './mask.js';
 import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
-import { helpWithRefs } from './rule-meta.js';
+import { findingLegalRefs, helpWithRefs } from './rule-meta.js';
 import type { ReportContext } from './context.js';
 import { LEVEL_ORDER } from '../model/finding.js';
 
@@ -98,7 +98,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
         category: f.category,
         categories: f.categories,
         sensitive: isSensitive(f.category, ctx.regime),
-        legalRefs: [...new Set(f.categories.flatMap((c) => legalRefs(c)))],
+        legalRefs: findingLegalRefs(f.ruleId, f.categories, ctx.rules),
         confidence: f.confidence,
         kind: f.kind,
         level,

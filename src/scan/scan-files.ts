@@ -14,6 +14,7 @@ import { walk } from '../sources/files/walk.js';
 import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzer, linkCode } from './code-analyzer.js';
 import type { Progress } from '../cli/progress.js';
+import type { CodeSettings } from '../sources/code/contract.js';
 
 export interface FileScanOptions {
   paths: string[];
@@ -24,6 +25,8 @@ export interface FileScanOptions {
   ruleOptions: LoadRulesOptions;
   /** Run code understanding (declarations, flows). Default true. */
   code?: boolean;
+  /** Regime and extra recipients for code understanding. */
+  codeSettings?: CodeSettings;
   /** Restrict the scan to these repo-relative files (diff mode). */
   onlyFiles?: Set<string>;
   progress?: Progress;
@@ -69,7 +72,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       filename: WORKER,
       minThreads: threads,
       maxThreads: threads,
-      workerData: { ruleOptions: opts.ruleOptions, code },
+      workerData: { ruleOptions: opts.ruleOptions, code, codeSettings: opts.codeSettings ?? {} },
     });
     try {
       const parts = batches(inputs, files.map((f) => f.size));
@@ -85,7 +88,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(loadRules(opts.ruleOptions), code ? codeAnalyzer() : undefined);
+    const scanFile = createFileScanner(loadRules(opts.ruleOptions), code ? codeAnalyzer(opts.codeSettings) : undefined);
     outputs = [];
     for (const input of inputs) {
       const r = await scanFile(input);
@@ -114,7 +117,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
     lines += o.lines;
   }
   if (code && summaries.size) {
-    const linked = linkCode(summaries);
+    const linked = linkCode(summaries, opts.codeSettings);
     findings.push(...linked.findings);
     evidence.push(...linked.evidence);
   }

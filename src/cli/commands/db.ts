@@ -2,7 +2,6 @@ import { Command, Option } from 'commander';
 import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
 import { createProgress } from '../progress.js';
 import { ConfigError } from '../../rules/errors.js';
-import { loadRules } from '../../rules/load.js';
 import { scanDatabase, DB_DEFAULTS } from '../../sources/db/scan-db.js';
 import { dbRuleMetas } from '../../sources/db/phrases.js';
 import { parseDbUrl } from '../../sources/db/url.js';
@@ -55,7 +54,7 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
       const cfg = s.loaded.config.db ?? {};
       const result = await scanDatabase({
         url,
-        rules: loadRules(s.ruleOptions),
+        rules: s.rules,
         regime: s.regime,
         sampleSize: opts.sampleSize ?? cfg.sample_size,
         timeoutMs: (opts.timeout ?? cfg.timeout ?? DB_DEFAULTS.timeoutMs / 1000) * 1000,

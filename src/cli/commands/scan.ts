@@ -39,6 +39,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
       }
       const s = setup(opts, cwd, [MISSING_REASON_META]);
+      const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients };
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
       // The config file holds rule examples and allowlisted values: never report it.
       const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
@@ -48,7 +49,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
           const ruleOptions = categories
             ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...loadRules(s.ruleOptions).filter((r) => !categories.has(r.category)).map((r) => r.id)] }
             : s.ruleOptions;
-          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code });
+          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings });
           return postProcess(r, opts, s);
         },
         list: async (p, dir) => (await walk(p, { cwd: dir, maxFileSize, ignore })).files.map((f) => f.rel),
@@ -61,6 +62,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         ignore,
         ruleOptions: s.ruleOptions,
         code: opts.code,
+        codeSettings,
         onlyFiles: plan.onlyFiles,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
       });

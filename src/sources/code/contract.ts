@@ -5,8 +5,17 @@
  */
 import type { Finding } from '../../model/finding.js';
 import type { Evidence } from '../../model/result.js';
+import type { Regime } from '../../model/categories.js';
 
-export interface AnalyzerContext {
+/** Settings the same for every file of a scan (structured-clone-able: they cross into workers). */
+export interface CodeSettings {
+  /** Legal regime deciding which categories are sensitive. */
+  regime?: Regime;
+  /** Extra recipients from .pdscan.yml `recipients:`. */
+  recipients?: unknown[];
+}
+
+export interface AnalyzerContext extends CodeSettings {
   /** Repo-relative path with forward slashes. */
   path: string;
 }

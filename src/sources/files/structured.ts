@@ -72,18 +72,18 @@ export function sqlInsertHint(buf: Buffer): HintAt {
   const lower = Buffer.from(buf.toString('latin1').toLowerCase(), 'latin1');
   let cacheAt = -1;
   let cacheCols: string[] = [];
-  let cacheTable = '';
   return (offset) => {
     const at = lower.lastIndexOf(INSERT, offset);
     if (at < 0) return undefined;
     if (at !== cacheAt) {
       cacheAt = at;
       const head = buf.toString('utf8', at, Math.min(buf.length, at + 4000));
-      const m = /^insert\s+into\s+([^\s(]+)\s*\(([^)]*)\)\s*values/i.exec(head);
-      cacheCols = m ? splitHeader(m[2]!, ',') : [];
-      cacheTable = m ? m[1]!.replace(/[`"[\]]/g, '') : '';
+      const m = /^insert\s+into\s+[^\s(]+\s*\(([^)]*)\)\s*values/i.exec(head);
+      cacheCols = m ? splitHeader(m[1]!, ',') : [];
     }
-    if (!cacheCols.length) return cacheTable || undefined;
+    // The table name is not context for every value in it: `tai_khoan_ngan_hang` would turn
+    // each number of the row into a bank account. Only the column names a value.
+    if (!cacheCols.length) return undefined;
     // Find the start of the tuple that holds the offset: the last '(' outside quotes before it.
     let inQuote = false;
     let tupleStart = -1;
@@ -93,9 +93,8 @@ export function sqlInsertHint(buf: Buffer): HintAt {
       if (c === APOS) inQuote = !inQuote;
       else if (!inQuote && c === 40) tupleStart = i + 1;
     }
-    if (tupleStart < 0) return cacheTable;
-    const col = cacheCols[fieldIndex(buf, tupleStart, offset, 44, APOS)];
-    return col ? `${cacheTable} ${col}` : cacheTable;
+    if (tupleStart < 0) return undefined;
+    return cacheCols[fieldIndex(buf, tupleStart, offset, 44, APOS)];
   };
 }
 

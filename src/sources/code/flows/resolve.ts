@@ -1,0 +1,193 @@
+/**
+ * Resolution of pending labels: a parameter label becomes what callers pass (found through call
+ * edges), a type label becomes the personal fields of the type. Used twice: inside a file
+ * (local callers, local types) and across the project (linkProject).
+ */
+import { EMPTY, MAX_LABELS, prefixSteps, union, type CatLabel, type Label, type Step, type Taint } from './taint.js';
+import type { TypeFacts } from './types.js';
+
+export interface ResolveScope {
+  /** Call sites of function `key` with their argument taints. */
+  edgesInto(key: string): ReadonlyArray<{ args: Taint[]; step: Step }>;
+  /** Personal fields of a type, when known. */
+  typeFacts(type: string): TypeFacts | undefined;
+  /** Keep parameter labels of `key` pending (callers elsewhere may exist). */
+  keepParam(key: string): boolean;
+  /** Keep unknown type labels pending (declared elsewhere). */
+  keepType: boolean;
+}
+
+const MAX_DEPTH = 6;
+/** Call sites looked at per function: enough for real code, bounded for generated code. */
+const MAX_EDGES = 64;
+
+function excluded(field: string, exclude: readonly string[] | undefined): boolean {
+  if (!exclude?.length) return false;
+  const last = field.slice(field.lastIndexOf('.') + 1);
+  return exclude.includes(last);
+}
+
+function applyExclude(t: Taint, exclude: readonly string[] | undefined): Taint {
+  if (!exclude?.length) return t;
+  const out: Label[] = [];
+  for (const l of t) {
+    if (l.k === 'cat' && excluded(l.field, exclude)) continue;
+    if (l.k === 'type' || l.k === 'param') out.push({ ...l, exclude: [...new Set([...(l.exclude ?? []), ...exclude])] });
+    else out.push(l);
+  }
+  return out;
+}
+
+/** What callers pass to parameter `index` of `fn`, resolved (paths end at the call site). */
+function resolveParam(fn: string, index: number, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): Taint {
+  const id = `${fn}:${index}`;
+  const hit = memo.get(id);
+  if (hit !== undefined) return hit ?? EMPTY; // null: being computed (a cycle) → nothing more
+  if (depth >= MAX_DEPTH) return EMPTY;
+  memo.set(id, null);
+  let out: Taint = EMPTY;
+  const edges = scope.edgesInto(fn);
+  for (let i = 0; i < edges.length && i < MAX_EDGES; i++) {
+    const e = edges[i]!;
+    const arg = e.args[index];
+    if (!arg || arg.length === 0) continue;
+    const moved: Label[] = arg.map((a) => (a.k === 'prot' ? a : { ...a, steps: prefixSteps(a.steps, [e.step]) }));
+    out = union(out, resolveWith(moved, scope, memo, depth + 1));
+    if (out.length >= MAX_LABELS) break;
+  }
+  memo.set(id, out);
+  return out;
+}
+
+/**
+ * The path from where callers got the value they pass to parameter `index` of `fn`, up to the
+ * call: used to extend paths of data read from a parameter (dto.email) back to its source.
+ */
+function callerPath(fn: string, index: number, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): readonly Step[] {
+  const id = `path:${fn}:${index}`;
+  const hit = memo.get(id);
+  if (hit !== undefined) return hit?.[0] && hit[0].k !== 'prot' ? hit[0].steps : [];
+  memo.set(id, null);
+  let steps: readonly Step[] = [];
+  if (depth < MAX_DEPTH) {
+    const edges = scope.edgesInto(fn);
+    for (let i = 0; i < edges.length && i < MAX_EDGES; i++) {
+      const e = edges[i]!;
+      const arg = e.args[index];
+      if (!arg) continue;
+      const l = arg.find((x) => x.k === 'src' || x.k === 'type') ?? arg.find((x) => x.k === 'cat') ?? arg.find((x) => x.k === 'param');
+      if (!l) continue;
+      let from = l.steps;
+      if (l.k === 'param') from = prefixSteps(callerPath(l.fn, l.index, scope, memo, depth + 1), l.steps);
+      else if ((l.k === 'cat' || l.k === 'type') && l.via) from = prefixSteps(callerPath(l.via.fn, l.via.index, scope, memo, depth + 1), l.steps);
+      steps = prefixSteps(from, [e.step]);
+      break;
+    }
+  }
+  memo.set(id, [{ k: 'src', what: 'path', steps }]);
+  return steps;
+}
+
+function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): Taint {
+  let out: Taint = EMPTY;
+  for (const l of t) {
+    switch (l.k) {
+      case 'src':
+        out = union(out, [l]);
+        break;
+      case 'cat': {
+        if (!l.via) {
+          out = union(out, [l]);
+          break;
+        }
+        if (scope.keepParam(l.via.fn)) {
+          out = union(out, [l]);
+          break;
+        }
+        const before = callerPath(l.via.fn, l.via.index, scope, memo, depth);
+        const { via: _via, ...rest } = l;
+        out = union(out, [before.length ? { ...rest, steps: prefixSteps(before, l.steps) } : rest]);
+        break;
+      }
+      case 'type': {
+        const facts = scope.typeFacts(l.type);
+        if (facts) {
+          const cats: CatLabel[] = [];
+          // The object came in through a parameter: keep that for callers elsewhere, or extend the path now.
+          const keepVia = l.via && scope.keepParam(l.via.fn) ? l.via : undefined;
+          const steps = l.via && !keepVia ? prefixSteps(callerPath(l.via.fn, l.via.index, scope, memo, depth), l.steps) : l.steps;
+          for (const f of facts.fields) {
+            if (f.protected || excluded(f.name, l.exclude)) continue;
+            cats.push({
+              k: 'cat',
+              cat: f.cat,
+              conf: f.conf,
+              field: `${facts.name}.${f.name}`,
+              ...(l.source ? { source: l.source } : {}),
+              ...(keepVia ? { via: keepVia } : {}),
+              steps,
+            });
+          }
+          out = union(out, cats);
+        } else if (scope.keepType) out = union(out, [l]);
+        break;
+      }
+      case 'param': {
+        if (scope.keepParam(l.fn)) out = union(out, [l]);
+        const fromCallers = resolveParam(l.fn, l.index, scope, memo, depth);
+        if (fromCallers.length === 0) break;
+        // Caller's path up to the call, then the callee's path from the parameter on.
+        const joined: Label[] = fromCallers.map((a) => (a.k === 'prot' ? a : { ...a, steps: prefixSteps(a.steps, l.steps) }));
+        out = union(out, applyExclude(joined, l.exclude));
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Replace parameter and type labels by what they stand for. `memo` may be shared between calls
+ * with the same scope: what callers pass to a parameter is computed once.
+ */
+export function resolveTaint(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null> = new Map()): Taint {
+  return resolveWith(t, scope, memo, 0);
+}
+
+/** Normalised type/model name for matching across files: "CreatePatientDto" → "createpatient", "users" → "user". */
+export function typeKey(name: string): string {
+  let n = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  n = n.replace(/(dto|entity|model|schema|document|doc|record|input|inputtype|type|interface|props|attributes|row)$/, '');
+  if (n.length > 3 && n.endsWith('s') && !n.endsWith('ss')) n = n.slice(0, -1);
+  return n;
+}
+
+export class TypeTable {
+  private readonly byKey = new Map<string, TypeFacts>();
+
+  add(t: TypeFacts): void {
+    const k = typeKey(t.name);
+    const old = this.byKey.get(k);
+    if (!old) {
+      this.byKey.set(k, { ...t, fields: [...t.fields] });
+      return;
+    }
+    for (const f of t.fields) if (!old.fields.some((o) => o.name === f.name)) old.fields.push(f);
+    if (t.persistent && !old.persistent) {
+      old.persistent = true;
+      if (t.framework) old.framework = t.framework;
+      if (t.location) old.location = t.location;
+      old.fieldLocations = { ...(old.fieldLocations ?? {}), ...(t.fieldLocations ?? {}) };
+    }
+  }
+
+  get(name: string): TypeFacts | undefined {
+    return this.byKey.get(typeKey(name));
+  }
+
+  all(): TypeFacts[] {
+    return [...this.byKey.values()];
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * Taint values: what an expression may carry. A label is either personal data of a known
+ * category, or something resolved later (a parameter of the enclosing function, the whole
+ * object of a named type such as a DTO or an ORM model, or request input of unknown shape).
+ * Taints are small immutable arrays, shared freely; EMPTY is the clean value.
+ */
+import type { Confidence } from '../../../model/finding.js';
+
+/** One step of a flow path, in some file. */
+export interface Step {
+  path: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface CatLabel {
+  k: 'cat';
+  cat: string;
+  conf: Confidence;
+  /** The name that was classified, e.g. "dto.so_cccd" (never a value). */
+  field: string;
+  /** Source description when known ("request body", "Prisma BenhNhan record"). */
+  source?: string;
+  /**
+   * Read from parameter `index` of function `fn` (dto.email with dto a parameter): the category is
+   * known, but callers can still extend the path back to where the object came from.
+   */
+  via?: { fn: string; index: number };
+  steps: readonly Step[];
+}
+
+/** The value of parameter `index` of function `fn` (a function key), resolved by callers. */
+export interface ParamLabel {
+  k: 'param';
+  fn: string;
+  index: number;
+  name: string;
+  /** Fields overridden where the parameter was spread (see TypeLabel.exclude). */
+  exclude?: readonly string[];
+  steps: readonly Step[];
+}
+
+/** A whole object of a named type (DTO class, ORM model); its personal fields are looked up later. */
+export interface TypeLabel {
+  k: 'type';
+  type: string;
+  /** Fields overridden or removed where the object was spread ({ ...dto, chan_doan: enc(x) }). */
+  exclude?: readonly string[];
+  source?: string;
+  /** The object is parameter `index` of `fn` (see CatLabel.via). */
+  via?: { fn: string; index: number };
+  steps: readonly Step[];
+}
+
+/** Request input of unknown shape (req.body): personal only through the fields read from it. */
+export interface SrcLabel {
+  k: 'src';
+  what: string;
+  steps: readonly Step[];
+}
+
+/** A value that went through hashing, encryption or masking: clean, but remembered as protected. */
+export interface ProtLabel {
+  k: 'prot';
+  how: string;
+  cats: readonly string[];
+}
+
+export type Label = CatLabel | ParamLabel | TypeLabel | SrcLabel | ProtLabel;
+export type Taint = readonly Label[];
+
+export const EMPTY: Taint = Object.freeze([]) as Taint;
+export const MAX_LABELS = 24;
+export const MAX_STEPS = 12;
+
+export function labelKey(l: Label): string {
+  switch (l.k) {
+    case 'cat':
+      return `c:${l.cat}:${l.field}`;
+    case 'param':
+      return `p:${l.fn}:${l.index}`;
+    case 'type':
+      return `t:${l.type}:${l.exclude?.join(',') ?? ''}`;
+    case 'src':
+      return `s:${l.what}`;
+    case 'prot':
+      return `x:${l.how}:${l.cats.join(',')}`;
+  }
+}
+
+export function union(a: Taint, b: Taint): Taint {
+  if (a.length === 0) return b;
+  if (b.length === 0 || a === b) return a;
+  const seen = new Set(a.map(labelKey));
+  let out: Label[] | undefined;
+  for (const l of b) {
+    const key = labelKey(l);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out ??= a.slice();
+    if (out.length >= MAX_LABELS) break;
+    out.push(l);
+  }
+  return out ?? a;
+}
+
+export function unionAll(ts: readonly Taint[]): Taint {
+  let acc = EMPTY;
+  for (const t of ts) acc = union(acc, t);
+  return acc;
+}
+
+/** Labels that may still carry personal data (everything but protected values). */
+export function isLive(t: Taint): boolean {
+  return t.some((l) => l.k !== 'prot');
+}
+
+export function hasPending(t: Taint): boolean {
+  return t.some((l) => l.k === 'param' || l.k === 'type' || (l.k === 'cat' && l.via !== undefined));
+}
+
+function appendSteps(steps: readonly Step[], step: Step): readonly Step[] {
+  if (steps.length >= MAX_STEPS) return [...steps.slice(0, MAX_STEPS - 2), steps[steps.length - 1]!, step];
+  return [...steps, step];
+}
+
+/** The same labels with one more step on their paths (an assignment, a call). */
+export function withStep(t: Taint, step: Step): Taint {
+  if (t.length === 0) return t;
+  return t.map((l) => (l.k === 'prot' ? l : { ...l, steps: appendSteps(l.steps, step) }));
+}
+
+/** Prefix a path (the caller's part) to every label. */
+export function prefixSteps(prefix: readonly Step[], steps: readonly Step[]): readonly Step[] {
+  const all = [...prefix, ...steps];
+  return all.length > MAX_STEPS ? [...all.slice(0, 2), ...all.slice(all.length - (MAX_STEPS - 2))] : all;
+}
+
+export function protect(t: Taint, how: string): Taint {
+  const cats = [...new Set(t.flatMap((l) => (l.k === 'cat' ? [l.cat] : l.k === 'prot' ? l.cats : [])))];
+  return [{ k: 'prot', how, cats }];
+}

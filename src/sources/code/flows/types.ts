@@ -1,0 +1,89 @@
+/**
+ * Facts one file contributes to project-wide linking. Everything here is plain JSON (it crosses
+ * worker threads), and small: only what other files may need.
+ */
+import type { Recipient, SinkKind } from './recipients.js';
+import type { Step, Taint } from './taint.js';
+
+export type HitKind = SinkKind | 'url';
+
+export interface SinkInfo {
+  kind: HitKind;
+  /** How the code calls it, e.g. "logger.info", "axios.post", "prisma.benhNhan.create". */
+  api: string;
+  /** Display name of the sink family: "winston log", "OpenAI", "Prisma". */
+  label: string;
+  recipient?: Recipient;
+  recipientPurposes?: string[];
+  /** Storage owned by the application (database, cache, file), not a third party. */
+  internal?: boolean;
+  /** ORM model / table / collection written. */
+  model?: string;
+  /** Found by naming alone (a variable called logger, an HTTP call to an unknown host). */
+  heuristic?: boolean;
+  /** For HTTP: the host, or the environment variable holding the base URL. */
+  host?: string;
+  hostEnv?: string;
+}
+
+export interface HitContext {
+  functionName?: string;
+  className?: string;
+  route?: string;
+}
+
+/** A sink reached by a value that may carry personal data. */
+export interface SinkHit {
+  sink: SinkInfo;
+  taint: Taint;
+  /** Taint of the URL argument of an HTTP call or redirect (personal data in a URL). */
+  urlTaint?: Taint;
+  step: Step;
+  ctx: HitContext;
+  /** Storage writes: keys written with protected (hashed/encrypted) values. */
+  protectedKeys?: string[];
+  /** Storage writes: keys written. */
+  writtenKeys?: string[];
+}
+
+export type CalleeRef =
+  | { kind: 'fn'; key: string }
+  | { kind: 'class'; className: string; method: string; module?: string };
+
+export interface CallEdge {
+  callee: CalleeRef;
+  args: Taint[];
+  step: Step;
+}
+
+/** Field → categories of a type declared in a file (DTO class, interface, ORM model). */
+export interface TypeFacts {
+  name: string;
+  fields: Array<{ name: string; cat: string; conf: 'high' | 'medium' | 'low'; protected?: boolean }>;
+  /** Persistent model (Prisma, TypeORM entity, Mongoose, SQL table) rather than a DTO. */
+  persistent?: boolean;
+  framework?: string;
+  location?: { path: string; line: number; column: number };
+  fieldLocations?: Record<string, { path: string; line: number; column: number }>;
+}
+
+export interface FileSummary {
+  path: string;
+  types: TypeFacts[];
+  /** Calls into other files (imported functions, injected services). */
+  edges: CallEdge[];
+  /** Sink hits that depend on callers or on types declared elsewhere. */
+  pending: SinkHit[];
+  /** Function keys this file exports (so callers elsewhere can reach them). */
+  exported: string[];
+  /** Export aliases: "src/x#default" → "src/x#handler". */
+  aliases: Record<string, string>;
+  /** Classes declared here, by name → file path (for injected services). */
+  classes: string[];
+  /** Storage writes resolved here: model → keys written / keys written protected. */
+  writes: Array<{ model: string; keys: string[]; protectedKeys: string[] }>;
+  /** "model.field" (typeKey'd model) declared or written with protection (hash, encryption). */
+  protectedFields: string[];
+  /** Password hashing seen in this file (bcrypt, argon2...). */
+  passwordHashing?: boolean;
+}

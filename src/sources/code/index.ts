@@ -1,0 +1,312 @@
+/**
+ * Code understanding for one file (analyzeFile, in workers) and for the project (linkProject,
+ * in the main thread once every file is done).
+ *
+ *   parse once (parseSource) ─┬─ declarations (extractDeclarations): declared personal fields
+ *                             └─ flows (analyzeFlows): sources → sinks, call edges, evidence
+ *   resolve in the file (local callers, local types) → findings now, or pending facts
+ *   linkProject: pending facts of all files + cross-file call edges → the remaining findings
+ *
+ * Memory stays bounded: a file's tree is dropped when analyzeFile returns; only its summary
+ * (plain JSON: types with personal fields, cross-file edges, pending sink hits) is kept.
+ */
+import type { Finding } from '../../model/finding.js';
+import type { Evidence } from '../../model/result.js';
+import type { Regime } from '../../model/categories.js';
+import type { AnalyzerContext, FileAnalysis } from './contract.js';
+import { isScriptFile, parseSource, syntaxError } from './parse.js';
+import { extractDeclarations } from './declarations/index.js';
+import { analyzeFlows, moduleKey, type FileFlows } from './flows/analyze.js';
+import { loadRecipients } from './flows/recipients.js';
+import { hasPending, isLive, type Taint } from './flows/taint.js';
+import { resolveTaint, TypeTable, typeKey, type ResolveScope } from './flows/resolve.js';
+import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
+import type { CallEdge, FileSummary, SinkHit, TypeFacts } from './flows/types.js';
+
+export type { FileSummary } from './flows/types.js';
+export { codeRuleMeta } from './rules-meta.js';
+export { loadRecipients } from './flows/recipients.js';
+
+/** Optional settings the pipeline may add to the analyzer context. */
+interface CodeContextExtras {
+  /** Legal regime deciding which categories are sensitive (default pdpl-2025). */
+  regime?: Regime;
+  /** Extra recipients from .pdscan.yml `recipients:`. */
+  recipients?: unknown[];
+}
+
+function regimeOf(ctx: AnalyzerContext | CodeContextExtras | undefined): Regime {
+  return (ctx as CodeContextExtras | undefined)?.regime ?? 'pdpl-2025';
+}
+
+const PERSISTENT = new Set(['prisma', 'typeorm', 'mikro-orm', 'sequelize', 'mongoose', 'sql', 'knex']);
+
+/** Declaration findings → field facts of their models, for resolving whole-object flows. */
+function typesFromDeclarations(findings: Finding[]): TypeFacts[] {
+  const byModel = new Map<string, TypeFacts>();
+  for (const f of findings) {
+    const p = f.properties as { model?: string; field?: string; framework?: string; protection?: string[] } | undefined;
+    if (!p?.model || !p.field || p.field.includes('.') || !f.location) continue;
+    let t = byModel.get(p.model);
+    if (!t) {
+      t = { name: p.model, fields: [], fieldLocations: {}, location: { ...f.location } };
+      byModel.set(p.model, t);
+    }
+    if (p.framework && PERSISTENT.has(p.framework)) {
+      t.persistent = true;
+      t.framework = p.framework;
+    }
+    const prot = p.protection?.some((x) => x === 'hashing' || x === 'encryption') ?? false;
+    if (!t.fields.some((x) => x.name === p.field)) {
+      t.fields.push({ name: p.field, cat: f.category, conf: f.confidence, ...(prot ? { protected: true } : {}) });
+      t.fieldLocations![p.field] = { path: f.location.path, line: f.location.line, column: f.location.column };
+    }
+  }
+  return [...byModel.values()];
+}
+
+function protectedFromEvidence(evidence: Evidence[]): string[] {
+  const out: string[] = [];
+  for (const e of evidence) {
+    if (e.kind !== 'protection' || !/^(hashing|encryption)/.test(e.key)) continue;
+    const member = e.logicalLocations?.find((l) => l.kind === 'member');
+    const model = e.logicalLocations?.find((l) => l.kind === 'model');
+    if (member && model) out.push(`${typeKey(model.name)}.${member.name}`);
+  }
+  return out;
+}
+
+/** Keys written by a resolved storage hit: explicit keys plus fields of spread objects. */
+function writtenKeysOf(hit: SinkHit): string[] {
+  const keys = new Set(hit.writtenKeys ?? []);
+  for (const l of hit.taint) if (l.k === 'cat') keys.add(l.field.slice(l.field.lastIndexOf('.') + 1));
+  return [...keys];
+}
+
+function localScope(flows: FileFlows, types: TypeTable): ResolveScope {
+  const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
+  for (const e of flows.edges) {
+    if (e.callee.kind !== 'fn') continue;
+    const key = flows.aliases[e.callee.key] ?? e.callee.key;
+    if (!flows.fns.has(key)) continue;
+    const list = into.get(key);
+    if (list) list.push(e);
+    else into.set(key, [e]);
+  }
+  return {
+    edgesInto: (key) => into.get(key) ?? [],
+    typeFacts: (type) => types.get(type),
+    keepParam: (key) => !flows.fns.has(key) || flows.fns.get(key)!.callable,
+    keepType: true,
+  };
+}
+
+export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
+  const regime = regimeOf(ctx);
+  const path = ctx.path;
+  const script = isScriptFile(path);
+  let sourceFile: ReturnType<typeof parseSource> | undefined;
+  if (script) {
+    try {
+      sourceFile = parseSource(path, text);
+    } catch (err) {
+      // The parser recurses: absurd nesting overflows the stack. Skip the file, keep scanning.
+      return { findings: [], evidence: [], problem: `cannot parse: ${(err as Error).message.split('\n')[0]}` };
+    }
+    const err = syntaxError(sourceFile);
+    if (err) return { findings: [], evidence: [], problem: `cannot parse: ${err}` };
+  }
+  const decl = extractDeclarations(path, text, sourceFile);
+  const findings: Finding[] = [...decl.findings];
+  const evidence: Evidence[] = [...decl.evidence];
+  const declTypes = typesFromDeclarations(decl.findings);
+  const summary: FileSummary = {
+    path,
+    types: declTypes,
+    edges: [],
+    pending: [],
+    exported: [],
+    aliases: {},
+    classes: [],
+    writes: [],
+    protectedFields: protectedFromEvidence(decl.evidence),
+  };
+  if (!sourceFile) {
+    return { findings, evidence, summary, ...(decl.problem ? { problem: decl.problem } : {}) };
+  }
+
+  let flows: FileFlows;
+  try {
+    flows = analyzeFlows(sourceFile, path, loadRecipients((ctx as CodeContextExtras).recipients));
+  } catch (err) {
+    // Pathological input (deep nesting → stack overflow) must not stop the scan.
+    return { findings, evidence, summary, problem: `flow analysis skipped: ${(err as Error).message.split('\n')[0]}` };
+  }
+  evidence.push(...flows.evidence);
+  const types = new TypeTable();
+  for (const t of [...declTypes, ...flows.types]) types.add(t);
+  const scope = localScope(flows, types);
+  const memo = new Map<string, Taint | null>();
+
+  for (const hit of flows.hits) {
+    const taint = resolveTaint(hit.taint, scope, memo);
+    const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
+    const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
+    if (hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
+      summary.pending.push(resolved);
+      continue;
+    }
+    if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
+    findings.push(...hitFindings(resolved, { regime }));
+    if (hit.sink.kind === 'storage' && hit.sink.model) {
+      summary.writes.push({ model: typeKey(hit.sink.model), keys: writtenKeysOf(resolved), protectedKeys: hit.protectedKeys ?? [] });
+    }
+  }
+  for (const hit of flows.hits) {
+    if (hit.sink.kind === 'storage' && hit.sink.model && hit.protectedKeys?.length) {
+      for (const k of hit.protectedKeys) summary.protectedFields.push(`${typeKey(hit.sink.model)}.${k}`);
+    }
+  }
+  findings.push(...urlInputFindings(flows.urlInputs, regime));
+
+  // Cross-file edges, plus the local edges into functions that pending facts still depend on
+  // (so linkProject can follow a path through them), with what this file can already resolve.
+  const needed = new Set<string>();
+  const need = (t: Taint) => {
+    for (const l of t) {
+      if (l.k === 'param') needed.add(l.fn);
+      else if ((l.k === 'cat' || l.k === 'type') && l.via) needed.add(l.via.fn);
+    }
+  };
+  for (const h of summary.pending) {
+    need(h.taint);
+    if (h.urlTaint) need(h.urlTaint);
+  }
+  const localEdges = flows.edges.filter((e) => e.callee.kind === 'fn' && flows.fns.has(flows.aliases[e.callee.key] ?? e.callee.key));
+  const taken = new Set<CallEdge>();
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const e of localEdges) {
+      if (taken.has(e) || e.callee.kind !== 'fn' || !needed.has(flows.aliases[e.callee.key] ?? e.callee.key)) continue;
+      taken.add(e);
+      for (const a of e.args) need(a);
+      grew = true;
+    }
+  }
+  for (const e of flows.edges) {
+    const key = e.callee.kind === 'fn' ? (flows.aliases[e.callee.key] ?? e.callee.key) : undefined;
+    if (key && flows.fns.has(key) && !taken.has(e)) continue;
+    const args = e.args.map((a) => resolveTaint(a, scope, memo));
+    if (args.some(isLive)) summary.edges.push({ ...e, args });
+  }
+  summary.types = types.all();
+  summary.exported = flows.exported;
+  summary.aliases = flows.aliases;
+  summary.classes = flows.classes;
+  summary.passwordHashing = flows.passwordHashing;
+  return { findings, evidence, summary, ...(decl.problem ? { problem: decl.problem } : {}) };
+}
+
+/**
+ * "~@/lib/email#sendEmail" (an import through a path alias or a workspace package) → the keys of
+ * the project modules whose path ends like the specifier. Ambiguous matches are dropped.
+ */
+function resolveAliasKey(key: string, moduleKeys: string[], cache: Map<string, string[]>): string[] {
+  const hash = key.indexOf('#');
+  const spec = key.slice(1, hash);
+  const name = key.slice(hash + 1);
+  let mods = cache.get(spec);
+  if (!mods) {
+    let parts = spec.replace(/^[~#]\/?/, '').split('/').filter(Boolean);
+    if (spec.startsWith('@/')) parts = parts.slice(1);
+    else if (spec.startsWith('@')) parts = parts.slice(1); // @scope/pkg/sub → pkg/sub
+    const rest = moduleKey(parts.join('/'));
+    const wanted = rest ? [rest, `${rest}/src`, `${rest}/lib`, `${rest}/src/index`] : [];
+    mods = rest ? moduleKeys.filter((m) => wanted.some((w) => m === w || m.endsWith(`/${w}`))) : [];
+    if (mods.length > 3) mods = [];
+    cache.set(spec, mods);
+  }
+  return mods.map((m) => `${m}#${name}`);
+}
+
+function isSummary(x: unknown): x is FileSummary {
+  return typeof x === 'object' && x !== null && Array.isArray((x as FileSummary).pending) && typeof (x as FileSummary).path === 'string';
+}
+
+export interface LinkOptions {
+  regime?: Regime;
+}
+
+/**
+ * Resolve what single files could not: calls into functions of other files (exported functions,
+ * injected services) and objects whose type is declared elsewhere; then report sensitive model
+ * fields that nothing protects.
+ */
+export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions = {}): { findings: Finding[]; evidence: Evidence[] } {
+  const regime = opts.regime ?? 'pdpl-2025';
+  const files = [...summaries.values()].filter(isSummary).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const types = new TypeTable();
+  const aliases: Record<string, string> = {};
+  const classModules = new Map<string, string[]>();
+  let passwordHashing = false;
+  const protectedFields = new Set<string>();
+  const written = new Set<string>();
+  for (const f of files) {
+    for (const t of f.types) types.add(t);
+    Object.assign(aliases, f.aliases);
+    for (const c of f.classes) {
+      const list = classModules.get(c);
+      if (list) list.push(moduleKey(f.path));
+      else classModules.set(c, [moduleKey(f.path)]);
+    }
+    if (f.passwordHashing) passwordHashing = true;
+    for (const p of f.protectedFields) protectedFields.add(p);
+    for (const w of f.writes) for (const k of w.keys) written.add(`${w.model}.${k}`);
+  }
+  const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
+  const moduleKeys = files.map((f) => moduleKey(f.path));
+  const aliasCache = new Map<string, string[]>();
+  const add = (key: string, e: CallEdge) => {
+    const keys = key.startsWith('~') ? resolveAliasKey(key, moduleKeys, aliasCache) : [key];
+    for (const raw of keys) {
+      const k = aliases[raw] ?? raw;
+      const list = into.get(k);
+      if (list) list.push(e);
+      else into.set(k, [e]);
+    }
+  };
+  for (const f of files) {
+    for (const e of f.edges) {
+      if (e.callee.kind === 'fn') add(e.callee.key, e);
+      else {
+        const mods = classModules.get(e.callee.className) ?? [];
+        const preferred = e.callee.module && mods.includes(e.callee.module) ? [e.callee.module] : mods;
+        for (const m of preferred) add(`${m}#${e.callee.className}.${e.callee.method}`, e);
+      }
+    }
+  }
+  const scope: ResolveScope = {
+    edgesInto: (key) => into.get(key) ?? [],
+    typeFacts: (type) => types.get(type),
+    keepParam: () => false,
+    keepType: false,
+  };
+  const findings: Finding[] = [];
+  const memo = new Map<string, Taint | null>();
+  for (const f of files) {
+    for (const hit of f.pending) {
+      const taint = resolveTaint(hit.taint, scope, memo);
+      const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
+      if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
+      const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
+      findings.push(...hitFindings(resolved, { regime }));
+      if (hit.sink.kind === 'storage' && hit.sink.model) {
+        const mk = typeKey(hit.sink.model);
+        for (const k of writtenKeysOf(resolved)) written.add(`${mk}.${k}`);
+        for (const k of hit.protectedKeys ?? []) protectedFields.add(`${mk}.${k}`);
+      }
+    }
+  }
+  findings.push(...declarationRiskFindings(types.all(), written, protectedFields, passwordHashing, regime, typeKey));
+  return { findings, evidence: [] };
+}
