@@ -51,7 +51,7 @@ export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleName
   };
 }
 
-export function createFileScanner(rules: RuleDef[], analyzeCode?: CodeAnalyzer) {
+export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>) {
   const classifier = new Classifier(rules);
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
 
@@ -70,7 +70,8 @@ export function createFileScanner(rules: RuleDef[], analyzeCode?: CodeAnalyzer) 
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;
-    if (analyzeCode && CODE_EXT.test(input.rel)) {
+    if (loadCodeAnalyzer && CODE_EXT.test(input.rel)) {
+      const analyzeCode = await loadCodeAnalyzer();
       try {
         const code = analyzeCode({ path: input.rel }, buf.toString('utf8'));
         findings = findings.concat(code.findings);

@@ -12,7 +12,7 @@ import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
 import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
-import { codeAnalyzer, linkCode } from './code-analyzer.js';
+import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../cli/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 
@@ -33,8 +33,11 @@ export interface FileScanOptions {
 }
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
-/** Small scans are faster without starting workers (each compiles every rule pack). */
-const IN_PROCESS_BYTES = 2 * 1024 * 1024;
+/**
+ * Small scans are faster without workers: a worker costs about a second of CPU to start (module
+ * loading and compiling every rule), which is what classifying ~16 MB of text costs.
+ */
+const IN_PROCESS_BYTES = 16 * 1024 * 1024;
 const BATCH_BYTES = 1024 * 1024;
 const BATCH_FILES = 64;
 
@@ -65,6 +68,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
   opts.progress?.start(files.length, totalBytes);
 
   const inputs = files.map((f) => ({ abs: f.abs, rel: f.rel }));
+  const rules = loadRules(opts.ruleOptions);
   let outputs: FileTaskOutput[];
   const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
   if (useWorkers) {
@@ -72,7 +76,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       filename: WORKER,
       minThreads: threads,
       maxThreads: threads,
-      workerData: { ruleOptions: opts.ruleOptions, code, codeSettings: opts.codeSettings ?? {} },
+      workerData: { rules, code, codeSettings: opts.codeSettings ?? {} },
     });
     try {
       const parts = batches(inputs, files.map((f) => f.size));
@@ -88,7 +92,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(loadRules(opts.ruleOptions), code ? codeAnalyzer(opts.codeSettings) : undefined);
+    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined);
     outputs = [];
     for (const input of inputs) {
       const r = await scanFile(input);
@@ -117,7 +121,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
     lines += o.lines;
   }
   if (code && summaries.size) {
-    const linked = linkCode(summaries, opts.codeSettings);
+    const linked = await linkCode(summaries, opts.codeSettings);
     findings.push(...linked.findings);
     evidence.push(...linked.evidence);
   }

@@ -1,20 +1,21 @@
 /**
- * Piscina worker: compiles the rule packs once (per worker) and scans batches of files.
+ * Piscina worker: compiles the rules once (per worker) and scans batches of files. The rules
+ * arrive already loaded and validated by the main thread, so workers do not re-read YAML.
  */
 import { workerData } from 'node:worker_threads';
-import { loadRules, type LoadRulesOptions } from '../rules/load.js';
+import type { RuleDef } from '../rules/types.js';
 import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
-import { codeAnalyzer } from './code-analyzer.js';
+import { codeAnalyzerLoader } from './code-analyzer.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 
 interface WorkerData {
-  ruleOptions: LoadRulesOptions;
+  rules: RuleDef[];
   code: boolean;
   codeSettings: CodeSettings;
 }
 
 const data = workerData as WorkerData;
-const scanFile = createFileScanner(loadRules(data.ruleOptions), data.code ? codeAnalyzer(data.codeSettings) : undefined);
+const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined);
 
 export default async function scanBatch(files: FileTaskInput[]): Promise<FileTaskOutput[]> {
   const out: FileTaskOutput[] = [];

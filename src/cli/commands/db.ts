@@ -2,9 +2,8 @@ import { Command, Option } from 'commander';
 import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
 import { createProgress } from '../progress.js';
 import { ConfigError } from '../../rules/errors.js';
-import { scanDatabase, DB_DEFAULTS } from '../../sources/db/scan-db.js';
 import { dbRuleMetas } from '../../sources/db/phrases.js';
-import { parseDbUrl } from '../../sources/db/url.js';
+import { DB_DEFAULTS, parseDbUrl } from '../../sources/db/url.js';
 
 interface DbOptions extends CommonOptions {
   sampleSize?: number;
@@ -52,6 +51,8 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
       parseDbUrl(url); // a bad URL is a usage error before anything is loaded
       const s = setup(opts, cwd, dbRuleMetas());
       const cfg = s.loaded.config.db ?? {};
+      // The drivers (pg, mysql2, mongodb) load only when a database scan runs.
+      const { scanDatabase } = await import('../../sources/db/scan-db.js');
       const result = await scanDatabase({
         url,
         rules: s.rules,

@@ -13,7 +13,8 @@ import type { Evidence, ScanProblem, ScanResult } from '../../model/result.js';
 import { ScanError } from '../../rules/errors.js';
 import { silentProgress, type Progress } from '../../cli/progress.js';
 import type { TableInfo } from './types.js';
-import { parseDbUrl } from './url.js';
+import { DB_DEFAULTS, parseDbUrl } from './url.js';
+export { DB_DEFAULTS };
 import { connect } from './connect.js';
 import { qualifiedName } from './analyze-table.js';
 import { tableMatcher } from './table-filter.js';
@@ -38,7 +39,6 @@ export interface DbScanOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export const DB_DEFAULTS = { sampleSize: 10_000, timeoutMs: 30_000, concurrency: 4 } as const;
 /** Below this many tables, starting workers (each compiles every rule) costs more than it saves. */
 const WORKER_MIN_TABLES = 12;
 const PASSWORD_VARS = ['PDSCAN_DB_PASSWORD', 'PGPASSWORD', 'MYSQL_PWD'];

@@ -5,6 +5,9 @@
  */
 import { ConfigError } from '../../rules/errors.js';
 
+/** Defaults of `pdscan db` (here, not in scan-db.ts, so that --help does not load the drivers). */
+export const DB_DEFAULTS = { sampleSize: 10_000, timeoutMs: 30_000, concurrency: 4 } as const;
+
 export type DbEngine = 'postgres' | 'mysql' | 'mongodb';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
