@@ -14,7 +14,7 @@
  *   npx tsx bench/throughput.ts [--mb 200] [--threads 2] [--budget 10]
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../src/rules/paths.js';

@@ -180,7 +180,7 @@ export class Classifier {
         entries.push({ source, owner: [ri, pi] });
       }),
     );
-    const ascii = (e: { source: string }) => !/[^\x00-\x7f]/.test(e.source) && !e.source.includes('(?i');
+    const ascii = (e: { source: string }) => ![...e.source].some((ch) => ch.charCodeAt(0) > 0x7f) && !e.source.includes('(?i');
     for (const group of [entries.filter(ascii), entries.filter((e) => !ascii(e))]) {
       for (let i = 0; i < group.length; i += SET_SIZE) {
         const part = group.slice(i, i + SET_SIZE);
