@@ -291,7 +291,6 @@ const NEGATIVES: Array<[string, string]> = [
   ['health', ''],
   ['healthCheck', ''],
   ['conditions', ''],
-  ['pin', ''],
   ['cell', ''],
   ['card', ''],
   ['image', 'Product'],
@@ -545,5 +544,193 @@ describe('plural owners', () => {
     ['loginSchema', 'unknown'],
   ])('%s → %s', (owner, kind) => {
     expect(classifyOwner(owner)).toBe(kind);
+  });
+});
+
+/** Keys seen in data files (CSV headers, JSON/YAML keys, SQL columns) with no owner: the keyed-values detector relies on these. */
+const DATA_KEYS: Record<string, string[]> = {
+  family: ['ho_ten_cha', 'hoTenCha', 'ho_ten_me', 'nextOfKin', 'guardian_name', 'spouse_name', 'ten_vo', 'ten_chong', 'quan_he_chu_ho'],
+  credentials: ['matKhau', 'mat_khau', 'matKhauViDienTu', 'matKhauInternetBanking', 'pin', 'otp_secret', 'password', 'passwd', 'pwd'],
+  biometric: ['vector_khuon_mat', 'faceTemplate', 'face_embedding', 'van_tay', 'fingerprint_template', 'mong_mat', 'iris_code'],
+  'private-life': ['biMatCaNhan', 'bi_mat_ca_nhan', 'ghi_chu_rieng_tu', 'thong_tin_doi_tu', 'doi_tu', 'privateNote'],
+  'sex-life': ['xu_huong_tinh_duc', 'sexual_orientation', 'xuHuongTinhDuc', 'sex_life'],
+  'id-document-image': ['anh_cccd_truoc', 'anh_cccd_mat_sau', 'anhChupCmnd', 'ID_CARD_IMAGE', 'passportScan', 'anh_ho_chieu', 'cccdImage', 'anhCccd', 'cmndImage', 'cccd_image_url', 'hinh_chup_ho_chieu'],
+  gender: ['phai', 'PHAI', 'gioi_tinh', 'gioiTinh', 'gender', 'sex', 'gioi_tinh_sinh_hoc'],
+  'political-religious': ['tinNguongTonGiao', 'ton_giao', 'tonGiao', 'religion', 'dang_vien', 'la_dang_vien', 'ngay_vao_dang', 'dang_phai'],
+  genetic: ['xet_nghiem_adn', 'kieuGen', 'kieu_gen', 'genotype', 'dna_test', 'geneVariants'],
+  'personal-image': ['anh_chan_dung', 'anh_dai_dien', 'avatar', 'avatar_url', 'AVATAR_URL', 'profile_photo', 'selfie'],
+  health: ['tinh_trang_suc_khoe', 'benh_chinh', 'chan_doan', 'tien_su_benh', 'benh_an', 'di_ung', 'ghi_chu_bac_si', 'ketLuanKham', 'tien_su_gia_dinh'],
+  'criminal-record': ['tien_an', 'tien_su', 'an_tich', 'ly_lich_tu_phap'],
+  ethnicity: ['dan_toc', 'danToc', 'ethnicity'],
+  nationality: ['quoc_tich', 'nationality'],
+  'marital-status': ['tinh_trang_hon_nhan', 'marital_status'],
+  'national-id': ['so_cccd', 'cccd', 'cmnd', 'so_dinh_danh'],
+  'tax-id': ['mst', 'ma_so_thue'],
+  'social-insurance': ['so_bhxh', 'ma_bhxh'],
+  'health-insurance': ['so_the_bhyt', 'ma_the_bhyt'],
+  passport: ['so_ho_chieu', 'passport_no'],
+  'driver-license': ['so_gplx', 'bang_lai'],
+  'license-plate': ['bien_so_xe', 'bien_kiem_soat', 'bks'],
+  financial: ['stk', 'so_tai_khoan', 'account_number', 'card_number'],
+  location: ['vi_tri', 'toa_do', 'lat', 'lng', 'latitude', 'gps'],
+  'online-activity': ['ip', 'ip_address', 'client_ip', 'device_id', 'cookie_id'],
+  'digital-account': ['email', 'mail', 'thu_dien_tu', 'username', 'ten_dang_nhap'],
+  phone: ['sdt', 'so_dien_thoai', 'dien_thoai', 'phone', 'mobile'],
+  address: ['dia_chi', 'thuong_tru', 'tam_tru', 'que_quan', 'noi_sinh', 'address'],
+  'date-of-birth': ['ngay_sinh', 'ngaySinh', 'dob', 'birth_date', 'nam_sinh'],
+  'full-name': ['ho_ten', 'hoTen', 'ho_va_ten', 'full_name', 'ten_khach_hang'],
+};
+
+describe('data-file keys (no owner)', () => {
+  test.each(Object.entries(DATA_KEYS).flatMap(([category, names]) => names.map((n) => [n, category])))('%s → %s', (name, category) => {
+    const m = classifyIdentifier(name);
+    expect(m?.category, m?.reason ?? 'not classified').toBe(category);
+  });
+  test('blood type is excluded from health (Decree 13 Art. 2.4.b)', () => {
+    for (const n of ['nhom_mau', 'nhomMau', 'blood_type', 'bloodGroup']) expect(classifyIdentifier(n), n).toBeUndefined();
+  });
+});
+
+describe('integration regressions', () => {
+  test('an owner word is a unit: "mã | bệnh nhân" is a patient code, "hồ sơ" is not "họ"', () => {
+    for (const [name, owner] of [['ma_benh_nhan', ''], ['maBenhNhan', 'BenhNhan'], ['MA_BENH_NHAN', 'Patient'], ['ma_benh_vien', ''], ['ho_so', ''], ['hoSo', 'KhachHang'], ['ho_so_khach_hang', ''], ['chu_ho', 'NhanKhau'], ['mail_server', '']]) {
+      expect(classifyIdentifier(name, owner || undefined), `${owner}.${name}`).toBeUndefined();
+    }
+    expect(classifyIdentifier('ma_benh')?.category).toBe('health');
+    expect(classifyIdentifier('ten_benh_nhan')?.category).toBe('full-name');
+    expect(classifyIdentifier('ho_ten_chu_ho')?.category).toBe('full-name');
+    expect(classifyIdentifier('ho_so_benh_an')?.category).toBe('health');
+    // A term longer than the owner word it runs into keeps its reading: patient history is health.
+    expect(classifyIdentifier('tien_su_benh_nhan')?.category).toBe('health');
+  });
+
+  test.each([
+    ['customers', 'person'],
+    ['patients', 'person'],
+    ['employees', 'person'],
+    ['khach_hangs', 'person'],
+    ['benh_nhans', 'person'],
+    ['kids', 'person'],
+    ['stores', 'non-person'],
+    ['shops', 'non-person'],
+    ['apps', 'non-person'],
+    ['jobs', 'non-person'],
+    ['orgs', 'non-person'],
+    ['bookings', 'record'],
+    ['addresses', 'unknown'],
+    ['statuses', 'unknown'],
+    ['business', 'non-person'],
+  ])('plural owner %s → %s', (owner, kind) => {
+    expect(classifyOwner(owner)).toBe(kind);
+  });
+  test('plural owners decide ambiguous names', () => {
+    expect(classifyIdentifier('name', 'customers')?.category).toBe('full-name');
+    expect(classifyIdentifier('name', 'kids')?.category).toBe('full-name');
+    expect(classifyIdentifier('phone', 'stores')).toBeUndefined();
+    expect(classifyIdentifier('name', 'apps')).toBeUndefined();
+  });
+
+  test.each([
+    'operationName', 'tableName', 'columnName', 'fieldName', 'schemaName', 'modelName', 'formName', 'inputName',
+    'typeName', 'keyName', 'indexName', 'stepName', 'eventName', 'jobName', 'queueName', 'fileName', 'hostName',
+    'className', 'functionName', 'packageName', 'moduleName', 'testAccount', 'keyPass', 'treeHeight', 'ten_thao_tac', 'ten_tep',
+  ])('%s is about code, whoever owns it', (name) => {
+    expect(classifyIdentifier(name, 'waitQueueMember')).toBeUndefined();
+    expect(classifyIdentifier(name, 'User')).toBeUndefined();
+  });
+  test('code words only decide right before an ambiguous term, never as owning types', () => {
+    expect(classifyOwner('UserType')).toBe('person');
+    expect(classifyOwner('OperationResult')).toBe('unknown');
+    expect(classifyIdentifier('name', 'UserType')?.category).toBe('full-name');
+    // not an ambiguous term: a key or type word in front does not hide the value
+    expect(classifyIdentifier('testEmail')?.category).toBe('digital-account');
+    expect(classifyIdentifier('inputEmail')?.category).toBe('digital-account');
+    expect(classifyIdentifier('displayName', 'User')?.category).toBe('full-name');
+  });
+
+  test('an ID term next to an image word is the document picture', () => {
+    for (const n of ['cccdImage', 'anhCccd', 'cmndImage', 'anhChupCmnd', 'cccd_file', 'passport_photo_url', 'so_cccd_image', 'CMND_SCAN']) {
+      const m = classifyIdentifier(n);
+      expect(m?.category, n).toBe('id-document-image');
+      expect(m?.confidence, n).toBe('high');
+    }
+    expect(classifyIdentifier('cccdImage')?.term).toBe('cccd image');
+    expect(classifyIdentifier('so_cccd')?.category).toBe('national-id');
+    // the ID term's owner rule still holds: "cmt" (also "comment") needs a person owner
+    expect(classifyIdentifier('cmtImage')).toBeUndefined();
+    expect(classifyIdentifier('cmtImage', 'CongDan')?.category).toBe('id-document-image');
+  });
+
+  test('"phái" (gender on old forms) counts only as the whole name; "phải" compounds do not', () => {
+    expect(classifyIdentifier('phai')?.category).toBe('gender');
+    expect(classifyIdentifier('phai_khach_hang')?.category).toBe('gender');
+    for (const n of ['phai_tra', 'so_tien_phai_tra', 'ben_phai', 'cong_no_phai_thu', 'phaiTinhPhi']) expect(classifyIdentifier(n), n).toBeUndefined();
+  });
+
+  test('"variants" is never genetic on its own (product and experiment variants)', () => {
+    for (const owner of [undefined, 'Product', 'User', 'Patient']) expect(classifyIdentifier('variants', owner), owner).toBeUndefined();
+    expect(classifyIdentifier('geneticVariants')?.category).toBe('genetic');
+  });
+
+  test('"kết luận" (conclusion) is health only on a visit or exam record', () => {
+    expect(classifyIdentifier('ket_luan')).toBeUndefined();
+    expect(classifyIdentifier('ket_luan', 'NhanVien')).toBeUndefined();
+    expect(classifyIdentifier('ket_luan', 'LuotKham')).toMatchObject({ category: 'health', confidence: 'low' });
+    expect(classifyIdentifier('ketLuan', 'Encounter')?.category).toBe('health');
+    expect(classifyIdentifier('ket_luan_bac_si')?.category).toBe('health');
+  });
+
+  test('a bare pin or mail key is reported at low confidence, higher with a person owner', () => {
+    expect(classifyIdentifier('pin')).toMatchObject({ category: 'credentials', confidence: 'low' });
+    expect(classifyIdentifier('pin', 'User')).toMatchObject({ category: 'credentials', confidence: 'high' });
+    expect(classifyIdentifier('pin', 'Board')).toMatchObject({ confidence: 'low' });
+    expect(classifyIdentifier('mail')).toMatchObject({ category: 'digital-account', confidence: 'low' });
+    expect(classifyIdentifier('mail', 'Company')).toBeUndefined();
+  });
+
+  test('sex is gender, sex life is sex-life; guardian_name is family', () => {
+    expect(classifyIdentifier('sex')?.category).toBe('gender');
+    expect(classifyIdentifier('sexLife')?.category).toBe('sex-life');
+    expect(classifyIdentifier('guardianName')?.category).toBe('family');
+  });
+});
+
+describe('properties of the integration fixes', () => {
+  const idTerms = [['cccd'], ['cmnd'], ['so', 'cccd'], ['passport'], ['ho', 'chieu'], ['gplx'], ['national', 'id']];
+  const imageWords = [['image'], ['photo'], ['scan'], ['anh'], ['hinh'], ['anh', 'chup']];
+  test('ID term + image word, either order, any style → id-document-image', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...idTerms), fc.constantFrom(...imageWords), fc.boolean(), fc.integer({ min: 0, max: 5 }), (id, img, before, style) => {
+        const name = render(before ? [...img, ...id] : [...id, ...img], style);
+        expect(classifyIdentifier(name)?.category, name).toBe('id-document-image');
+      }),
+    );
+  });
+  test('a code word right before "name" is never a person name, whatever the owner', () => {
+    const words = ['operation', 'table', 'column', 'field', 'type', 'key', 'index', 'step', 'queue', 'job', 'file', 'host', 'event', 'metric', 'bucket'];
+    fc.assert(
+      fc.property(fc.constantFrom(...words), fc.constantFrom('User', 'Patient', 'waitQueueMember', 'KhachHang', ''), fc.integer({ min: 0, max: 4 }), (w, owner, style) => {
+        expect(classifyIdentifier(render([w, 'name'], style), owner || undefined)).toBeUndefined();
+      }),
+    );
+  });
+});
+
+describe('names.yml validation: promotions and alone', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'pdscan-names2-'));
+  const base = `version: 1
+owners: { person: [user], person_weak: [member], record: [order], non_person: [product], non_person_weak: [op], container: [schema] }
+negatives: { leading: { words: [is] }, after_term: [{ words: [template] }] }
+protection: { hashing: [hash], encryption: [enc], masking: [masked] }
+`;
+  test('a promotion to an unknown category names the field', () => {
+    const f = path.join(dir, 'promo.yml');
+    writeFileSync(f, `${base}promotions:\n  - { words: [image], of: [national-id], category: nope }\nterms:\n  - { category: national-id, owner: any, high: [cccd] }\n`);
+    expect(() => loadLexicon(f, 'promo.yml')).toThrow(/promo\.yml: promotions\[0\]\.category: unknown category "nope"/);
+  });
+  test('alone must be a boolean', () => {
+    const f = path.join(dir, 'alone.yml');
+    writeFileSync(f, `${base}terms:\n  - { category: gender, owner: any, alone: sometimes, medium: [phai] }\n`);
+    expect(() => loadLexicon(f, 'alone.yml')).toThrow(/alone\.yml: terms\[0\]\.alone/);
   });
 });

@@ -4,8 +4,11 @@
  * The vocabulary is data (rules/names.yml); this module only applies it:
  *
  *  1. tokenise (snake/camel/Pascal/kebab/UPPER, letters|digits, folded: "soĐiệnThoại" → so dien thoai);
- *  2. find term spans; a term inside a longer matching term is ignored ("ip address" beats "address");
+ *  2. find term spans; a term inside a longer matching term is ignored ("ip address" beats "address"),
+ *     and so is a term that an owner word swallows or cuts ("hồ sơ" is not "họ", "mã | bệnh nhân"
+ *     is not "mã bệnh"); an ID term next to an image word is the document's picture (cccdImage);
  *  3. decide the owner: the nearest owner word inside the identifier ("companyName", "ten_cong_ty"),
+ *     a code word right before an ambiguous term ("operationName", "tableName"),
  *     else the owner passed in (a model/class/object name), else unknown;
  *  4. apply vetoes: a leading flag/verb (is_, has_, validate…), or a word after the term that makes it
  *     about something else (email_template, phoneVerifiedAt, address_id, EMAIL_REGEX);
@@ -15,7 +18,7 @@
  */
 import type { Confidence } from '../model/finding.js';
 import { identifierTokens } from './names/tokens.js';
-import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type Term, type Level } from './names/lexicon.js';
+import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
 
@@ -62,6 +65,8 @@ function ownerKindOfTokens(tokens: readonly string[], l: Lexicon): OwnerKind {
   for (let end = tokens.length; end > 0; end--) {
     for (let start = Math.max(0, end - l.owners.maxTokens - 1); start < end; start++) {
       const kind = l.owners.at(tokens, start, end);
+      // "OperationResult", "UserType": code words say nothing about the owning type.
+      if (kind === 'non-person-weak') continue;
       if (kind === 'container') {
         bareContainer = start === 0;
         end = start + 1;
@@ -102,6 +107,51 @@ function outermost(cands: Candidate[]): Candidate[] {
   return kept;
 }
 
+type Span<T> = { start: number; end: number; value: T };
+
+/**
+ * Vietnamese compounds are units: a term inside a longer owner word ("họ" in "hồ sơ", "hộ" in
+ * "chủ hộ", "mail" in "mail server") or cut by an owner word at least as long ("mã bệnh" in
+ * "mã bệnh nhân") is a misreading of the tokens, not a term.
+ */
+function swallowedByOwner(c: Candidate, owners: ReadonlyArray<Span<OwnerWordKind>>): boolean {
+  const len = c.end - c.start;
+  return owners.some((o) => {
+    if (o.end <= c.start || o.start >= c.end) return false;
+    const inside = o.start <= c.start && c.end <= o.end;
+    if (inside) return o.end - o.start > len;
+    const covers = c.start <= o.start && o.end <= c.end;
+    return !covers && o.end - o.start >= len;
+  });
+}
+
+/** Every token outside [start, end) belongs to a person, record or container word (phai, phai_khach_hang). */
+function aloneButOwners(tokens: readonly string[], start: number, end: number, ownerSpans: ReadonlyArray<Span<OwnerWordKind>>): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (i >= start && i < end) continue;
+    if (!ownerSpans.some((o) => o.start <= i && i < o.end && o.value !== 'non-person' && o.value !== 'non-person-weak')) return false;
+  }
+  return true;
+}
+
+/**
+ * An ID number term next to an image word ("cccd image", "ảnh chụp cmnd", "passport_scan") is the
+ * picture of the document: the candidate grows over the word and takes the promoted category.
+ */
+function promote(c: Candidate, tokens: string[], l: Lexicon): Candidate {
+  for (const p of l.promotions) {
+    if (!p.of.has(c.term.category)) continue;
+    for (const s of p.words.spans(tokens)) {
+      const before = s.end === c.start;
+      if (!before && s.start !== c.end) continue;
+      const text = before ? `${s.value} ${c.term.text}` : `${c.term.text} ${s.value}`;
+      const term: Term = { ...c.term, text, category: p.category, tokens: c.term.tokens + s.end - s.start };
+      return before ? { term, start: s.start, end: c.end } : { term, start: c.start, end: s.end };
+    }
+  }
+  return c;
+}
+
 /**
  * Split one glued token into owner word + term ("useremail", "hotenkhachhang") so the normal rules
  * apply; only owner words make a split, which keeps "microphone" from becoming a phone.
@@ -128,8 +178,11 @@ interface Judged {
   ownerWhy: string;
 }
 
-function judge(tokens: string[], cand: Candidate, outerOwner: OwnerKind, ownerName: string | undefined, l: Lexicon): Judged | string {
+function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span<OwnerWordKind>>, outerOwner: OwnerKind, ownerName: string | undefined, l: Lexicon): Judged | string {
   const { term, start, end } = cand;
+  if (term.alone && !aloneButOwners(tokens, start, end, ownerSpans)) {
+    return `"${term.text}" counts only as the whole name (it is also an everyday word)`;
+  }
   // Leading flag or verb: isEmailVerified, validatePhone, mau_email (Vietnamese "template").
   if (start > 0) {
     for (let e = Math.min(start, l.leading.maxTokens); e >= 1; e--) {
@@ -144,14 +197,19 @@ function judge(tokens: string[], cand: Candidate, outerOwner: OwnerKind, ownerNa
   }
   // Nearest owner word outside the term; ties go to the word before it (English "customerName").
   let best: { dist: number; kind: OwnerKind; word: string } | undefined;
-  for (const s of l.owners.spans(tokens)) {
+  for (const s of ownerSpans) {
     if (s.end > start && s.start < end) continue;
-    // A container word after the term is a UI/schema thing (emailField, sdtInput); before it, noise.
-    if (s.value === 'container' && s.end <= start) continue;
+    // Right before an ambiguous word, a container or code word owns it: tableName, fieldName,
+    // operationName, keyName are about code, whoever the owning type is.
+    const qualifies = s.end === start && term.policy === 'person';
+    // A container word after the term is a UI/schema thing (emailField, sdtInput); before it, noise
+    // (inputEmail is still the email typed in).
+    if (s.value === 'container' && s.end <= start && !qualifies) continue;
+    if (s.value === 'non-person-weak' && !qualifies) continue;
     // memberName, childPropName: jargon inside identifiers; only an owning type decides.
     if (s.value === 'person-weak') continue;
     const dist = s.end <= start ? start - s.end : s.start - end + 0.5;
-    const kind = s.value === 'container' ? 'non-person' : s.value;
+    const kind = s.value === 'container' || s.value === 'non-person-weak' ? 'non-person' : s.value;
     if (!best || dist < best.dist) best = { dist, kind, word: tokens.slice(s.start, s.end).join(' ') };
   }
   const owner = best ? best.kind : outerOwner;
@@ -169,12 +227,17 @@ function protectionOf(tokens: string[], l: Lexicon): NameMatch['protection'] {
 }
 
 function classifyTokens(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | undefined {
-  const cands = outermost(l.terms.spans(tokens).map((s) => ({ term: s.value, start: s.start, end: s.end })));
+  const ownerSpans = l.owners.spans(tokens);
+  const found = l.terms
+    .spans(tokens)
+    .map((s) => ({ term: s.value, start: s.start, end: s.end }))
+    .filter((c) => !swallowedByOwner(c, ownerSpans));
+  const cands = outermost(found).map((c) => promote(c, tokens, l));
   if (cands.length === 0) return undefined;
   const outerOwner = classifyOwner(owner);
   let winner: Judged | undefined;
   for (const c of cands) {
-    const j = judge(tokens, c, outerOwner, owner, l);
+    const j = judge(tokens, c, ownerSpans, outerOwner, owner, l);
     if (typeof j === 'string' || j.level === 'none') continue;
     if (!winner) {
       winner = j;

@@ -13,18 +13,29 @@ import type { Confidence } from '../../model/finding.js';
 import { identifierTokens } from './tokens.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
-/** Owner-word classes in names.yml; a container defers to an owner word before it. */
-export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak';
+/**
+ * Owner-word classes in names.yml; a container defers to an owner word before it. The weak classes
+ * decide in one place only: person-weak as an owning type (Member.name), non-person-weak inside an
+ * identifier right before an ambiguous term (operationName, tableName).
+ */
+export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak' | 'non-person-weak';
 export type OwnerPolicy = 'any' | 'not-non-person' | 'person';
 export type Level = Confidence | 'none';
 
 interface TermGroupFile {
   category: string;
   owner: OwnerPolicy;
+  alone?: boolean;
   high?: string[];
   medium?: string[];
   low?: string[];
   by_owner?: Partial<Record<'person' | 'record' | 'unknown' | 'non_person', Level>>;
+}
+
+interface PromotionFile {
+  words: string[];
+  of: string[];
+  category: string;
 }
 
 interface VetoFile {
@@ -35,8 +46,9 @@ interface VetoFile {
 
 export interface NamesFile {
   version: 1;
-  owners: { person: string[]; person_weak: string[]; record: string[]; non_person: string[]; container: string[] };
+  owners: { person: string[]; person_weak: string[]; record: string[]; non_person: string[]; non_person_weak?: string[]; container: string[] };
   negatives: { leading: VetoFile; after_term: VetoFile[] };
+  promotions?: PromotionFile[];
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
 }
@@ -47,6 +59,8 @@ export interface Term {
   tokens: number;
   category: CategoryId;
   policy: OwnerPolicy;
+  /** Counts only as the whole identifier, apart from owner words. */
+  alone?: boolean;
   /** Confidence for each owner kind (already resolved from the policy and by_owner). */
   byOwner: Record<OwnerKind, Level>;
 }
@@ -64,8 +78,15 @@ export class SpanTable<T> {
   readonly glued = new Map<string, T>();
   maxTokens = 1;
 
-  /** @param plural also accept an English plural of the last word ("patients", "addresses", "phoneNumbers"). */
-  constructor(private readonly plural = false) {}
+  /**
+   * @param plural also accept an English plural of the last word ("patients", "addresses",
+   *   "phoneNumbers") when that word has at least `minPlural` letters: owner words go down to 4
+   *   ("kids", "apps", "jobs") while terms keep 5, so 3-letter terms (pin, lat, age) stay exact.
+   */
+  constructor(
+    private readonly plural = false,
+    private readonly minPlural = 5,
+  ) {}
 
   add(tokens: string[], value: T): void {
     this.exact.set(tokens.join(' '), value);
@@ -84,10 +105,10 @@ export class SpanTable<T> {
     const g = end - start === 1 || glued.length >= 5 ? this.glued.get(glued) : undefined;
     if (g !== undefined || !this.plural) return g;
     const last = slice[slice.length - 1]!;
-    if (last.length < 5 || !last.endsWith('s')) return undefined;
+    if (last.length < this.minPlural || !last.endsWith('s') || last.endsWith('ss')) return undefined;
     const head = slice.slice(0, -1);
     for (const single of [last.slice(0, -1), last.endsWith('es') ? last.slice(0, -2) : '', last.endsWith('ies') ? `${last.slice(0, -3)}y` : '']) {
-      if (single.length < 4) continue;
+      if (single.length < this.minPlural - 1) continue;
       const hit = this.exact.get([...head, single].join(' ')) ?? (head.length === 0 ? this.glued.get(single) : undefined);
       if (hit !== undefined) return hit;
     }
@@ -107,9 +128,17 @@ export class SpanTable<T> {
   }
 }
 
+/** An ID term next to one of `words` is about a picture of the document (cccdImage, anhChupCmnd). */
+export interface Promotion {
+  words: SpanTable<string>;
+  of: Set<CategoryId>;
+  category: CategoryId;
+}
+
 export interface Lexicon {
   terms: SpanTable<Term>;
   owners: SpanTable<OwnerWordKind>;
+  promotions: Promotion[];
   leading: SpanTable<Veto>;
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
@@ -155,10 +184,18 @@ function vetoTable(entries: Array<{ veto: VetoFile; where: string }>): SpanTable
 }
 
 export function compileLexicon(file: NamesFile, display: string): Lexicon {
-  const owners = new SpanTable<OwnerWordKind>(true);
+  const owners = new SpanTable<OwnerWordKind>(true, 4);
   const ownerWhere = new Map<string, string>();
-  for (const [key, kind] of [['person', 'person'], ['person_weak', 'person-weak'], ['record', 'record'], ['non_person', 'non-person'], ['container', 'container']] as const) {
-    file.owners[key].forEach((w, i) => {
+  const ownerClasses = [
+    ['person', 'person'],
+    ['person_weak', 'person-weak'],
+    ['record', 'record'],
+    ['non_person', 'non-person'],
+    ['non_person_weak', 'non-person-weak'],
+    ['container', 'container'],
+  ] as const;
+  for (const [key, kind] of ownerClasses) {
+    (file.owners[key] ?? []).forEach((w, i) => {
       const where = `${display}: owners.${key}[${i}]`;
       const tokens = tokensOrThrow(w, where);
       const k = tokens.join(' ');
@@ -190,7 +227,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
         if (g.by_owner) {
           for (const [k, v] of Object.entries(g.by_owner)) byOwner[k === 'non_person' ? 'non-person' : (k as OwnerKind)] = v;
         }
-        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, byOwner });
+        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, ...(g.alone ? { alone: true } : {}), byOwner });
       });
     }
   });
@@ -201,7 +238,15 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   for (const kind of ['hashing', 'encryption', 'masking'] as const) {
     file.protection[kind].forEach((w, i) => protection.add(tokensOrThrow(w, `${display}: protection.${kind}[${i}]`), kind));
   }
-  return { terms, owners, leading, afterTerm, protection };
+  const promotions = (file.promotions ?? []).map((p, pi): Promotion => {
+    const where = `${display}: promotions[${pi}]`;
+    if (!isCategory(p.category)) throw new ConfigError(`${where}.category: unknown category "${p.category}" (see \`pdscan rules\`)`);
+    checkCategories(p.of, `${where}.of`);
+    const words = new SpanTable<string>(true);
+    p.words.forEach((w, i) => words.add(tokensOrThrow(w, `${where}.words[${i}]`), w));
+    return { words, of: new Set(p.of as CategoryId[]), category: p.category };
+  });
+  return { terms, owners, promotions, leading, afterTerm, protection };
 }
 
 export function loadLexicon(file = path.join(RULES_DIR, 'names.yml'), display = 'rules/names.yml'): Lexicon {
