@@ -49,8 +49,9 @@ export function addressEvidence(value: string): AddressEvidence {
   if (/@|:\/\/|\$\{|\{\{|=>|\(\)|\b(?:localhost|null|undefined|true|false)\b/i.test(v)) return none('code, URL or e-mail');
   if (/^\[?[0-9a-f:.]+\]?(?::\d+)?$/i.test(v) || /^0x[0-9a-f]+$/i.test(v)) return none('IP address, hex or number');
   if (/^[_.\-\s*x]+$/i.test(v) || /^<.*>$/.test(v)) return none('placeholder');
-  const plain = /^[\x00-\x7f]*$/.test(v);
-  const words = plain ? plainWordsOf(v) : viWordsOf(v);
+  const plain = /^[\t\n\r\x20-\x7e]*$/.test(v);
+  // "xã hội" (society: bảo hiểm xã hội, mạng xã hội) is no commune.
+  const words = (plain ? plainWordsOf(v) : viWordsOf(v)).replace(/ (?:xã|xa) (?:hội|hoi) /g, ' ');
   for (const w of VI_ADMIN) {
     const key = plain ? fold(w) : w;
     if (words.includes(` ${key} `)) pieces.push(w);

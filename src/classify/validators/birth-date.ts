@@ -10,6 +10,7 @@ import { fold } from '../../util/fold.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const MIN_YEAR = 1900;
+const ABSENT = -1;
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -20,7 +21,7 @@ function monthOf(word: string): number | undefined {
   return i < 0 ? undefined : i + 1;
 }
 
-/** [y, m, d] candidates for the value (m/d may be 0 when only year or month/year is given). */
+/** [y, m, d] candidates for the value (m and d are ABSENT when only a year or month/year is given). */
 function candidates(value: string): Array<[number, number, number]> {
   const v = fold(value.normalize('NFC')).trim().replace(/\s+/g, ' ');
   let m: RegExpExecArray | null;
@@ -32,10 +33,10 @@ function candidates(value: string): Array<[number, number, number]> {
   }
   if ((m = /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})(?:[t ][\d:.]+(?:z|[+-]\d{2}:?\d{2})?)?$/.exec(v))) return [[Number(m[1]), Number(m[2]), Number(m[3])]];
   if ((m = /^(?:ngay )?(\d{1,2}) thang (\d{1,2}),? (?:nam )?(\d{4})$/.exec(v))) return [[Number(m[3]), Number(m[2]), Number(m[1])]];
-  if ((m = /^(?:thang )?(\d{1,2})[/.-](\d{4})$/.exec(v)) || (m = /^thang (\d{1,2}),? (?:nam )?(\d{4})$/.exec(v))) return [[Number(m[2]), Number(m[1]), 0]];
+  if ((m = /^(?:thang )?(\d{1,2})[/.-](\d{4})$/.exec(v)) || (m = /^thang (\d{1,2}),? (?:nam )?(\d{4})$/.exec(v))) return [[Number(m[2]), Number(m[1]), ABSENT]];
   if ((m = /^([a-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(v)) && monthOf(m[1]!)) return [[Number(m[3]), monthOf(m[1]!)!, Number(m[2])]];
   if ((m = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]{3,9})\.?,? (\d{4})$/.exec(v)) && monthOf(m[2]!)) return [[Number(m[3]), monthOf(m[2]!)!, Number(m[1])]];
-  if ((m = /^(?:nam )?(\d{4})$/.exec(v))) return [[Number(m[1]), 0, 0]];
+  if ((m = /^(?:nam )?(\d{4})$/.exec(v))) return [[Number(m[1]), ABSENT, ABSENT]];
   return [];
 }
 
@@ -49,14 +50,16 @@ export function checkBirthDate(value: string, now: Date = new Date()): ReturnTyp
       why = `year ${y} before ${MIN_YEAR}`;
       continue;
     }
-    if (m > 12 || (m === 0 && d !== 0)) continue;
-    if (m >= 1 && d !== 0 && (d < 1 || d > daysIn(y, m))) continue;
-    const future = y > today[0] || (y === today[0] && (m > today[1] || (m === today[1] && d > today[2])));
+    if (m !== ABSENT && (m < 1 || m > 12)) continue;
+    if (d !== ABSENT && (m === ABSENT || d < 1 || d > daysIn(y, m))) continue;
+    const mm = m === ABSENT ? 1 : m;
+    const dd = d === ABSENT ? 1 : d;
+    const future = y > today[0] || (y === today[0] && (mm > today[1] || (mm === today[1] && dd > today[2])));
     if (future) {
       why = 'date in the future';
       continue;
     }
-    return ok(d ? `calendar date ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : m ? `month ${m}/${y}` : `year ${y}`);
+    return ok(d !== ABSENT ? `calendar date ${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` : m !== ABSENT ? `month ${m}/${y}` : `year ${y}`);
   }
   return fail(why);
 }

@@ -25,7 +25,8 @@ export const credentialValue: Validator = (value) => {
   if (/^\$(?:\{|\(|[A-Za-z_]\w*[,;]?$)|\$\{|\{\{|\}\}|%\(|%s|^:\w+$|^\?$|^<.*>$|^\[.*\]$|^\{.*\}$/.test(v)) return fail('template or variable reference');
   if (/^(?:~?\/|\.\.?\/|[a-z][a-z0-9+.-]*:\/\/)/i.test(v)) return fail('a path or URL, not a secret');
   if (/^[^@\s]+@[^@\s]+\.[a-z]{2,}$/i.test(v)) return fail('an e-mail address, not a secret');
-  if (/[^\x00-\x7f]/.test(v) && /\p{L}/u.test(v.replace(/[\x00-\x7f]/g, ''))) return fail('contains non-ASCII letters: prose, not a secret');
+  if (/^#[A-Z]{1,4}-?\d/.test(v)) return fail('an order or ticket number (#DH-22936)');
+  if (/[^\x20-\x7e]/.test(v) && /\p{L}/u.test(v.replace(/[\x20-\x7e]/g, ''))) return fail('contains non-ASCII letters: prose, not a secret');
   if (/(?:process\.env|os\.getenv|os\.environ|getenv|env\(|config\(|\bENV\[|System\.getenv|settings\.)/i.test(v)) return fail('environment/config lookup');
   if (/\)\s*[,;]?$|\(.*\)|^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+[,;]?$|[,;]$/.test(v)) return fail('code expression');
   if (/^[*•x#._-]+$/i.test(v) || /^(.)\1+$/.test(v)) return fail('masked or repeated character');

@@ -63,6 +63,27 @@ function has(lex: Lexicon, words: string[]): boolean {
   return lex.exact.has(phraseKey(words));
 }
 
+/** The words of one candidate with their comparison keys computed once (the hot path). */
+interface Keyed {
+  words: string[];
+  exact: string[];
+  folded: string[];
+  ascii: boolean[];
+}
+
+function keyed(words: string[]): Keyed {
+  return { words, exact: words.map(normSyllable), folded: words.map((w) => fold(w)), ascii: words.map(isAsciiWord) };
+}
+
+/** has() for words[from, to) of a keyed candidate. */
+function hasAt(lex: Lexicon, k: Keyed, from: number, to: number): boolean {
+  let allAscii = true;
+  for (let x = from; x < to; x++) if (!k.ascii[x]) allAscii = false;
+  return allAscii ? lex.folded.has(k.folded.slice(from, to).join(' ')) : lex.exact.has(k.exact.slice(from, to).join(' '));
+}
+
+const placeLists = (): string[] => [...listEntries('vi-provinces'), ...listEntries('vi-ethnic-groups'), ...listEntries('vi-religions')];
+
 let cache: { surnames: Lexicon; given: Lexicon; famous: Lexicon; lookalikes: Lexicon; maxSurname: number; maxLookalike: number } | undefined;
 
 function lists() {
@@ -73,10 +94,11 @@ function lists() {
       surnames: lexicon(surnames),
       given: lexicon(listEntries('vi-given-syllables')),
       famous: lexicon(listEntries('vi-famous-names')),
-      // Provinces and ethnic groups look like names too ("Hà Nam", "Quang Nam", "La Ha", "Hà Nhì").
-      lookalikes: lexicon([...lookalikes, ...listEntries('vi-provinces'), ...listEntries('vi-ethnic-groups')]),
+      // Provinces, ethnic groups and religions look like names too ("Hà Nam", "Quang Nam", "La Ha",
+      // "Hà Nhì", "Bửu Sơn Kỳ Hương").
+      lookalikes: lexicon([...lookalikes, ...placeLists()]),
       maxSurname: Math.max(...surnames.map((s) => s.split(/\s+/).length)),
-      maxLookalike: Math.max(...[...lookalikes, ...listEntries('vi-provinces'), ...listEntries('vi-ethnic-groups')].map((s) => s.split(/\s+/).length)),
+      maxLookalike: Math.max(...[...lookalikes, ...placeLists()].map((s) => s.split(/\s+/).length)),
     };
   }
   return cache;
@@ -114,6 +136,8 @@ const HOUSE_NUMBER = /^(?:số\s+)?\d{1,4}[a-z]?(?:\/\d{1,4}[a-z]?)*$/iu;
 
 /** Middle names that never end a name: "Nguyễn Văn", "Trần Thị" are truncated placeholders. */
 const MIDDLE_ONLY = new Set(['van', 'thi']);
+/** The same with diacritics: "Vấn" and "Thi" (poetry) are given names, "Văn" and "Thị" are not. */
+const MIDDLE_ONLY_VI = new Set(['văn', 'thị']);
 
 export interface NameWindow {
   words: string[];
@@ -143,6 +167,8 @@ export function findName(value: string, opts: NameOptions): NameVerdict {
   if (words.length && /^số$/iu.test(words[0]!) && words[1] && /^\d/.test(words[1])) words = [`${words[0]} ${words[1]}`, ...words.slice(2)];
   if (words.length && HOUSE_NUMBER.test(words[0]!)) return { ok: false, reason: `house number "${words[0]}" before it: a street address` };
   const L = lists();
+  const K = keyed(words);
+  const blocked = lookalikeCover(K);
   const first = words[0] ?? '';
   if (PLACE_WORDS.has(first.toLowerCase()) && (first === first.toLowerCase() || !has(L.surnames, [first]))) {
     return { ok: false, reason: `"${first}" before it: a street, school or place name` };
@@ -151,15 +177,16 @@ export function findName(value: string, opts: NameOptions): NameVerdict {
   for (let i = 0; i < words.length; i++) {
     for (let sw = Math.min(L.maxSurname, words.length - i - 1); sw >= 1; sw--) {
       const surname = words.slice(i, i + sw);
-      if (!has(L.surnames, surname)) continue;
+      if (!hasAt(L.surnames, K, i, i + sw)) continue;
       const sShape = surname.map(shapeOf);
       if (sShape.some((s) => s === 'other')) continue;
       let j = i + sw;
       const gShape = j < words.length ? shapeOf(words[j]!) : 'other';
       if (gShape === 'other' || (sShape[0] === 'title' && gShape === 'upper')) continue;
-      while (j < words.length && j - (i + sw) < 4 && shapeOf(words[j]!) === gShape && isGivenSyllable(words[j]!)) j++;
+      // A bare ASCII letter is a placeholder ("Nguyễn Văn Y"), even though "Ý" is a given name.
+      while (j < words.length && j - (i + sw) < 4 && shapeOf(words[j]!) === gShape && !(K.ascii[j] && words[j]!.length === 1) && hasAt(L.given, K, j, j + 1)) j++;
       // A trailing middle-only syllable is a truncated name: "Nguyễn Văn" of "Nguyễn Văn A".
-      while (j > i + sw && MIDDLE_ONLY.has(fold(words[j - 1]!))) j--;
+      while (j > i + sw && (K.ascii[j - 1] ? MIDDLE_ONLY.has(K.folded[j - 1]!) : MIDDLE_ONLY_VI.has(K.exact[j - 1]!))) j--;
       const win = words.slice(i, j);
       if (j - (i + sw) < 1) continue;
       if (win.length < opts.minWords) {
@@ -167,13 +194,13 @@ export function findName(value: string, opts: NameOptions): NameVerdict {
         continue;
       }
       // A rejected window also hides the names inside it: "Nguyen Thi Minh Khai" must not
-      // come back as "Thi Minh Khai", nor "Hà Nội" as anything.
-      if (startsWithLookalike(win)) {
+      // come back as "Thi Minh Khai", nor "Bửu Sơn Kỳ Hương" as "Sơn Kỳ Hương".
+      if (blocked.slice(i, j).some(Boolean)) {
         why = `"${win.join(' ')}" is a place or an ordinary phrase`;
         i = j - 1;
         break;
       }
-      if (!opts.allowFamous && isFamousName(win)) {
+      if (!opts.allowFamous && hasAt(L.famous, K, i, j)) {
         why = `"${win.join(' ')}" is a historical figure's name, mostly a street or school`;
         i = j - 1;
         break;
@@ -189,10 +216,18 @@ export function findName(value: string, opts: NameOptions): NameVerdict {
   return { ok: false, reason: why };
 }
 
-function startsWithLookalike(win: string[]): boolean {
+/** Which words belong to a place or ordinary phrase somewhere in the candidate. */
+function lookalikeCover(K: Keyed): boolean[] {
   const L = lists();
-  for (let n = Math.min(L.maxLookalike, win.length); n >= 2; n--) {
-    if (has(L.lookalikes, win.slice(0, n))) return true;
+  const n0 = K.words.length;
+  const covered = K.words.map(() => false);
+  for (let k = 0; k < n0; k++) {
+    for (let n = Math.min(L.maxLookalike, n0 - k); n >= 2; n--) {
+      if (hasAt(L.lookalikes, K, k, k + n)) {
+        for (let x = k; x < k + n; x++) covered[x] = true;
+        break;
+      }
+    }
   }
-  return false;
+  return covered;
 }

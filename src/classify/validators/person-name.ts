@@ -6,6 +6,7 @@
  */
 import { fail, ok, type Validator } from './types.js';
 import { fold } from '../../util/fold.js';
+import { findName } from './name-parts.js';
 
 const PLACEHOLDERS = new Set(
   [
@@ -26,24 +27,35 @@ const FIELD_WORDS = new Set([
   'số', 'thẻ', 'ngày', 'thời', 'gian', 'điểm', 'điện', 'thoại', 'địa', 'chỉ', 'cccd', 'cmnd', 'bhyt', 'bhxh', 'mst', 'sđt',
   'email', 'mã', 'id', 'no', 'no.', 'number', 'code', 'date', 'time', 'card', 'address', 'phone', 'tax', 'credit', 'order',
   'ref', 'reference', 'tracking', 'payment', 'app', 'version', 'national', 'passport', 'status', 'type', 'total', 'amount',
-  'hotline', 'stt', 'ip', 'url', 'qr', 'sku', 'invoice', 'account', 'bank', 'ngân', 'hàng', 'tạo', 'cấp', 'hạn',
+  'hotline', 'stt', 'ip', 'url', 'qr', 'sku', 'invoice', 'account', 'bank', 'hàng', 'tạo', 'cấp', 'hạn',
 ]);
 
 const WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]*|\p{Lu}[\p{Lu}\p{M}'’-]*|\p{Lu}\.)$/u;
 
 export const personName: Validator = (value) => {
-  const v = value.normalize('NFC').trim().replace(/[.,;:]+$/, '');
+  // Column rules hand over the cell with its delimiters and a relation note: ', "Trần Văn An (bố)",'.
+  const v = value
+    .normalize('NFC')
+    .replace(/^[\s,;|("'`]+/, '')
+    .replace(/[\s,;|)"'`]+$/, '')
+    .replace(/\s*\([^)]*\)?$/, '')
+    .replace(/[.,;:]+$/, '')
+    .trim();
   if (/\d/.test(v)) return fail('contains digits');
   const words = v.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 6) return fail(`${words.length} word(s): a full name has 2 to 6`);
   if (!words.every((w) => WORD.test(w))) return fail('not all words are capitalised name words');
   const field = words.find((w) => FIELD_WORDS.has(w.toLowerCase()));
   if (field) return fail(`"${field}" is a field label word, not part of a name`);
+  // ALL-CAPS values after a label are as often the next label ("XÉT NGHIỆM ADN") as a name:
+  // accept them only when they read as a Vietnamese name.
+  if (words.every((w) => w === w.toUpperCase()) && !findName(words.join(' '), { minWords: 2, allowFamous: true, allowAsciiCaps: true }).ok) {
+    return fail('ALL-CAPS words that are not a Vietnamese name');
+  }
   const key = fold(v).replace(/[^a-z]+/g, ' ').trim();
   if (PLACEHOLDERS.has(key)) return fail(`placeholder or label "${v}"`);
   if (UI_PROMPT.test(key)) return fail(`UI prompt "${v}"`);
-  const last = words[words.length - 1]!;
-  if ([...last].length === 1) return fail('ends in a single letter: a placeholder such as "Nguyễn Văn A"');
+  if (words.some((w) => [...w].length === 1)) return fail('a single-letter word: a placeholder such as "Nguyễn Văn A"');
   if (words.filter((w) => /^\p{Lu}\.$/u.test(w)).length === words.length - 1 && words.length > 2) return fail('initials only');
   return ok(`capitalised name of ${words.length} words after a name label`);
 };

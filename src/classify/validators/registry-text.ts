@@ -1,6 +1,7 @@
 import type { Validator } from './types.js';
 import { vnName } from './vn-name.js';
 import { vnNameLenient } from './vn-name-lenient.js';
+import { vnNameGraded } from './vn-name-graded.js';
 import { personName } from './person-name.js';
 import { relationName } from './relation-name.js';
 import { birthDate } from './birth-date.js';
@@ -16,6 +17,7 @@ import { biometricTemplate } from './biometric-template.js';
 export const textValidators: Record<string, Validator> = {
   'vn-name': vnName,
   'vn-name-lenient': vnNameLenient,
+  'vn-name-graded': vnNameGraded,
   'person-name': personName,
   'relation-name': relationName,
   'birth-date': birthDate,
