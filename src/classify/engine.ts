@@ -251,6 +251,14 @@ export class Classifier {
   private evaluate(rule: CompiledRule, buf: Buffer, start: number, end: number, hintWords: string, opts: ClassifyOptions): Match | undefined {
     const value = buf.toString('utf8', start, end);
     if (rule.allowValues.has(value) || rule.allowPatterns.some((p) => p.test(value))) return undefined;
+    // Context is looked at first when the rule cannot report without it: most candidates of such
+    // rules (every number for a bank account) leave here, before the validator runs.
+    let context: { dropped: boolean; word?: string } | undefined;
+    const contextOnce = () => (context ??= this.context(rule, buf, start, end, hintWords, opts));
+    if (rule.ctxRequired) {
+      const c = contextOnce();
+      if (c.dropped || !c.word) return undefined;
+    }
     const explain = [`pattern of rule ${rule.def.id} matched (base score ${rule.base})`];
     let score = rule.base;
     let needContext = rule.ctxRequired;
@@ -269,25 +277,11 @@ export class Classifier {
       }
     }
 
-    if (rule.ctxWords.length || rule.negWords.length) {
-      const before = sliceBefore(buf, start, Math.max(rule.ctxBefore, rule.negBefore));
-      const after = sliceAfter(buf, end, Math.max(rule.ctxAfter, rule.negAfter));
-      if (rule.negWords.length) {
-        const neg = wordsOf(`${before.slice(-rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}`);
-        const w = findWord(rule.negWords, neg);
-        if (w) return undefined;
-      }
-      if (rule.ctxWords.length) {
-        const at = opts.hintAt?.(start);
-        const ctx = `${wordsOf(`${before.slice(-rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? wordsOf(at) : ''}`;
-        const w = findWord(rule.ctxWords, ctx);
-        if (w) {
-          score += rule.ctxBoost;
-          explain.push(`context word "${w}" nearby (+${round(rule.ctxBoost)})`);
-        } else if (needContext) {
-          return undefined;
-        }
-      }
+    const c = contextOnce();
+    if (c.dropped) return undefined;
+    if (c.word) {
+      score += rule.ctxBoost;
+      explain.push(`context word "${c.word}" nearby (+${round(rule.ctxBoost)})`);
     } else if (needContext) {
       return undefined;
     }
@@ -297,6 +291,21 @@ export class Classifier {
     if (!confidence) return undefined;
     explain.push(`score ${score} → ${confidence} confidence`);
     return { ruleId: rule.def.id, category: rule.def.category, start, end, value, score, confidence, explain };
+  }
+
+  /** Negative context drops the value; otherwise the first context word near it or in its hints. */
+  private context(rule: CompiledRule, buf: Buffer, start: number, end: number, hintWords: string, opts: ClassifyOptions): { dropped: boolean; word?: string } {
+    if (!rule.ctxWords.length && !rule.negWords.length) return { dropped: false };
+    const before = sliceBefore(buf, start, Math.max(rule.ctxBefore, rule.negBefore));
+    const after = sliceAfter(buf, end, Math.max(rule.ctxAfter, rule.negAfter));
+    const last = (s: string, n: number) => (n <= 0 ? '' : s.slice(Math.max(0, s.length - n)));
+    if (rule.negWords.length && findWord(rule.negWords, wordsOf(`${last(before, rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}`))) {
+      return { dropped: true };
+    }
+    if (!rule.ctxWords.length) return { dropped: false };
+    const at = opts.hintAt?.(start);
+    const ctx = `${wordsOf(`${last(before, rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? wordsOf(at) : ''}`;
+    return { dropped: false, word: findWord(rule.ctxWords, ctx) };
   }
 }
 

@@ -22,6 +22,22 @@ describe('column hints', () => {
     expect(hint(at(text, 'Lê Văn'))).toBe('ho_ten');
   });
 
+  test('CSV: a quoted header with the delimiter inside stays one column', () => {
+    const text = 'ho_ten,"Tín ngưỡng, tôn giáo",sdt\nAn,Phật giáo,0912345678\n';
+    const buf = Buffer.from(text);
+    const hint = csvHint(buf, new LineIndex(buf))!;
+    expect(hint(at(text, 'Phật'))).toBe('Tín ngưỡng, tôn giáo');
+    expect(hint(at(text, '0912'))).toBe('sdt');
+  });
+
+  test('SQL INSERT: nested parentheses and quotes do not shift columns; many tuples', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `(${i}, 'Tên (${i}), x', '09${String(i).padStart(8, '0')}')`).join(', ');
+    const text = `INSERT INTO t (id, ho_ten, sdt) VALUES ${rows};\nSELECT 1;`;
+    const hint = sqlInsertHint(Buffer.from(text));
+    expect(hint(at(text, '0900001999'))).toBe('sdt');
+    expect(hint(at(text, 'Tên (1999)'))).toBe('ho_ten');
+  });
+
   test('Markdown table: header row above the separator', () => {
     const text = 'Intro\n\n| Họ tên | Số điện thoại |\n|---|---|\n| An | 0912345678 |\n';
     const buf = Buffer.from(text);

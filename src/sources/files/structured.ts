@@ -22,8 +22,22 @@ function fieldIndex(buf: Buffer, start: number, offset: number, delim: number, q
   return idx;
 }
 
+/** Split a header on a delimiter outside double quotes ("Tín ngưỡng, tôn giáo" stays one name). */
 function splitHeader(line: string, delim: string): string[] {
-  return line.split(delim).map((h) => h.trim().replace(/^["'`[]|["'`\]]$/g, ''));
+  const out: string[] = [];
+  let cur = '';
+  let inQuote = false;
+  for (const ch of line) {
+    if (ch === '"') inQuote = !inQuote;
+    if (ch === delim && !inQuote) {
+      out.push(cur);
+      cur = '';
+    } else {
+      cur += ch;
+    }
+  }
+  out.push(cur);
+  return out.map((h) => h.trim().replace(/^["'`[]|["'`\]]$/g, ''));
 }
 
 function detectDelimiter(header: string): string {
@@ -67,11 +81,17 @@ export function markdownTableHint(buf: Buffer, lines: LineIndex): HintAt {
 
 const INSERT = Buffer.from('insert into', 'latin1');
 
-/** SQL `INSERT INTO t (a, b) VALUES (...), (...)`: the column list names each tuple position. */
+/**
+ * SQL `INSERT INTO t (a, b) VALUES (...), (...)`: the column list names each tuple position.
+ * Each statement is read once into a sorted list of field starts, so a dump with thousands of
+ * tuples costs one pass, not one pass per value.
+ */
 export function sqlInsertHint(buf: Buffer): HintAt {
   const lower = Buffer.from(buf.toString('latin1').toLowerCase(), 'latin1');
   let cacheAt = -1;
-  let cacheCols: string[] = [];
+  let cols: string[] = [];
+  let starts: number[] = [];
+  let indexes: number[] = [];
   return (offset) => {
     const at = lower.lastIndexOf(INSERT, offset);
     if (at < 0) return undefined;
@@ -79,23 +99,56 @@ export function sqlInsertHint(buf: Buffer): HintAt {
       cacheAt = at;
       const head = buf.toString('utf8', at, Math.min(buf.length, at + 4000));
       const m = /^insert\s+into\s+[^\s(]+\s*\(([^)]*)\)\s*values/i.exec(head);
-      cacheCols = m ? splitHeader(m[1]!, ',') : [];
+      cols = m ? splitHeader(m[1]!, ',') : [];
+      [starts, indexes] = m ? fieldStarts(buf, lower.indexOf('values', at, 'latin1')) : [[], []];
     }
     // The table name is not context for every value in it: `tai_khoan_ngan_hang` would turn
     // each number of the row into a bank account. Only the column names a value.
-    if (!cacheCols.length) return undefined;
-    // Find the start of the tuple that holds the offset: the last '(' outside quotes before it.
-    let inQuote = false;
-    let tupleStart = -1;
-    const valuesAt = lower.indexOf('values', at, 'latin1');
-    for (let i = valuesAt; i < offset; i++) {
-      const c = buf[i];
-      if (c === APOS) inQuote = !inQuote;
-      else if (!inQuote && c === 40) tupleStart = i + 1;
+    if (!cols.length) return undefined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    if (hi < 0 || starts[0]! > offset) return undefined;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    if (tupleStart < 0) return undefined;
-    return cacheCols[fieldIndex(buf, tupleStart, offset, 44, APOS)];
+    return cols[indexes[lo]!];
   };
+}
+
+/** Starts of every field of every tuple after VALUES, with its position in the tuple, up to the `;`. */
+function fieldStarts(buf: Buffer, from: number): [number[], number[]] {
+  const starts: number[] = [];
+  const indexes: number[] = [];
+  let inQuote = false;
+  let depth = 0;
+  let field = 0;
+  for (let i = from; i < buf.length; i++) {
+    const c = buf[i];
+    if (c === APOS) {
+      inQuote = !inQuote;
+      continue;
+    }
+    if (inQuote) continue;
+    if (c === 40) {
+      depth++;
+      if (depth === 1) {
+        field = 0;
+        starts.push(i + 1);
+        indexes.push(0);
+      }
+    } else if (c === 41) {
+      depth = Math.max(0, depth - 1);
+    } else if (c === 44 && depth === 1) {
+      field++;
+      starts.push(i + 1);
+      indexes.push(field);
+    } else if (c === 59 && depth === 0) {
+      break;
+    }
+  }
+  return [starts, indexes];
 }
 
 /** The hint provider for a file, by its extension and content. */
