@@ -75,3 +75,14 @@ describe('dispatch', () => {
     expect(mayDeclare(p)).toBe(expected);
   });
 });
+
+describe('SQL files with rows', () => {
+  const ddl = 'CREATE TABLE khach_hang (\n  id BIGINT,\n  email VARCHAR(255),\n  mat_khau VARCHAR(255)\n);\n';
+  test('pure DDL declares its personal columns', () => {
+    expect(extractDeclarations('db/001_init.sql', ddl).findings.map((f) => f.category).sort()).toEqual(['credentials', 'digital-account']);
+  });
+  test('a dump with INSERT rows is judged by its values, not by its column list', () => {
+    const dump = `${ddl}INSERT INTO khach_hang (id, email, mat_khau) VALUES (1, 'x', '<your-password>');\n`;
+    expect(extractDeclarations('db/dump.sql', dump).findings).toEqual([]);
+  });
+});

@@ -49,7 +49,10 @@ function extract(path: string, text: string, sourceFile?: ts.SourceFile): Extrac
     case 'prisma':
       return extractPrisma(text);
     case 'sql':
-      return extractSql(text);
+      // A dump or seed file with rows is data: what it holds is reported from its values, and a
+      // column declared there but left empty or filled with placeholders is not personal data
+      // found. Pure DDL (migrations, schema files) declares the storage and is reported as such.
+      return /\binsert\s+into\b/i.test(text) ? { fields: [] } : extractSql(text);
     case 'graphql':
     case 'gql':
     case 'graphqls':
