@@ -101,7 +101,16 @@ function localScope(flows: FileFlows, types: TypeTable): ResolveScope {
   };
 }
 
+/**
+ * Larger files are generated bundles (typescript.js is 9 MB), not application code: their syntax
+ * tree alone takes hundreds of megabytes, which is what bounds a worker's memory.
+ */
+export const MAX_CODE_ANALYSIS_CHARS = 2_000_000;
+
 export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
+  if (text.length > MAX_CODE_ANALYSIS_CHARS) {
+    return { findings: [], evidence: [], problem: `not analysed as code: larger than ${MAX_CODE_ANALYSIS_CHARS / 1e6} M characters (its text was still classified)` };
+  }
   const regime = regimeOf(ctx);
   const path = ctx.path;
   const script = isScriptFile(path);
