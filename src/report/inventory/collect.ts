@@ -8,7 +8,7 @@ import type { Confidence, Finding, Level, Location, LogicalLocation } from '../.
 import type { Evidence, ScanResult } from '../../model/result.js';
 import { isCategory } from '../../model/categories.js';
 import { wordsOf } from '../../util/fold.js';
-import { uniteFacts } from './facts.js';
+import { emptyFacts, uniteFacts } from './facts.js';
 import type {
   Bilingual,
   CategoryFacts,
@@ -130,19 +130,7 @@ function knownCategories(f: Finding): string[] {
 }
 
 class Collector {
-  readonly facts: InventoryFacts = {
-    targets: [],
-    categories: [],
-    purposes: [],
-    sources: [],
-    storages: [],
-    recipients: [],
-    links: [],
-    protection: [],
-    retention: [],
-    risks: [],
-    childrenHints: [],
-  };
+  readonly facts: InventoryFacts = emptyFacts();
   private readonly cats = new Map<string, CategoryFacts>();
 
   constructor(private readonly opts: CollectOptions) {}
