@@ -23,6 +23,7 @@ import type { RuleDef } from '../rules/types.js';
 import { declarationRuleMetas } from '../sources/code/declarations/rules.js';
 import { codeRuleMeta } from '../sources/code/rules-meta.js';
 import { dbRuleMetas } from '../sources/db/phrases.js';
+import { keyedRuleMetas } from '../classify/keyed/index.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -97,7 +98,7 @@ export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = 
     cwd,
     toolVersion: TOOL_VERSION,
     // Every rule family describes itself, so SARIF rules get real help whatever source found them.
-    rules: new RuleCatalog(rules, [...declarationRuleMetas(), ...codeRuleMeta(), ...dbRuleMetas(), ...extraMeta]),
+    rules: new RuleCatalog(rules, [...declarationRuleMetas(), ...codeRuleMeta(), ...dbRuleMetas(), ...keyedRuleMetas(), ...extraMeta]),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
   return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };

@@ -9,6 +9,7 @@ import type { RuleDef } from '../rules/types.js';
 import { Classifier, type Match } from '../classify/engine.js';
 import { readForScan } from '../sources/files/read.js';
 import { hintFor } from '../sources/files/structured.js';
+import { keyedFindings } from '../classify/keyed/index.js';
 import { LineIndex } from '../util/lines.js';
 import { aggregateValues } from './aggregate.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
@@ -67,6 +68,8 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     const hintAt = hintFor(input.rel, buf, lines);
     const matches = classifier.classifyBuffer(buf, { hintAt });
     let findings = matches.map((m) => matchToFinding(m, input.rel, lines, ruleNames));
+    // Values whose only context is their key or column (CSV header, JSON key, SQL column list).
+    findings = findings.concat(keyedFindings({ buf, rel: input.rel, lines, matches }));
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;

@@ -1,0 +1,199 @@
+/**
+ * rules/keyed-values.yml compiled: which categories a keyed value may report, and the tests that
+ * make a value plausible for each. Validated with schemas/keyed-values.schema.json; a bad file
+ * fails with a ConfigError naming the file and field, like every other rules file.
+ */
+import path from 'node:path';
+import RE2 from 're2';
+import { RULES_DIR } from '../../rules/paths.js';
+import { ConfigError } from '../../rules/errors.js';
+import { listEntries } from '../../rules/macros.js';
+import { readYamlFile } from '../../util/yaml.js';
+import { assertSchema } from '../../util/schema.js';
+import { isCategory, type CategoryId } from '../../model/categories.js';
+import { getValidator } from '../validators/index.js';
+import type { Validator } from '../validators/types.js';
+import type { Confidence } from '../../model/finding.js';
+import { foldedValue } from './fold-value.js';
+
+type Word = string | number | null;
+
+interface TestFile {
+  validator?: string;
+  values?: Word[];
+  list?: string;
+  contains?: boolean;
+  qualifiers?: Word[];
+  patterns?: string[];
+  also?: string[];
+}
+
+interface CategoryFile {
+  min_key?: Confidence;
+  booleans?: 'flag' | 'never';
+  numbers?: boolean;
+  reject_patterns?: string[];
+  accept: TestFile[];
+}
+
+export interface KeyedValuesFile {
+  version: 1;
+  placeholders: { values: Word[]; patterns: string[] };
+  type_names: Word[];
+  heading_words: Word[];
+  flag_prefixes: string[];
+  labels_file: { path_words: string[]; min_labels: number; min_share: number };
+  categories: Record<string, CategoryFile>;
+}
+
+/** One way a value can be plausible; `describe` names it for --explain. */
+export interface ValueTest {
+  describe: string;
+  /** Returns a reason when the value passes, undefined otherwise. */
+  run: (value: string, folded: string) => string | undefined;
+  also: CategoryId[];
+}
+
+export interface CategoryPolicy {
+  category: CategoryId;
+  minKey: Confidence;
+  booleans: 'flag' | 'never';
+  /** Unquoted numbers can be values (PIN, birth year). */
+  numbers: boolean;
+  reject: RE2[];
+  accept: ValueTest[];
+}
+
+export interface KeyedPolicy {
+  placeholderValues: Set<string>;
+  placeholderPatterns: RE2[];
+  typeNames: Set<string>;
+  /** Folded phrases that end a heading label ("… released:"), longest first. */
+  headingWords: string[];
+  flagPrefixes: Set<string>;
+  labelsFile: { pathWords: Set<string>; minLabels: number; minShare: number };
+  categories: Map<CategoryId, CategoryPolicy>;
+}
+
+const word = (w: Word): string => String(w ?? 'null');
+
+function compileRe(source: string, where: string): RE2 {
+  try {
+    return new RE2(source, 'u');
+  } catch (err) {
+    throw new ConfigError(`${where}: RE2 cannot compile this pattern (${(err as Error).message})`);
+  }
+}
+
+function compileTest(t: TestFile, where: string): ValueTest {
+  const also = (t.also ?? []).map((c, i) => {
+    if (!isCategory(c)) throw new ConfigError(`${where}.also[${i}]: unknown category "${c}" (see \`pdscan rules\`)`);
+    return c;
+  });
+  if (t.validator) {
+    const v: Validator | undefined = getValidator(t.validator);
+    if (!v) throw new ConfigError(`${where}.validator: unknown validator "${t.validator}"`);
+    return {
+      describe: `validator ${t.validator}`,
+      run: (value) => {
+        const r = v(value);
+        return r.valid ? r.reason : undefined;
+      },
+      also,
+    };
+  }
+  if (t.values || t.list) {
+    let entries: string[];
+    try {
+      entries = t.values ? t.values.map(word) : listEntries(t.list!);
+    } catch (err) {
+      throw new ConfigError(`${where}.list: ${(err as Error).message}`);
+    }
+    const set = new Set(entries.map(foldedValue).filter(Boolean));
+    const name = t.values ? 'listed values' : `list ${t.list}`;
+    if (!t.contains) {
+      return { describe: name, run: (_v, folded) => (set.has(folded) ? `"${folded}" is one of the ${name}` : undefined), also };
+    }
+    // Containment: "Dân tộc Tày", "Người Hoa" — an entry plus qualifier words, nothing else.
+    const maxWords = Math.max(1, ...[...set].map((e) => e.split(' ').length));
+    const qualifiers = new Set((t.qualifiers ?? []).map((w) => foldedValue(word(w))).flatMap((w) => w.split(' ')));
+    return {
+      describe: `${name} (with qualifiers)`,
+      run: (_v, folded) => {
+        const words = folded.split(' ');
+        for (let i = 0; i < words.length; i++) {
+          for (let n = Math.min(maxWords, words.length - i); n >= 1; n--) {
+            const phrase = words.slice(i, i + n).join(' ');
+            if (!set.has(phrase)) continue;
+            const rest = [...words.slice(0, i), ...words.slice(i + n)];
+            if (rest.every((w) => qualifiers.has(w))) return `"${phrase}" from the ${name}`;
+          }
+        }
+        return undefined;
+      },
+      also,
+    };
+  }
+  const res = t.patterns!.map((p, i) => compileRe(p, `${where}.patterns[${i}]`));
+  return {
+    describe: 'value patterns',
+    run: (value) => {
+      const i = res.findIndex((re) => re.test(value));
+      return i < 0 ? undefined : `value shape matches pattern ${i + 1} of ${res.length}`;
+    },
+    also,
+  };
+}
+
+export function compileKeyedPolicy(file: KeyedValuesFile, display: string): KeyedPolicy {
+  const categories = new Map<CategoryId, CategoryPolicy>();
+  for (const [id, c] of Object.entries(file.categories)) {
+    const where = `${display}: categories.${id}`;
+    if (!isCategory(id)) throw new ConfigError(`${where}: unknown category "${id}" (see \`pdscan rules\`)`);
+    categories.set(id, {
+      category: id,
+      minKey: c.min_key ?? 'medium',
+      booleans: c.booleans ?? 'never',
+      numbers: c.numbers ?? false,
+      reject: (c.reject_patterns ?? []).map((p, i) => compileRe(p, `${where}.reject_patterns[${i}]`)),
+      accept: c.accept.map((t, i) => compileTest(t, `${where}.accept[${i}]`)),
+    });
+  }
+  return {
+    placeholderValues: new Set(file.placeholders.values.map((w) => foldedValue(word(w)) || word(w))),
+    placeholderPatterns: file.placeholders.patterns.map((p, i) => compileRe(p, `${display}: placeholders.patterns[${i}]`)),
+    typeNames: new Set(file.type_names.map((w) => word(w).toLowerCase())),
+    headingWords: file.heading_words.map((w) => foldedValue(word(w))).filter(Boolean).sort((a, b) => b.length - a.length),
+    flagPrefixes: new Set(file.flag_prefixes),
+    labelsFile: { pathWords: new Set(file.labels_file.path_words), minLabels: file.labels_file.min_labels, minShare: file.labels_file.min_share },
+    categories,
+  };
+}
+
+let cached: KeyedPolicy | undefined;
+
+export function loadKeyedPolicy(file = path.join(RULES_DIR, 'keyed-values.yml'), display = 'rules/keyed-values.yml'): KeyedPolicy {
+  const data = assertSchema<KeyedValuesFile>('keyed-values.schema.json', readYamlFile(file, display), display);
+  return compileKeyedPolicy(data, display);
+}
+
+/**
+ * The categories keyed values can report (with the `also` ones), read without compiling the
+ * tests: the CLI's main thread needs them for rule metadata, the workers do the matching.
+ */
+export function keyedCategoryIds(file = path.join(RULES_DIR, 'keyed-values.yml'), display = 'rules/keyed-values.yml'): CategoryId[] {
+  const data = assertSchema<KeyedValuesFile>('keyed-values.schema.json', readYamlFile(file, display), display);
+  const ids = new Set<string>();
+  for (const [id, c] of Object.entries(data.categories)) {
+    ids.add(id);
+    for (const t of c.accept) t.also?.forEach((a) => ids.add(a));
+  }
+  const unknown = [...ids].find((id) => !isCategory(id));
+  if (unknown) throw new ConfigError(`${display}: unknown category "${unknown}" (see \`pdscan rules\`)`);
+  return [...ids].sort();
+}
+
+/** The built-in policy, compiled once per process (worker). */
+export function keyedPolicy(): KeyedPolicy {
+  return (cached ??= loadKeyedPolicy());
+}
