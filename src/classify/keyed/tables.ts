@@ -6,6 +6,7 @@
  * untrusted rows.
  */
 import type { KeyedValue } from './types.js';
+import { splitHeader as splitHeaderCells, detectDelimiter } from '../../sources/files/structured.js';
 
 const NL = 10;
 const CR = 13;
@@ -13,37 +14,6 @@ const DQ = 34;
 const SQ = 39;
 const PIPE = 124;
 const BACKSLASH = 92;
-
-/** Split one header line on `delim` outside double quotes; cells trimmed and unquoted. */
-export function splitHeaderCells(line: string, delim: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inQuote = false;
-  for (const ch of line) {
-    if (ch === '"') inQuote = !inQuote;
-    if (ch === delim && !inQuote) {
-      out.push(cur);
-      cur = '';
-    } else {
-      cur += ch;
-    }
-  }
-  out.push(cur);
-  return out.map((h) => h.trim().replace(/^["'`[]+|["'`\]]+$/g, '').trim());
-}
-
-export function detectDelimiter(header: string): string {
-  let best = ',';
-  let bestCount = 0;
-  for (const d of [',', ';', '\t', '|']) {
-    const n = header.split(d).length - 1;
-    if (n > bestCount) {
-      best = d;
-      bestCount = n;
-    }
-  }
-  return best;
-}
 
 function trimmed(buf: Buffer, s: number, e: number): [number, number] {
   while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;

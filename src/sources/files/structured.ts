@@ -22,8 +22,8 @@ function fieldIndex(buf: Buffer, start: number, offset: number, delim: number, q
   return idx;
 }
 
-/** Split a header on a delimiter outside double quotes ("Tín ngưỡng, tôn giáo" stays one name). */
-function splitHeader(line: string, delim: string): string[] {
+/** Split one header line on `delim` outside double quotes ("Tín ngưỡng, tôn giáo" stays one cell); cells trimmed and unquoted. */
+export function splitHeader(line: string, delim: string): string[] {
   const out: string[] = [];
   let cur = '';
   let inQuote = false;
@@ -37,13 +37,21 @@ function splitHeader(line: string, delim: string): string[] {
     }
   }
   out.push(cur);
-  return out.map((h) => h.trim().replace(/^["'`[]|["'`\]]$/g, ''));
+  return out.map((h) => h.trim().replace(/^["'`[]+|["'`\]]+$/g, '').trim());
 }
 
-function detectDelimiter(header: string): string {
-  const counts: Array<[string, number]> = [',', ';', '\t', '|'].map((d) => [d, header.split(d).length - 1]);
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+/** The most frequent of , ; tab | in a header line (comma when none occurs). */
+export function detectDelimiter(header: string): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const n = header.split(d).length - 1;
+    if (n > bestCount) {
+      best = d;
+      bestCount = n;
+    }
+  }
+  return best;
 }
 
 /** CSV/TSV: the first line is the header. */
