@@ -734,3 +734,23 @@ protection: { hashing: [hash], encryption: [enc], masking: [masked] }
     expect(() => loadLexicon(f, 'alone.yml')).toThrow(/alone\.yml: terms\[0\]\.alone/);
   });
 });
+
+describe('data-file keys found missing by the keyed-value work', () => {
+  test.each([
+    ['ho_ten_con', 'family'],
+    ['hoTenCon', 'family'],
+    ['ho_ten_nguoi_giam_ho', 'family'],
+    ['relation_to_head', 'family'],
+    ['party_member', 'political-religious'],
+    ['partyMembership', 'political-religious'],
+    ['ket_qua_gen', 'genetic'],
+    ['comorbidities', 'health'],
+    ['hinh_dai_dien', 'personal-image'],
+    ['device_identifier', 'online-activity'],
+    ['visited_url', 'online-activity'],
+    ['lichSuDuyetWeb', 'online-activity'],
+    ['trang_da_truy_cap', 'online-activity'],
+  ])('%s → %s', (key, category) => {
+    expect(classifyIdentifier(key)?.category).toBe(category);
+  });
+});
