@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from '../../rules/errors.js';
 import { walk } from '../../sources/files/walk.js';
-import { loadRules } from '../../rules/load.js';
 import { MISSING_REASON_META } from '../../pr/suppressions.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 
@@ -47,7 +46,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       const runner: ScanRunner = {
         scan: async ({ categories, threads, ...o }) => {
           const ruleOptions = categories
-            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...loadRules(s.ruleOptions).filter((r) => !categories.has(r.category)).map((r) => r.id)] }
+            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...s.rules.filter((r) => !categories.has(r.category)).map((r) => r.id)] }
             : s.ruleOptions;
           const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings });
           return postProcess(r, opts, s);
