@@ -49,17 +49,55 @@ const NAME_PROTECTION: Record<NonNullable<NameMatch['protection']>, ProtectionHi
   masking: { kind: 'masking', key: 'masking:field-name', description: 'the field name says the value is masked or truncated' },
 };
 
+/** One level lower for plain types; a low guess on a plain type is too weak to report. */
+const LOWER: Record<Confidence, Confidence | undefined> = { high: 'medium', medium: 'low', low: undefined };
+
+/**
+ * The same model under its usual spellings: User, IUser, UserEntity, users, user_table, UserRow.
+ * A plain type that restates a schema's model (interface User beside pgTable users) is not reported.
+ */
+export function modelKey(model: string): string {
+  let m = model.replace(/^I(?=[A-Z][a-z])/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+  for (let guard = 0; guard < 3; guard++) {
+    const next = m.replace(/(entity|model|schema|table|row|record|document|doc|type|interface)$/, '');
+    if (next === m || !next) break;
+    m = next;
+  }
+  return m.replace(/(ies)$/, 'y').replace(/s$/, '');
+}
+
+/** Keys "model\0field" of schema (non-plain) fields, under every name of field and model. */
+function schemaKeys(fields: DeclaredField[]): Set<string> {
+  const keys = new Set<string>();
+  for (const f of fields) {
+    if (f.plain) continue;
+    const models = [f.model, ...(f.table ? [f.table] : [])].map(modelKey);
+    for (const m of models) for (const n of [f.field, ...(f.aliases ?? [])]) keys.add(`${m}\u0000${n.toLowerCase()}`);
+  }
+  return keys;
+}
+
 export function fieldsToFindings(path: string, fields: DeclaredField[]): { findings: Finding[]; evidence: Evidence[] } {
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
+  // One finding per (file, model, field): a model declared twice (a class and an `extend`, two
+  // @Body() uses of one inline shape) is one declaration.
   const seen = new Set<string>();
+  const schemas = fields.some((f) => f.plain) ? schemaKeys(fields) : undefined;
   for (const f of fields) {
     if (f.skip) continue;
-    const key = `${f.model}\u0000${f.field}\u0000${f.line}\u0000${f.column}`;
+    const key = `${f.model}\u0000${f.field}`;
     if (seen.has(key)) continue;
+    if (f.plain && schemas!.has(`${modelKey(f.model)}\u0000${f.field.toLowerCase()}`)) continue;
     seen.add(key);
-    const d = decide(f);
-    if (!d) continue;
+    const decided = decide(f);
+    if (!decided) continue;
+    let d = decided;
+    if (f.plain) {
+      const lower = LOWER[d.confidence];
+      if (!lower) continue;
+      d = { ...d, confidence: lower, explain: [...d.explain, 'a plain type: nothing says it is stored or received, so one level lower'] };
+    }
     const location: Location = { path, line: f.line, column: f.column };
     const qualified = `${f.model}.${f.field}`;
     const logicalLocations: LogicalLocation[] = [
@@ -78,7 +116,7 @@ export function fieldsToFindings(path: string, fields: DeclaredField[]): { findi
       message: `${qualified} is declared to hold ${label.toLowerCase()} (${f.framework}${f.store ? `, ${f.store}` : ''})`,
       location,
       logicalLocations,
-      explain: [...d.explain, `declared by ${f.framework} model ${f.model}`],
+      explain: [...d.explain, `declared by ${f.framework} model ${f.model}${f.dbColumn ? ` (column ${f.dbColumn})` : ''}`],
       properties: {
         model: f.model,
         field: f.field,
@@ -86,6 +124,7 @@ export function fieldsToFindings(path: string, fields: DeclaredField[]): { findi
         ...(f.store ? { store: f.store } : {}),
         ...(f.type ? { type: f.type } : {}),
         ...(f.table ? { table: f.table } : {}),
+        ...(f.dbColumn ? { column: f.dbColumn } : {}),
         ...(d.term ? { term: d.term } : {}),
         ...(protection.length ? { protection: [...new Set(protection.map((p) => p.kind))] } : {}),
       },

@@ -6,15 +6,19 @@
  *   .sql                            DDL, migrations (Prisma too)      sql.ts
  *   .graphql .gql .graphqls         GraphQL SDL                       graphql.ts
  *   .json .yaml .yml                OpenAPI / Swagger / JSON Schema   openapi.ts (sniffed)
- *   .ts .tsx .js .jsx .mjs .cjs ... TypeORM, MikroORM, Sequelize, Mongoose, zod, Joi, yup,
- *                                   class-validator, NestJS @Body() DTOs, Knex/TypeORM/Sequelize
- *                                   migrations, gql`` and SQL strings   typescript.ts
+ *   .ts .tsx .js .jsx .mjs .cjs ... TypeORM (also EntitySchema), MikroORM (also defineEntity),
+ *                                   Drizzle, Objection, Kysely, Supabase types, Medusa, Sequelize,
+ *                                   Mongoose, Typegoose, zod, Joi, yup, class-validator, NestJS
+ *                                   @Body()/@Query()/@Param() DTOs, GraphQL code-first classes,
+ *                                   Knex/TypeORM/Sequelize migrations, gql`` and SQL strings, and
+ *                                   plain person types (interface User {...}) typescript.ts
  *
  * Never throws: a file that cannot be parsed comes back with `problem` and no findings.
  */
 import type { Finding } from '../../../model/finding.js';
 import type { Evidence } from '../../../model/result.js';
 import { isScriptFile, type ts } from '../parse.js';
+import { extensionOf, isCodeFile } from '../scope.js';
 import { extractPrisma } from './prisma.js';
 import { extractSql } from './sql.js';
 import { extractGraphql } from './graphql.js';
@@ -32,20 +36,12 @@ export interface DeclarationsResult {
   problem?: string;
 }
 
-function extension(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  return dot > slash ? path.slice(dot + 1).toLowerCase() : '';
-}
-
 /** Whether extractDeclarations may find anything in a file with this path (cheap pre-filter). */
-export function mayDeclare(path: string): boolean {
-  return isScriptFile(path) || ['prisma', 'sql', 'graphql', 'gql', 'graphqls', 'json', 'yaml', 'yml'].includes(extension(path));
-}
+export const mayDeclare = isCodeFile;
 
 function extract(path: string, text: string, sourceFile?: ts.SourceFile): ExtractResult {
   if (isScriptFile(path)) return extractTypescript(path, text, sourceFile);
-  switch (extension(path)) {
+  switch (extensionOf(path)) {
     case 'prisma':
       return extractPrisma(text);
     case 'sql':

@@ -56,6 +56,11 @@ describe('Prisma schema', () => {
     expect(chanDoan.properties!['protection']).toEqual(['encryption']);
   });
 
+  test('a one-line block (enum Role { USER ADMIN }) does not swallow the next model', () => {
+    const { fields: f } = extractPrisma('enum Role { USER ADMIN }\nmodel User {\n  email String\n  role Role\n}\n');
+    expect(fieldNames(f)).toEqual(['User.email', 'User.role']);
+  });
+
   test('a "//" inside a string is not a comment', () => {
     const { fields: f } = extractPrisma('model User {\n  note String @default("a // b")\n  phone String\n}\n');
     expect(fieldNames(f)).toEqual(['User.note', 'User.phone']);
@@ -69,3 +74,51 @@ describe('Prisma schema', () => {
     );
   });
 });
+
+describe('Prisma: doc comments, @map, composite types', () => {
+  const { path, text } = fixture('schema-docs.prisma');
+  const r = extractDeclarations(path, text);
+
+  test('/// doc comment (or zod-prisma @zod.email()) names a text field the name says nothing about; not a Boolean, not a long comment', () => {
+    expect(summary(r.findings)).toEqual([
+      'Address.city address',
+      'Address.street address',
+      'Address.zip address',
+      'Customer.approvedBy digital-account',
+      'Customer.docNumber national-id',
+      'Customer.phone phone',
+    ]);
+    const doc = r.findings.find((f) => f.properties!['field'] === 'docNumber')!;
+    expect(doc.confidence).toBe('medium');
+    expect(doc.explain!.join(' ')).toContain('doc comment');
+  });
+
+  test('@map column (also @map(name: ...)) is reported with the field', () => {
+    const phone = r.findings.find((f) => f.properties!['field'] === 'phone')!;
+    expect(phone.properties).toMatchObject({ column: 'phone_number', table: 'customers', store: 'mongodb' });
+    expect(phone.explain!.join(' ')).toContain('column phone_number');
+  });
+
+  test('composite type fields are decided by the model embedding them; enums are not fields', () => {
+    const { fields } = extractPrisma(text);
+    expect(fields.find((f) => f.model === 'Address' && f.field === 'city')!.owner).toBe('Customer');
+    expect(fieldNames(fields).some((n) => n.startsWith('Role.'))).toBe(false);
+    expect(fields.find((f) => f.field === 'address')!.skip).toBe(true);
+  });
+
+  test('a large schema (300 models, 6,000 fields) is read quickly (budget 2 s, typically a few hundred ms)', () => {
+    const models: string[] = [];
+    for (let i = 0; i < 300; i++) {
+      const lines = [`/// Model ${i}`, `model M${i} {`, '  id String @id'];
+      for (let j = 0; j < 19; j++) lines.push(`  /// field ${j}`, `  f${j}_email String? @map("f${j}_mail") @db.VarChar(255)`);
+      models.push([...lines, `  @@map("m_${i}")`, '}'].join('\n'));
+    }
+    const big = models.join('\n\n');
+    const t0 = performance.now();
+    const out = extractDeclarations('prisma/schema.prisma', big);
+    const ms = performance.now() - t0;
+    expect(out.findings.length).toBe(300 * 19);
+    expect(ms).toBeLessThan(2000);
+  });
+});
+

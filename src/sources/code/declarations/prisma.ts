@@ -1,10 +1,14 @@
 /**
  * Prisma schema (schema.prisma, prisma/schema/*.prisma): models, composite types and views, their
  * scalar fields, @map/@@map names, the datasource provider, and prisma-field-encryption's
- * `/// @encrypted` marks. Relation fields are skipped: the data lives in the related model.
+ * `/// @encrypted` marks, and `///` doc comments as a hint when the field name says nothing
+ * (`/// Số CCCD` above `idNo String`). Relation fields are skipped: the data lives in the related
+ * model; enums are types, not fields.
  * Line-based: Prisma puts one field per line, and a line scanner never fails on odd input.
  */
-import type { DeclaredField, ExtractResult } from './types.js';
+import type { CategoryHint, DeclaredField, ExtractResult } from './types.js';
+import { classifyIdentifier } from '../../../classify/names.js';
+import { identifierTokens } from '../../../classify/names/tokens.js';
 
 const SCALARS = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes', 'Unsupported']);
 const BLOCK = /^\s*(model|type|view|enum|datasource|generator)\s+([A-Za-z_]\w*)\s*\{/;
@@ -30,6 +34,21 @@ function quotedArg(code: string, attr: string): string | undefined {
   return close === -1 ? undefined : code.slice(open + 1, close);
 }
 
+/** Short doc comments only: a sentence about a field mentions other things too. */
+const MAX_DOC_TOKENS = 6;
+
+/**
+ * A `///` comment that names personal data, for a text field whose name does not say it. Only
+ * strings: "/// Whether the phone was verified" above a Boolean is about the phone, not one.
+ */
+function docHint(doc: string, model: string, typeName: string): CategoryHint | undefined {
+  if (typeName !== 'String' || !doc) return undefined;
+  if (identifierTokens(doc).length > MAX_DOC_TOKENS) return undefined;
+  const m = classifyIdentifier(doc, model);
+  if (!m) return undefined;
+  return { category: m.category as CategoryHint['category'], confidence: m.confidence === 'high' ? 'medium' : 'low', reason: `doc comment "${doc}" ${m.reason}` };
+}
+
 interface PendingField extends DeclaredField {
   isList: boolean;
   typeName: string;
@@ -40,6 +59,7 @@ export function extractPrisma(text: string): ExtractResult {
   const lines = text.split('\n');
   const models = new Set<string>();
   const enums = new Set<string>();
+  const composites = new Set<string>();
   let provider: string | undefined;
   const pending: PendingField[] = [];
   const tables = new Map<string, string>();
@@ -47,6 +67,7 @@ export function extractPrisma(text: string): ExtractResult {
   const foreignKeys = new Set<string>();
   let block: { kind: string; name: string } | undefined;
   let docEncrypted = false;
+  let doc: string[] = [];
 
   for (let i = 0; i < lines.length; i++) {
     const raw = lines[i]!;
@@ -55,15 +76,20 @@ export function extractPrisma(text: string): ExtractResult {
     if (!block) {
       const m = BLOCK.exec(code);
       if (m) {
-        block = { kind: m[1]!, name: m[2]! };
-        if (block.kind === 'model' || block.kind === 'type' || block.kind === 'view') models.add(block.name);
-        if (block.kind === 'enum') enums.add(block.name);
+        const kind = m[1]!;
+        const name = m[2]!;
+        if (kind === 'model' || kind === 'type' || kind === 'view') models.add(name);
+        if (kind === 'type') composites.add(name);
+        if (kind === 'enum') enums.add(name);
+        // `enum Role { USER ADMIN }` on one line opens and closes the block.
+        if (!code.slice(m[0].length).includes('}')) block = { kind, name };
       }
       continue;
     }
     if (code.trim().startsWith('}')) {
       block = undefined;
       docEncrypted = false;
+      doc = [];
       continue;
     }
     if (block.kind === 'datasource') {
@@ -79,7 +105,10 @@ export function extractPrisma(text: string): ExtractResult {
       continue;
     }
     if (!trimmed) {
-      if (comment.startsWith('///') && /@encrypted\b/.test(comment)) docEncrypted = true;
+      if (comment.startsWith('///')) {
+        if (/@encrypted\b/.test(comment)) docEncrypted = true;
+        else doc.push(comment.slice(3).trim());
+      } else if (!comment) doc = [];
       continue;
     }
     const f = FIELD.exec(code);
@@ -92,11 +121,15 @@ export function extractPrisma(text: string): ExtractResult {
     const nativeType = /@db\.(\w+(?:\([^)]*\))?)/.exec(rest)?.[1];
     const encrypted = docEncrypted || /@encrypted\b/.test(comment);
     docEncrypted = false;
+    const trailing = comment.startsWith('///') && !/@encrypted\b/.test(comment) ? comment.slice(3).trim() : '';
+    const hint = docHint([...doc, trailing].filter(Boolean).join(' '), block.name, typeName!);
+    doc = [];
     pending.push({
       model: block.name,
       field: name!,
-      ...(mapped ? { aliases: [mapped] } : {}),
+      ...(mapped ? { aliases: [mapped], dbColumn: mapped } : {}),
       framework: 'prisma',
+      ...(hint ? { hints: [hint] } : {}),
       type: `${typeName}${list ?? ''}${optional ?? ''}${nativeType ? ` @db.${nativeType}` : ''}`,
       line: i + 1,
       column: indent!.length + 1,
@@ -109,13 +142,18 @@ export function extractPrisma(text: string): ExtractResult {
     });
   }
 
+  // A composite type (MongoDB `type Address {...}`) has no owner of its own: the model that
+  // embeds it decides ambiguous names (Customer.address.city is a person's city).
+  const embeddedIn = new Map<string, string>();
+  for (const f of pending) if (composites.has(f.typeName) && !embeddedIn.has(f.typeName) && !composites.has(f.model)) embeddedIn.set(f.typeName, f.model);
   const store = provider && !provider.startsWith('env(') ? provider : undefined;
   const fields: DeclaredField[] = pending.map(({ isList, typeName, hasRelation, ...field }) => {
     const known = SCALARS.has(typeName) || enums.has(typeName);
     const relation =
       hasRelation || models.has(typeName) || foreignKeys.has(`${field.model}.${field.field}`) || (!known && isList && /^[A-Z]/.test(typeName));
     const table = tables.get(field.model);
-    return { ...field, ...(store ? { store } : {}), ...(table ? { table } : {}), ...(relation ? { skip: true } : {}) };
+    const owner = embeddedIn.get(field.model);
+    return { ...field, ...(owner ? { owner } : {}), ...(store ? { store } : {}), ...(table ? { table } : {}), ...(relation ? { skip: true } : {}) };
   });
   return { fields };
 }

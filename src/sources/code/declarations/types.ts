@@ -9,6 +9,11 @@ export type Framework =
   | 'prisma'
   | 'typeorm'
   | 'mikro-orm'
+  | 'drizzle'
+  | 'objection'
+  | 'kysely'
+  | 'supabase'
+  | 'medusa'
   | 'sequelize'
   | 'mongoose'
   | 'zod'
@@ -21,7 +26,9 @@ export type Framework =
   | 'sql'
   | 'knex'
   | 'openapi'
-  | 'json-schema';
+  | 'json-schema'
+  /** A plain TS interface, type alias or class named after a person or a person's record. */
+  | 'typescript';
 
 export type ProtectionKind = 'hashing' | 'encryption' | 'masking' | 'hidden';
 
@@ -42,7 +49,8 @@ export interface CategoryHint {
 export interface DeclaredField {
   /** Model, entity, table, schema or DTO name as declared (e.g. "User", "users", "CreateUserDto"). */
   model: string;
-  /** Name used to decide ambiguous fields when `model` is not a type name (an API route). */
+  /** Name used to decide ambiguous fields when `model` is not a type name (an API route) or has no
+   * owner of its own (a Prisma composite type decided by the model embedding it). */
   owner?: string;
   /** Field path inside the model: "email", or "address.street" for nested objects. */
   field: string;
@@ -62,6 +70,14 @@ export interface DeclaredField {
   protection?: ProtectionHint[];
   /** Structural reasons to skip (relations): set by extractors that know. */
   skip?: boolean;
+  /**
+   * Declared by a plain type (interface User {...}) rather than a schema or ORM: nothing says it is
+   * stored or received, so it is reported one confidence level lower, and yields to a schema
+   * declaration of the same model and field in the file.
+   */
+  plain?: boolean;
+  /** Database column name when it differs from the field (Prisma @map, Drizzle varchar('phone_no')). */
+  dbColumn?: string;
 }
 
 export interface ExtractResult {

@@ -29,7 +29,7 @@ describe('TypeORM entities', () => {
   });
   test('table name, column alias and location', () => {
     const phone = r.findings.find((f) => f.properties!['field'] === 'phone')!;
-    expect(phone.properties).toMatchObject({ framework: 'typeorm', table: 'users', type: 'string' });
+    expect(phone.properties).toMatchObject({ framework: 'typeorm', table: 'users', type: 'string', column: 'so_dien_thoai' });
     expect(phone.location).toMatchObject({ path: 'fixtures/code/declarations/user.entity.ts', line: 15, column: 3 });
   });
   test('encrypting transformer, @Exclude and select: false are evidence', () => {
@@ -46,6 +46,7 @@ describe('Sequelize', () => {
     const r = run('patient.model.ts');
     expect(summary(r.findings)).toEqual(['Patient.diagnosis health', 'Patient.fullName full-name']);
     expect(r.findings[0]!.properties!['framework']).toBe('sequelize');
+    expect(r.findings.find((f) => f.properties!['field'] === 'fullName')!.properties!['column']).toBe('ho_ten');
   });
   test('define() and Model.init() with modelName; references skipped; setter encryption', () => {
     const r = run('models.js');
@@ -53,6 +54,7 @@ describe('Sequelize', () => {
       ['KhachHang.email digital-account', 'KhachHang.hoTen full-name', 'KhachHang.soDienThoai phone', 'NhanVien.bankAccount financial', 'NhanVien.taxCode tax-id'].sort(),
     );
     expect(r.findings.find((f) => f.properties!['field'] === 'taxCode')!.properties!['table']).toBe('nhan_vien');
+    expect(r.findings.find((f) => f.properties!['field'] === 'soDienThoai')!.properties!['column']).toBe('so_dien_thoai');
     expect(r.evidence.map((e) => e.key)).toEqual(['encryption:declared']);
   });
 });

@@ -1,8 +1,10 @@
 /**
  * TS/JS data models, in one walk of the tree parseSource built (shared with flow analysis):
- * decorated classes and DTOs (classes.ts), object-literal schemas (builders.ts), migrations and
- * embedded SQL / GraphQL SDL (migrations.ts). Files that mention none of the frameworks are not
- * walked at all.
+ * decorated classes and DTOs (classes.ts), object-literal schemas (builders.ts), Drizzle tables
+ * (drizzle.ts), EntitySchema / defineEntity (entity-schema.ts), migrations and embedded SQL /
+ * GraphQL SDL (migrations.ts); then module-level types: Kysely, Supabase, Objection and plain
+ * person types (type-models.ts). A file that mentions none of the frameworks is not walked: only
+ * its module-level interfaces, type aliases and classes are read, and only if it has any.
  */
 import { parseSource, syntaxError, ts } from '../parse.js';
 import { LineIndex } from './line-index.js';
@@ -10,11 +12,15 @@ import type { DeclaredField, ExtractResult, ProtectionHint } from './types.js';
 import { makeCtx, objectProperty, stringValue, type Ctx } from './ts/helpers.js';
 import { bodyParams, classFields } from './ts/classes.js';
 import { isMongooseSchema, mongooseFields, sequelizeFields, validationBuilderFields, type BuilderState } from './ts/builders.js';
+import { drizzleFields } from './ts/drizzle.js';
+import { entitySchemaFields, medusaFields } from './ts/entity-schema.js';
+import { typeDeclarationFields } from './ts/type-models.js';
 import { embeddedSqlFields, gqlFields, isGqlTag, migrationFields } from './ts/migrations.js';
 
 /** Lower-case markers; a file with none of them declares no model we understand. Import specifiers
  * end with a quote ("joi'") so that "join" or "size." do not count. */
 const MARKERS = [
+  'drizzle-orm', '@medusajs/', 'pgtable', 'mysqltable', 'sqlitetable', 'entityschema', 'defineentity', '@query(', '@param(', '@args(',
   '@entity', '@column', '@table', '@prop', '@field', '@body', '@objecttype', '@inputtype', '@apiproperty', '@property',
   'class-validator', 'mongoose', 'sequelize', "zod'", 'zod"', 'zod/', "joi'", 'joi"', "yup'", 'yup"', 'knex', 'createtable',
   'altertable', 'addcolumn', 'new table', 'gql', 'graphql', 'create table', 'alter table', 'dto',
@@ -30,9 +36,14 @@ export function mentionsModels(lower: string): boolean {
   return MARKERS.some((m) => lower.includes(m));
 }
 
+/** Module-level type or class declarations (plain person types, Kysely, Supabase, Objection). */
+const TYPE_DECL = /(^|[\s;{}])(interface|type|class)\s+[A-Za-z_$]/;
+
 export function extractTypescript(path: string, text: string, sourceFile?: ts.SourceFile): ExtractResult {
   const lower = text.toLowerCase();
-  if (!mentionsModels(lower)) return { fields: [] };
+  const frameworks = mentionsModels(lower);
+  const types = TYPE_DECL.test(text);
+  if (!frameworks && !types) return { fields: [] };
   const sf = sourceFile ?? parseSource(path, text);
   const problem = syntaxError(sf);
   if (problem) return { fields: [], problem: `cannot parse: ${problem}` };
@@ -57,7 +68,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
     } else if (ts.isNewExpression(node)) {
       if (isMongooseSchema(ctx, node)) fields.push(...mongooseFields(ctx, st, node));
       else {
-        const m = migrationFields(ctx, node);
+        const m = entitySchemaFields(ctx, node) ?? migrationFields(ctx, node);
         if (m) fields.push(...m);
       }
     } else if (ts.isCallExpression(node)) {
@@ -98,12 +109,20 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
         }
       }
     }
-    const found = sequelizeFields(ctx, call) ?? validationBuilderFields(ctx, st, call) ?? migrationFields(ctx, call);
+    const found = drizzleFields(ctx, call) ?? entitySchemaFields(ctx, call) ?? medusaFields(ctx, call) ?? sequelizeFields(ctx, call) ?? validationBuilderFields(ctx, st, call) ?? migrationFields(ctx, call);
     if (found) fields.push(...found);
   };
 
-  visit(sf);
-  for (const cls of classes) fields.push(...classFields(ctx, cls, bodyTypes));
+  if (frameworks) visit(sf);
+  else for (const st of sf.statements) if (ts.isClassDeclaration(st)) classes.push(st);
+  const handled = new Set<ts.Node>();
+  for (const cls of classes) {
+    const found = classFields(ctx, cls, bodyTypes);
+    if (!found) continue;
+    handled.add(cls);
+    fields.push(...found);
+  }
+  if (types) fields.push(...typeDeclarationFields(ctx, path, handled));
 
   const renamed = fields.map((f) => {
     if (f.framework !== 'mongoose') return f;

@@ -105,7 +105,7 @@ function sequelizeAttributes(ctx: Ctx, obj: ts.ObjectLiteralExpression, model: s
       const ref = objectProperty(v, 'references') !== undefined;
       out.push(
         leaf(ctx, p, model, name, 'sequelize', {
-          ...(alias ? { aliases: [alias] } : {}),
+          ...(alias ? { aliases: [alias], ...(alias !== name ? { dbColumn: alias } : {}) } : {}),
           ...(typeExpr ? { type: boundedText(ctx, typeExpr, 60) } : {}),
           ...(table ? { table } : {}),
           ...(ref ? { skip: true } : {}),
@@ -190,6 +190,19 @@ function nestedObject(ctx: Ctx, value: ts.Expression): ts.ObjectLiteralExpressio
   return undefined;
 }
 
+/** Validator methods of a field, also inside a list: z.array(z.string().email()), yup.array().of(yup.string().email()). */
+function validatorMethods(value: ts.Expression, depth = 0): string[] {
+  const out = chainMethods(value);
+  if (depth > 3) return out;
+  for (let e: ts.Expression = value; ts.isCallExpression(e) || ts.isPropertyAccessExpression(e); e = e.expression) {
+    if (!ts.isCallExpression(e)) continue;
+    const name = calleeName(e.expression);
+    const a = e.arguments[0];
+    if ((name === 'array' || name === 'items' || name === 'of') && a && ts.isCallExpression(a)) out.push(...validatorMethods(a, depth + 1));
+  }
+  return out;
+}
+
 function builderFields(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, framework: Framework, model: string, prefix: string, out: DeclaredField[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   st.consumed.add(obj);
@@ -204,7 +217,7 @@ function builderFields(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpressi
       continue;
     }
     const hints: CategoryHint[] = [];
-    for (const m of chainMethods(p.initializer)) {
+    for (const m of validatorMethods(p.initializer)) {
       const h = validatorHint(m, framework);
       if (h) hints.push(h);
     }

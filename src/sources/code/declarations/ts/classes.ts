@@ -14,6 +14,7 @@ const RELATION = new Set([
 /** Decorators that do not make a property a column/field on their own. */
 const NEUTRAL = new Set(['Exclude', 'Expose', 'Transform', 'Type', 'Index', 'Unique']);
 const CLASS_VALIDATOR = /^(Is[A-Z]\w*|Min|Max|MinLength|MaxLength|Length|Matches|Contains|Equals|NotEquals|ValidateNested|ValidateIf|ArrayNotEmpty|ArrayMinSize|ArrayMaxSize|Allow)$/;
+const STORED = new Set<Framework>(['typeorm', 'mikro-orm', 'sequelize', 'mongoose']);
 const DTO_NAME = /(Dto|DTO|Input|Payload|Body|Request)$/;
 
 function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: Framework; store?: string; table?: string } | undefined {
@@ -54,12 +55,21 @@ function isEmbedded(decos: DecoratorInfo[]): boolean {
   return decos.some((d) => (d.name === 'Column' || d.name === 'Prop' || d.name === 'Property') && d.args[0] !== undefined && ts.isArrowFunction(d.args[0]));
 }
 
-export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: ReadonlySet<string>): DeclaredField[] {
+/** `@Prop({ ref: 'User' })`, Typegoose `@prop({ ref: () => User })`: a reference to another document. */
+function isReference(decos: DecoratorInfo[]): boolean {
+  return decos.some((d) => (d.name === 'Prop' || d.name === 'prop') && d.args[0] !== undefined && ts.isObjectLiteralExpression(d.args[0]) && objectProperty(d.args[0], 'ref') !== undefined);
+}
+
+/**
+ * Fields of a class this module recognises as a model or DTO; undefined when it does not (the
+ * class may still be an Objection model or a plain person type: type-models.ts decides).
+ */
+export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: ReadonlySet<string>): DeclaredField[] | undefined {
   const model = cls.name?.text ?? 'default';
   const classDecos = decoratorsOf(cls);
   const known = classFramework(ctx, classDecos);
   const props = cls.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m));
-  if (props.length === 0) return [];
+  if (props.length === 0) return known ? [] : undefined;
   const memberDecos = props.map((p) => decoratorsOf(p));
   let framework: Framework | undefined = known?.framework;
   let allProperties = false;
@@ -68,7 +78,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
     if (names.some((n) => n === 'ApiProperty' || n === 'ApiPropertyOptional')) framework = 'nestjs';
     else if (names.some((n) => CLASS_VALIDATOR.test(n))) framework = 'class-validator';
     else if (names.includes('Column')) framework = 'typeorm'; // embeddable without @Entity
-    else if (names.includes('Prop')) framework = 'mongoose';
+    else if (names.includes('Prop') || names.includes('prop')) framework = 'mongoose'; // NestJS @Prop, Typegoose @prop
     else if (names.includes('Field')) framework = 'graphql';
     if (bodyTypes.has(model)) {
       framework ??= 'nestjs';
@@ -78,14 +88,14 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
       allProperties = true;
     }
   }
-  if (!framework) return [];
+  if (!framework) return undefined;
   const dtoLike = framework === 'nestjs' || framework === 'class-validator' || framework === 'dto';
   const out: DeclaredField[] = [];
   props.forEach((p, i) => {
     const decos = memberDecos[i]!;
     const name = nameText(p.name);
     if (!name || p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos)) return;
+    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos) || isReference(decos)) return;
     // ORM and GraphQL classes declare columns with decorators; every property of a DTO is input.
     const hasFieldDecorator = decos.some((d) => !NEUTRAL.has(d.name));
     if (!hasFieldDecorator && !allProperties && !dtoLike) return;
@@ -105,6 +115,8 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
       model,
       field: name,
       ...(aliases.length ? { aliases } : {}),
+      // @Column({ name: 'phone_number' }): the column in the database (GraphQL names are API names).
+      ...(aliases[0] && aliases[0] !== name && STORED.has(framework) ? { dbColumn: aliases[0] } : {}),
       framework,
       ...(known?.store ? { store: known.store } : {}),
       ...(known?.table ? { table: known.table } : {}),
@@ -118,16 +130,20 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
   return out;
 }
 
+/** Request inputs of NestJS handlers: body, query string, route parameters, GraphQL arguments. */
+const REQUEST_DECORATORS = new Set(['Body', 'Query', 'Param', 'Args']);
+
 /**
- * NestJS handlers: `@Body() dto: CreateUserDto` marks the class as a request DTO;
- * `@Body() body: { phone: string }` and `@Body('phone') phone: string` declare fields inline.
+ * NestJS handlers: `@Body() dto: CreateUserDto` (or @Query(), @Param(), GraphQL @Args()) marks
+ * the class as a request DTO; `@Body() body: { phone: string }` and `@Query('phone') phone: string` declare
+ * fields inline.
  */
 export function bodyParams(ctx: Ctx, method: ts.MethodDeclaration, bodyTypes: Set<string>): DeclaredField[] {
   const out: DeclaredField[] = [];
   const owner = ts.isClassLike(method.parent) && method.parent.name ? method.parent.name.text : 'Controller';
   const model = `${owner}.${nameText(method.name) ?? 'handler'}`;
   for (const param of method.parameters) {
-    const body = decoratorsOf(param).find((d) => d.name === 'Body');
+    const body = decoratorsOf(param).find((d) => REQUEST_DECORATORS.has(d.name));
     if (!body) continue;
     const key = stringValue(body.args[0]);
     if (key) {

@@ -5,7 +5,7 @@ import type { ProtectionHint } from '../types.js';
 export interface Ctx {
   sf: ts.SourceFile;
   /** Which libraries the file mentions, computed once per file (never per node: that is quadratic). */
-  uses: { mongoose: boolean; sequelize: boolean; yup: boolean; mikroOrm: boolean };
+  uses: { mongoose: boolean; sequelize: boolean; yup: boolean; mikroOrm: boolean; drizzle: boolean; kysely: boolean; medusa: boolean };
 }
 
 export function makeCtx(sf: ts.SourceFile, lower: string): Ctx {
@@ -16,6 +16,9 @@ export function makeCtx(sf: ts.SourceFile, lower: string): Ctx {
       sequelize: lower.includes('sequelize'),
       yup: lower.includes("from 'yup'") || lower.includes('from "yup"') || lower.includes("require('yup')"),
       mikroOrm: lower.includes('@mikro-orm'),
+      drizzle: lower.includes('drizzle-orm'),
+      kysely: lower.includes('kysely'),
+      medusa: lower.includes('@medusajs/'),
     },
   };
 }
