@@ -754,3 +754,107 @@ describe('data-file keys found missing by the keyed-value work', () => {
     expect(classifyIdentifier(key)?.category).toBe(category);
   });
 });
+
+// Gaps found by scoring pdscan on real open-source apps (issue 3). Synthetic identifiers that
+// follow the same general rules, not copies of those apps.
+describe('real-app gaps', () => {
+  test.each<Positive>([
+    // prenatal records: the sex of the fetus is pregnancy (health) data, not the person's gender
+    ['gioi_tinh_thai', '', 'health', 'medium'],
+    ['gioiTinhThaiNhi', 'PhieuKhamThai', 'health', 'medium'],
+    // a bare "giới" key on a form or data file is the gender
+    ['gioi', '', 'gender', 'medium'],
+    ['giới', '', 'gender', 'medium'],
+    ['GIOI', 'BenhNhan', 'gender', 'medium'],
+    // fingerprint minutiae are a biometric template
+    ['fp_minutiae', '', 'biometric', 'high'],
+    ['fingerprintMinutiae', '', 'biometric', 'high'],
+    // private notes as a column label
+    ['Ghi chú nội bộ (riêng tư)', '', 'private-life', 'medium'],
+    ['thong_tin_rieng_tu', '', 'private-life', 'medium'],
+    // account holder of a bank account is a name, not a login
+    ['chuTaiKhoan', 'NhanVienNganHang', 'full-name', 'high'],
+    ['tenChuTaiKhoan', '', 'full-name', 'high'],
+    ['accountHolderName', '', 'full-name', 'high'],
+    ['soTaiKhoan', 'NhanVienNganHang', 'financial', 'high'],
+    ['so_tai_khoan', 'KhachHangNganHang', 'financial', 'high'],
+    // Zalo numbers are phone numbers, glued or not
+    ['sdt_zalo', '', 'phone', 'high'],
+    ['SDTZALO', '', 'phone', 'high'],
+    // audit logs and share links describe the person who acted or received the link
+    ['email', 'DocumentAuditLog', 'digital-account', 'high'],
+    ['ipAddress', 'ProjectAuditLog', 'online-activity', 'high'],
+    ['email', 'FileShareLink', 'digital-account', 'high'],
+    // affiliate partners are people
+    ['email', 'Partner', 'digital-account', 'high'],
+    ['name', 'Partner', 'full-name', 'high'],
+    ['email', 'PartnerInvite', 'digital-account', 'high'],
+    // a login table holds the account name
+    ['tai_khoan', 'dang_nhap', 'digital-account', 'medium'],
+    // argument and params classes defer to the owner named before them (GraphQL @ArgsType)
+    ['phone', 'PatientArgs', 'phone', 'high'],
+    ['email', 'UserParams', 'digital-account', 'high'],
+    // the user's id at an OAuth provider, and the number a voice reminder calls
+    ['providerAccountId', 'Account', 'digital-account', 'high'],
+    ['numberToCall', 'WorkflowStep', 'phone', 'high'],
+  ])('%s (owner %s) → %s', (name, owner, category, min) => {
+    const m = classifyIdentifier(name, owner || undefined);
+    expect(m?.category, `${name} / ${owner}`).toBe(category);
+    expect(RANK[m!.confidence]).toBeGreaterThanOrEqual(RANK[min]);
+  });
+
+  test.each<[string, string]>([
+    // payroll columns: rates, caps, deductions and employee/employer shares, not insurance numbers
+    ['tyLeBHXH_NV', 'CauHinhBaoHiem'],
+    ['ty_le_bhyt_dn', ''],
+    ['tranDongBHXH', ''],
+    ['luongDongBHXH', 'BangTinhBHXH'],
+    ['bhxhNV', 'BangTinhBHXH'],
+    ['bhyt_dn', ''],
+    ['bhxh_cty', ''],
+    ['giamTruBHXH', 'BangTinhThue'],
+    // configuration tables are not people; a minimum wage is not someone's salary
+    ['luongCoBanToiThieu', 'CauHinhBHXH'],
+    ['email', 'CauHinhHeThong'],
+    // a payment provider's own identifiers
+    ['stripeAccount', 'payment'],
+    ['stripeCustomerId', 'User'],
+    // "giới" only counts alone: giới hạn (limit), học lực giỏi (grade)
+    ['gioi_han', ''],
+    ['hoc_luc_gioi', ''],
+    // argument and parameter names are code
+    ['argName', ''],
+    ['paramName', 'User'],
+    ['name', 'ArgsParser'],
+  ])('%s (owner %s) is not personal', (name, owner) => {
+    expect(classifyIdentifier(name, owner || undefined)).toBeUndefined();
+  });
+
+  test('a field named only by a protection word holds the protected value of its owner', () => {
+    expect(classifyIdentifier('hash', 'UserPassword')).toMatchObject({ category: 'credentials', protection: 'hashing' });
+    expect(classifyIdentifier('encrypted', 'PatientSsn')).toMatchObject({ category: 'national-id', protection: 'encryption' });
+    for (const [n, o] of [['hash', 'File'], ['digest', 'Commit'], ['hash', 'User'], ['hash', 'PasswordResetToken'], ['hash', '']]) {
+      expect(classifyIdentifier(n!, o || undefined), `${o}.${n}`).toBeUndefined();
+    }
+  });
+
+  test('opt-in flags about e-mail are not e-mail addresses', () => {
+    expect(classifyIdentifier('receiveMonthlyDigestEmail', 'User')).toBeUndefined();
+    expect(classifyIdentifier('receivesSms', 'Customer')).toBeUndefined();
+    expect(classifyIdentifier('receiverEmail', 'Shipment')?.category).toBe('digital-account');
+  });
+
+  test('insurance numbers are still found', () => {
+    for (const n of ['so_bhxh', 'maBHXH', 'bhxh', 'so_the_bhyt', 'bhyt']) expect(classifyIdentifier(n)?.category, n).toMatch(/insurance/);
+  });
+
+  test('Vietnamese compound owners put the head first; English keeps the head noun last', () => {
+    expect(classifyOwner('NhanVienNganHang')).toBe('person');
+    expect(classifyOwner('khach_hang_cong_ty')).toBe('person');
+    expect(classifyOwner('UserCompany')).toBe('non-person');
+    expect(classifyOwner('NganHang')).toBe('non-person');
+    expect(classifyOwner('DocumentAuditLog')).toBe('record');
+    expect(classifyOwner('Partner')).toBe('person');
+    expect(classifyOwner('CauHinhHeThong')).toBe('non-person');
+  });
+});

@@ -72,10 +72,27 @@ function ownerKindOfTokens(tokens: readonly string[], l: Lexicon): OwnerKind {
         end = start + 1;
         break;
       }
-      if (kind) return kind === 'person-weak' ? 'person' : kind;
+      if (kind) {
+        if (kind === 'non-person' && startsWithCompoundPerson(tokens, l)) return 'person';
+        return kind === 'person-weak' ? 'person' : kind;
+      }
     }
   }
   return bareContainer && tokens.length > 0 ? 'non-person' : 'unknown';
+}
+
+/**
+ * Vietnamese compounds put the head first: "NhanVienNganHang" is the employee's bank details (or a
+ * bank employee), "KhachHangDiaChi" the customer's address, unlike English "UserCompany". A
+ * multi-syllable person word opening the type name therefore wins over a later non-person word;
+ * one-token English words (UserGroup, UserCompany) keep the English head noun.
+ */
+function startsWithCompoundPerson(tokens: readonly string[], l: Lexicon): boolean {
+  for (let end = Math.min(tokens.length - 1, l.owners.maxTokens); end >= 2; end--) {
+    const kind = l.owners.at(tokens, 0, end);
+    if (kind === 'person') return true;
+  }
+  return false;
 }
 
 /** person / record / non-person / unknown for a type or variable name such as "KhachHang", "ProductDto". */
@@ -276,7 +293,28 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
     const split = splitGlued(tokens, l);
     if (split) result = classifyTokens(split, owner, l);
   }
+  result ??= protectedValueOfOwner(tokens, owner, l);
   return remember(cache, key, result ?? null) ?? undefined;
+}
+
+/**
+ * A field named only by a protection word ("hash", "digest", "ciphertext") holds the protected
+ * form of what its owning type is about: UserPassword.hash is the password hash, PatientSsn.encrypted
+ * the encrypted number. File.hash or Commit.digest stay unclassified (their owner is not personal).
+ */
+function protectedValueOfOwner(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | undefined {
+  if (!owner || tokens.length === 0) return undefined;
+  const spans = l.protection.spans(tokens);
+  const covered = new Set<number>();
+  for (const s of spans) for (let i = s.start; i < s.end; i++) covered.add(i);
+  if (covered.size !== tokens.length) return undefined;
+  const ownerMatch = classifyTokens(identifierTokens(owner), undefined, l);
+  if (!ownerMatch) return undefined;
+  return {
+    ...ownerMatch,
+    protection: spans[0]!.value,
+    reason: `"${tokens.join(' ')}" is the protected value of ${owner}, whose name matches "${ownerMatch.term}" (${ownerMatch.category})`,
+  };
 }
 
 /**

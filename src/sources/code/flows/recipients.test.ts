@@ -14,6 +14,11 @@ describe('recipient catalogue (rules/recipients.yml)', () => {
     expect(catalog.byPackageName('firebase-admin/messaging')?.id).toBe('firebase');
     expect(catalog.byPackageName('stripe/lib/foo')?.id).toBe('stripe');
     expect(catalog.byPackageName('lodash')).toBeUndefined();
+    // support desks and e-mail relays seen in real apps (issue 3)
+    expect(catalog.byPackageName('@team-plain/typescript-sdk')?.id).toBe('plain');
+    expect(catalog.get('plain')?.country).toBe('GB');
+    expect(catalog.byHost('api.mailchannels.net')?.id).toBe('mailchannels');
+    expect(catalog.byPackageName('customerio-node')?.id).toBe('customerio');
     expect(catalog.byPackageName('@nestjs/common')).toBeUndefined();
   });
 
