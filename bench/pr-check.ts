@@ -5,7 +5,12 @@
  * covers everything after install: git diff, scan of the changed files, the base comparison
  * for the summary, SARIF, summary and outputs. Target: under 10 s.
  *
- *   npx tsx bench/pr-check.ts [--files 5000] [--changed 20] [--no-build] [--keep]
+ *   npx tsx bench/pr-check.ts [--files 5000] [--changed 20] [--no-build] [--keep] [--linked]
+ *
+ * --linked makes the code import itself: each module imports the one 50 files before it (a
+ * chain in every directory) and one of seven helpers per package (350 more files), so diff
+ * mode's code context (the import neighbourhood of the changed files) has real links to
+ * follow. PDSCAN_DIFF_CONTEXT=none|imports|all in the environment picks the context mode.
  *
  * Two pull requests are timed:
  *   typical    adds phone numbers and e-mail addresses, categories the base already has, so
@@ -29,6 +34,7 @@ const { values: args } = parseArgs({
     changed: { type: 'string', default: '20' },
     'no-build': { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    linked: { type: 'boolean', default: false },
   },
 });
 const FILES = Number(args.files);
@@ -45,6 +51,7 @@ const email = (i: number) => `nguoidung.${GIVEN[i % GIVEN.length]!.normalize('NF
 
 function codeFile(i: number): string {
   const lines = [`// Module ${i}: order processing helpers`, `import { format } from '../util/format${i % 7}';`, ''];
+  if (args.linked && i >= 50) lines.splice(2, 0, `import { step0 as previous } from './file-${i - 50}';`, `export const before = previous;`);
   for (let j = 0; j < 25; j++) {
     lines.push(`export function step${j}(orderId: string, qty: number): string {`, `  const total = qty * ${j + 3} + ${i % 97};`, `  return format(orderId, total);`, '}', '');
   }
@@ -77,11 +84,24 @@ function content(i: number): string {
   return i % 50 === 0 && p.endsWith('.md') ? `${body}\n\n${withContacts(i)}` : body;
 }
 
+function helperFile(k: number): string {
+  return `export function format(id: string, n: number): string {\n  return \`\${id}-\${n + ${k}}\`;\n}\n`;
+}
+
 function generate(dir: string): void {
   for (let i = 0; i < FILES; i++) {
     const p = path.join(dir, filePath(i));
     mkdirSync(path.dirname(p), { recursive: true });
     writeFileSync(p, content(i));
+  }
+  if (args.linked) {
+    for (let pk = 0; pk < 50; pk++) {
+      for (let k = 0; k < 7; k++) {
+        const p = path.join(dir, `packages/p${pk}/src/util/format${k}.ts`);
+        mkdirSync(path.dirname(p), { recursive: true });
+        writeFileSync(p, helperFile(k));
+      }
+    }
   }
   writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\n*.sarif\n');
 }
@@ -131,6 +151,7 @@ function runCheck(repo: string, out: string, base: string, entry: string[]): Tim
     INPUT_DIFF: 'auto',
     INPUT_ANNOTATIONS: 'true',
     INPUT_SUMMARY: 'true',
+    ...(process.env.PDSCAN_DIFF_CONTEXT ? { PDSCAN_DIFF_CONTEXT: process.env.PDSCAN_DIFF_CONTEXT } : {}),
   };
   // A preload module records the process's own CPU use (worker threads included) at exit.
   const usage = path.join(out, 'usage.json');
@@ -189,7 +210,7 @@ function main(): void {
     process.stdout.write(
       [
         '',
-        `PR check on ${FILES} files, ${changed} changed, ${entry.how}; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} when done`,
+        `PR check on ${FILES + (args.linked ? 350 : 0)} files${args.linked ? ' (linked by imports)' : ''}, ${changed} changed, ${entry.how}, diff context ${process.env.PDSCAN_DIFF_CONTEXT ?? 'imports'}; ${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} when done`,
         line('typical', typical),
         line('new-sensitive', sensitive),
         `target < ${TARGET_S} s: ${Math.max(typical.seconds, sensitive.seconds) < TARGET_S ? 'met' : 'NOT met'}`,

@@ -1,14 +1,14 @@
 /**
  * The pull-request layer of `pdscan scan`, between the file scan and the reporters:
  *
- *   plan (diff since --diff-base, load --baseline)  →  scanFiles(only changed files)
- *     →  inline suppressions  →  baseline  →  keep findings on changed lines
+ *   plan (diff since --diff-base, load --baseline)  →  scanFiles(changed files + code context)
+ *     →  inline suppressions  →  baseline  →  keep findings on changed lines (flows: any step)
  *     →  reporters  →  job summary and step outputs.
  *
  * Each step lives in its own module; this one only orders them and gathers the numbers the
  * summary and the outputs show.
  */
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Level } from '../model/finding.js';
 import type { ScanProblem, ScanResult } from '../model/result.js';
@@ -16,6 +16,7 @@ import type { Regime } from '../model/categories.js';
 import type { ReportContext } from '../report/context.js';
 import { findingLevel } from '../report/level.js';
 import { collectChanges, type ChangeSet } from './changes.js';
+import { contextFiles } from './context-files.js';
 import { filterToChanges } from './diff-filter.js';
 import { applySuppressions } from './suppressions.js';
 import { applyBaseline, loadBaseline, underScannedPaths, type BaselineEntry, type BaselineFile } from './baseline.js';
@@ -32,13 +33,20 @@ export interface PrOptions {
   summary?: string | boolean;
   /** What "introduced by this change" is compared with: the whole base tree, or the changed files' base versions. */
   diffInventory?: 'repo' | 'files';
+  /** false (--no-code): no flows to link, so no code context in diff mode. */
+  code?: boolean;
 }
 
 export interface PrPlan {
   changes?: ChangeSet;
   baseline?: { file: string; data: BaselineFile };
-  /** Restricts the scan to changed files (diff mode). */
+  /** Restricts the scan to changed files and their code context (diff mode). */
   onlyFiles?: Set<string>;
+  /**
+   * Unchanged files read only so cross-file flows through the changed ones can be linked; their
+   * own findings and problems are not the change's (the diff filter drops them).
+   */
+  context?: Set<string>;
   /** Scan-relative paths of this run's output files. */
   ownOutputs?: Set<string>;
 }
@@ -67,7 +75,9 @@ export function planPr(opts: PrOptions, cwd: string, ownOutputs: Array<string | 
   if (opts.diffBase) {
     plan.changes = collectChanges(opts.diffBase, cwd);
     for (const f of own) plan.changes.changed.delete(f);
-    plan.onlyFiles = new Set(plan.changes.changed.keys());
+    plan.context = opts.code === false ? new Set() : contextFiles(plan.changes, cwd);
+    for (const f of own) plan.context.delete(f);
+    plan.onlyFiles = new Set([...plan.changes.changed.keys(), ...plan.context]);
   }
   return plan;
 }
@@ -93,7 +103,9 @@ export function refine(result: ScanResult, plan: PrPlan, opts: { cwd: string; pa
   const own = plan.ownOutputs;
   const sup = applySuppressions(own ? result.findings.filter((f) => !f.location || !own.has(f.location.path)) : result.findings, opts.cwd, opts.regime);
   let findings = sup.findings;
-  const problems: ScanProblem[] = [...result.problems];
+  // A context file's problems (a parse error in an untouched file) are not the change's.
+  const context = plan.context;
+  const problems: ScanProblem[] = context?.size ? result.problems.filter((p) => !context.has(p.where)) : [...result.problems];
   const stats = { ...result.stats };
   let baselined = 0;
   let stale: BaselineEntry[] = [];
@@ -126,6 +138,7 @@ export function refine(result: ScanResult, plan: PrPlan, opts: { cwd: string; pa
     findings = filterToChanges(findings, plan.changes);
     stats.diffChangedFiles = plan.changes.changed.size;
     stats.diffDeletedFiles = plan.changes.deleted.length;
+    if (context?.size) stats.diffContextFiles = context.size;
     for (const n of plan.changes.notes) problems.push({ where: `--diff-base ${plan.changes.ref}`, message: n });
   }
   stats.suppressed = findings.filter((f) => f.suppression).length;
@@ -144,7 +157,7 @@ export async function baseFacts(
   changes: ChangeSet,
   introducedCandidates: InventoryFacts,
   runner: ScanRunner,
-  opts: { cwd: string; paths: string[]; regime: Regime; mode: 'repo' | 'files'; ownOutputs?: Set<string> },
+  opts: { cwd: string; paths: string[]; regime: Regime; mode: 'repo' | 'files'; ownOutputs?: Set<string>; context?: Set<string> },
 ): Promise<{ facts: InventoryFacts; comparedWith: string }> {
   const facts = emptyFacts();
   const roots = scanRoots(opts.paths, opts.cwd);
@@ -156,7 +169,11 @@ export async function baseFacts(
     return { facts, comparedWith: 'Nothing to compare: the change adds no sensitive category, recipient, transfer abroad or purpose.' };
   }
   if (old.length) {
-    const snap = snapshotFiles(changes.root, changes.from, old);
+    // The head linked flows through the context files; the base must link the same way, or a
+    // flow the base already had would look new.
+    const realCwd = realpathSync(opts.cwd);
+    const context = [...(opts.context ?? [])].map((p) => path.relative(changes.root, path.join(realCwd, p)).split(path.sep).join('/'));
+    const snap = snapshotFiles(changes.root, changes.from, [...old, ...context]);
     try {
       const r = await runner.scan({ paths: ['.'], cwd: snap.dir });
       factsOf(applySuppressions(r.findings, snap.dir, opts.regime).findings, facts);
@@ -209,6 +226,15 @@ export function wantsReport(pr: PrOptions, env: Record<string, string | undefine
 }
 
 /**
+ * Whether a reported finding goes through a context file: only then must the base comparison
+ * link through the context files too (reading them again at the base costs a scan of them).
+ */
+function touchesContext(findings: Finding[], context: Set<string>): boolean {
+  if (!context.size) return false;
+  return findings.some((f) => (f.location && context.has(f.location.path)) || f.flow?.some((s) => context.has(s.location.path)));
+}
+
+/**
  * What the reported findings add to the inventory, and the obligations that follow. Run it
  * BEFORE writing any output file: scanning the base tree must not read this run's own reports.
  */
@@ -224,6 +250,7 @@ export async function compareWithBase(outcome: PrOutcome, plan: PrPlan, runner: 
       regime: o.regime,
       mode: o.pr.diffInventory ?? 'repo',
       ...(plan.ownOutputs ? { ownOutputs: plan.ownOutputs } : {}),
+      ...(plan.context && touchesContext(outcome.result.findings, plan.context) ? { context: plan.context } : {}),
     });
     base = b.facts;
     comparedWith = b.comparedWith;

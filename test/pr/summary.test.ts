@@ -6,7 +6,7 @@ import { diffFacts, emptyFacts, factsOf } from '../../src/pr/inventory-facts.js'
 import { obligationsFor } from '../../src/pr/obligations.js';
 import { mdCell, renderSummary } from '../../src/pr/summary.js';
 import { eventBase, formatOutputs, lineLinker } from '../../src/pr/github.js';
-import { decidingLocation, filterToChanges } from '../../src/pr/diff-filter.js';
+import { decidingLocations, filterToChanges } from '../../src/pr/diff-filter.js';
 import { RuleCatalog } from '../../src/report/rule-meta.js';
 import type { ReportContext } from '../../src/report/context.js';
 import type { ChangeSet } from '../../src/pr/changes.js';
@@ -217,14 +217,33 @@ describe('diff filter', () => {
     notes: [],
   });
 
-  it('a flow counts as new when its SINK line changed, not its source line', () => {
-    const c = changes({ 'src/api.ts': [[9, 9]] });
+  it('a flow counts as new when any step of its path changed: sink, source, or a step in another file', () => {
     const sinkChanged = flow(openai, ['phone'], {}, 9);
-    const sourceChanged = flow(openai, ['phone'], {}, 15);
-    expect(decidingLocation(sinkChanged)!.line).toBe(9);
-    expect(filterToChanges([sinkChanged, sourceChanged], c)).toEqual([sinkChanged]);
-    const onlySource = changes({ 'src/api.ts': [[2, 2]] });
-    expect(filterToChanges([sinkChanged], onlySource)).toEqual([]);
+    const c = changes({ 'src/api.ts': [[9, 9]] });
+    expect(decidingLocations(sinkChanged).map((l) => l.line)).toEqual([2, 9, 2]);
+    expect(filterToChanges([sinkChanged], c)).toEqual([sinkChanged]);
+    // The source line (step 1) changed: the flow is the change's doing too.
+    expect(filterToChanges([sinkChanged], changes({ 'src/api.ts': [[2, 2]] }))).toEqual([sinkChanged]);
+    // A line between the steps is not on the path.
+    expect(filterToChanges([sinkChanged], changes({ 'src/api.ts': [[5, 6]] }))).toEqual([]);
+    // The sink is in an unchanged file; a middle step sits on a changed line of another file.
+    const across = finding({
+      ...sinkChanged,
+      location: { path: 'src/sink.ts', line: 4, column: 1 },
+      flow: [
+        { location: { path: 'src/ctrl.ts', line: 7, column: 1 }, message: 'request body' },
+        { location: { path: 'src/ctrl.ts', line: 8, column: 1 }, message: 'call send()' },
+        { location: { path: 'src/sink.ts', line: 4, column: 1 }, message: 'sink' },
+      ],
+    });
+    expect(filterToChanges([across], changes({ 'src/ctrl.ts': [[8, 8]] }))).toEqual([across]);
+    expect(filterToChanges([across], changes({ 'src/ctrl.ts': [[20, 30]] }))).toEqual([]);
+  });
+
+  it('a value or declaration finding keeps the line rule: only its own lines decide', () => {
+    const v = finding({ location: { path: 'src/api.ts', line: 4, column: 1 } });
+    expect(filterToChanges([v], changes({ 'src/api.ts': [[3, 3]] }))).toEqual([]);
+    expect(filterToChanges([v], changes({ 'src/api.ts': [[4, 4]] }))).toEqual([v]);
   });
 
   it('a multi-line finding is new when any of its lines changed; aggregates when their file changed', () => {

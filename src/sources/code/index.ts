@@ -18,8 +18,8 @@ import { isScriptFile, parseSource, syntaxError } from './parse.js';
 import { extractDeclarations } from './declarations/index.js';
 import { analyzeFlows, moduleKey, type FileFlows } from './flows/analyze.js';
 import { loadRecipients } from './flows/recipients.js';
-import { hasPending, isLive, type Taint } from './flows/taint.js';
-import { resolveTaint, TypeTable, typeKey, type ResolveScope } from './flows/resolve.js';
+import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './flows/taint.js';
+import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './flows/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
 import type { CallEdge, FileSummary, SinkHit, TypeFacts } from './flows/types.js';
 
@@ -98,7 +98,32 @@ function localScope(flows: FileFlows, types: TypeTable): ResolveScope {
     typeFacts: (type) => types.get(type),
     keepParam: (key) => !flows.fns.has(key) || flows.fns.get(key)!.callable,
     keepType: true,
+    returnsOf: (callee) => {
+      if (callee.kind !== 'fn') return undefined;
+      const key = flows.aliases[callee.key] ?? callee.key;
+      const fn = flows.fns.get(key);
+      return fn ? [{ key, returns: fn.returns }] : undefined;
+    },
   };
+}
+
+/** Has a label that can still carry personal data to a caller (not only protected values). */
+function carries(t: Taint): boolean {
+  return t.some((l) => l.k !== 'prot');
+}
+
+/**
+ * What each callable function returns, for callers in other files: resolved in this file, the
+ * function's own parameters left symbolic so each call can put its arguments in.
+ */
+function returnSummaries(flows: FileFlows, scope: ResolveScope): Record<string, Taint> {
+  const out: Record<string, Taint> = {};
+  for (const fn of flows.fns.values()) {
+    if (!fn.callable || !fn.returns.length) continue;
+    const t = boundCalls(resolveTaint(fn.returns, { ...scope, symbolic: fn.key }, new Map()));
+    if (carries(t)) out[fn.key] = t;
+  }
+  return out;
 }
 
 /**
@@ -162,7 +187,7 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
     const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
     const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
     if (hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
-      summary.pending.push(resolved);
+      summary.pending.push({ ...resolved, taint: boundCalls(taint), ...(urlTaint ? { urlTaint: boundCalls(urlTaint) } : {}) });
       continue;
     }
     if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
@@ -182,15 +207,21 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   // (so linkProject can follow a path through them), with what this file can already resolve.
   const needed = new Set<string>();
   const need = (t: Taint) => {
-    for (const l of t) {
-      if (l.k === 'param') needed.add(l.fn);
-      else if ((l.k === 'cat' || l.k === 'type') && l.via) needed.add(l.via.fn);
-    }
+    for (const l of t) needLabel(l);
+  };
+  const needLabel = (l: Label): void => {
+    if (l.k === 'param') needed.add(l.fn);
+    else if ((l.k === 'cat' || l.k === 'type') && l.via) needed.add(l.via.fn);
+    // Arguments of calls resolved elsewhere may still stand for this file's parameters.
+    if (l.k === 'ret') l.args.forEach(need);
+    else if (l.k === 'cat' && l.from) l.from.args.forEach(need);
   };
   for (const h of summary.pending) {
     need(h.taint);
     if (h.urlTaint) need(h.urlTaint);
   }
+  const returns = returnSummaries(flows, scope);
+  for (const t of Object.values(returns)) need(t);
   const localEdges = flows.edges.filter((e) => e.callee.kind === 'fn' && flows.fns.has(flows.aliases[e.callee.key] ?? e.callee.key));
   const taken = new Set<CallEdge>();
   for (let grew = true; grew; ) {
@@ -202,15 +233,25 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
       grew = true;
     }
   }
+  // linkProject reads at most MAX_EDGES call sites per callee: more would only fill the summary.
+  const perCallee = new Map<string, number>();
   for (const e of flows.edges) {
     const key = e.callee.kind === 'fn' ? (flows.aliases[e.callee.key] ?? e.callee.key) : undefined;
     if (key && flows.fns.has(key) && !taken.has(e)) continue;
-    const args = e.args.map((a) => resolveTaint(a, scope, memo));
-    if (args.some(isLive)) summary.edges.push({ ...e, args });
+    const id = calleeId(e.callee);
+    const n = perCallee.get(id) ?? 0;
+    if (n >= MAX_EDGES) continue;
+    const args = e.args.map((a) => boundCalls(resolveTaint(a, scope, memo)));
+    if (args.some(isLive)) {
+      summary.edges.push({ ...e, args });
+      perCallee.set(id, n + 1);
+    }
   }
+  if (Object.keys(returns).length) summary.returns = returns;
   summary.types = types.all();
   summary.exported = flows.exported;
   summary.aliases = flows.aliases;
+  if (flows.reexports.length) summary.reexports = flows.reexports;
   summary.classes = flows.classes;
   summary.passwordHashing = flows.passwordHashing;
   return { findings, evidence, summary, ...(decl.problem ? { problem: decl.problem } : {}) };
@@ -236,6 +277,54 @@ function resolveAliasKey(key: string, moduleKeys: string[], cache: Map<string, s
     cache.set(spec, mods);
   }
   return mods.map((m) => `${m}#${name}`);
+}
+
+/** Hops through aliases and barrels (`export * from`) before giving up on a callee key. */
+const MAX_EXPORT_HOPS = 4;
+
+/**
+ * Callee → the function keys it may reach in the project: export aliases and re-exports
+ * (barrels) followed, path-alias imports matched by path suffix, injected classes by name.
+ */
+function calleeResolver(files: FileSummary[], aliases: Record<string, string>, classModules: Map<string, string[]>): (callee: CalleeRef) => string[] {
+  const moduleKeys = files.map((f) => moduleKey(f.path));
+  const aliasCache = new Map<string, string[]>();
+  const known = new Set<string>();
+  const reexports = new Map<string, string[]>();
+  for (const f of files) {
+    for (const k of f.exported) known.add(k);
+    for (const k of Object.keys(f.returns ?? {})) known.add(k);
+    if (f.reexports?.length) reexports.set(moduleKey(f.path), f.reexports);
+  }
+  const follow = (key: string, hops: number, out: Set<string>): void => {
+    let k = key;
+    for (let i = 0; i < MAX_EXPORT_HOPS && aliases[k] && aliases[k] !== k; i++) k = aliases[k]!;
+    const hash = k.indexOf('#');
+    const stars = reexports.get(k.slice(0, hash));
+    if (known.has(k) || !stars || hops >= MAX_EXPORT_HOPS) {
+      out.add(k);
+      return;
+    }
+    for (const m of stars) follow(`${m}${k.slice(hash)}`, hops + 1, out);
+  };
+  const cache = new Map<string, string[]>();
+  return (callee) => {
+    const id = calleeId(callee);
+    let hit = cache.get(id);
+    if (hit) return hit;
+    const out = new Set<string>();
+    if (callee.kind === 'fn') {
+      const keys = callee.key.startsWith('~') ? resolveAliasKey(callee.key, moduleKeys, aliasCache) : [callee.key];
+      for (const k of keys) follow(k, 0, out);
+    } else {
+      const mods = classModules.get(callee.className) ?? [];
+      const preferred = callee.module && mods.includes(callee.module) ? [callee.module] : mods;
+      for (const m of preferred) follow(`${m}#${callee.className}.${callee.method}`, 0, out);
+    }
+    hit = [...out];
+    cache.set(id, hit);
+    return hit;
+  };
 }
 
 function isSummary(x: unknown): x is FileSummary {
@@ -273,32 +362,28 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
     for (const w of f.writes) for (const k of w.keys) written.add(`${w.model}.${k}`);
   }
   const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
-  const moduleKeys = files.map((f) => moduleKey(f.path));
-  const aliasCache = new Map<string, string[]>();
-  const add = (key: string, e: CallEdge) => {
-    const keys = key.startsWith('~') ? resolveAliasKey(key, moduleKeys, aliasCache) : [key];
-    for (const raw of keys) {
-      const k = aliases[raw] ?? raw;
-      const list = into.get(k);
-      if (list) list.push(e);
-      else into.set(k, [e]);
-    }
-  };
+  const targets = calleeResolver(files, aliases, classModules);
   for (const f of files) {
     for (const e of f.edges) {
-      if (e.callee.kind === 'fn') add(e.callee.key, e);
-      else {
-        const mods = classModules.get(e.callee.className) ?? [];
-        const preferred = e.callee.module && mods.includes(e.callee.module) ? [e.callee.module] : mods;
-        for (const m of preferred) add(`${m}#${e.callee.className}.${e.callee.method}`, e);
+      for (const k of targets(e.callee)) {
+        const list = into.get(k);
+        if (list) list.push(e);
+        else into.set(k, [e]);
       }
     }
   }
+  const returns = new Map<string, Taint>();
+  for (const f of files) for (const [k, t] of Object.entries(f.returns ?? {})) returns.set(k, t);
   const scope: ResolveScope = {
     edgesInto: (key) => into.get(key) ?? [],
     typeFacts: (type) => types.get(type),
     keepParam: () => false,
     keepType: false,
+    // Every file is known now: a callee with no summary returns nothing personal.
+    returnsOf: (callee) => targets(callee).flatMap((key): ReturnFacts[] => {
+      const t = returns.get(key);
+      return t ? [{ key, returns: t }] : [];
+    }),
   };
   const findings: Finding[] = [];
   const memo = new Map<string, Taint | null>();

@@ -13,8 +13,8 @@ import type { Evidence } from '../../../model/result.js';
 import type { Confidence } from '../../../model/finding.js';
 import { classifyIdentifier, classifyOwner } from '../../../classify/names.js';
 import {
-  EMPTY, protect, union, unionAll, withStep, isLive,
-  type CatLabel, type Label, type Step, type Taint, type TypeLabel,
+  EMPTY, boundCalls, protect, union, unionAll, withStep, isLive, onlyCallResults, trimArgs,
+  type CatLabel, type Label, type RetLabel, type Step, type Taint, type TypeLabel,
 } from './taint.js';
 import {
   collectImports, decoratorArgName, decoratorNames, decoratorStringArg, isRelative, objectStringProp, requiredModule, typeNameOf,
@@ -61,6 +61,8 @@ export interface FileFlows {
   urlInputs: UrlInput[];
   exported: string[];
   aliases: Record<string, string>;
+  /** Modules re-exported whole (`export * from './x'`). */
+  reexports: string[];
   classes: string[];
   passwordHashing: boolean;
 }
@@ -202,6 +204,7 @@ export class FileAnalyzer {
   private readonly urlInputs: UrlInput[] = [];
   private readonly objectKeys = new WeakMap<ts.ObjectLiteralExpression, Map<string, Taint>>();
   private readonly aliases: Record<string, string> = {};
+  private readonly reexports: string[] = [];
   private passwordHashing = false;
   private frame!: Frame;
   private anon = 0;
@@ -231,6 +234,7 @@ export class FileAnalyzer {
       urlInputs: this.urlInputs,
       exported,
       aliases: this.aliases,
+      reexports: this.reexports,
       classes: [...this.classNames],
       passwordHashing: this.passwordHashing,
     };
@@ -279,6 +283,13 @@ export class FileAnalyzer {
         for (const el of st.exportClause.elements) {
           this.exportedNames.add((el.propertyName ?? el.name).text);
           if (el.name.text === 'default' && el.propertyName) this.aliases[`${this.mk}#default`] = `${this.mk}#${el.propertyName.text}`;
+        }
+      } else if (ts.isExportDeclaration(st) && st.moduleSpecifier && ts.isStringLiteral(st.moduleSpecifier) && isRelative(st.moduleSpecifier.text)) {
+        // Barrels: export { findPatient } from './patients.service' / export * from './x'
+        const target = resolveImport(this.filePath, st.moduleSpecifier.text);
+        if (!st.exportClause) this.reexports.push(target);
+        else if (ts.isNamedExports(st.exportClause)) {
+          for (const el of st.exportClause.elements) this.aliases[`${this.mk}#${el.name.text}`] = `${target}#${(el.propertyName ?? el.name).text}`;
         }
       } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) {
         this.exportedNames.add(st.expression.text);
@@ -366,6 +377,8 @@ export class FileAnalyzer {
     const srcName = source ?? (src?.k === 'src' ? src.what : src?.k === 'type' ? src.source : undefined);
     const param = base.find((l) => l.k === 'param');
     const via = param?.k === 'param' ? { fn: param.fn, index: param.index } : undefined;
+    // Read from a call result resolved later: its path is put in front once known.
+    const from = !src ? base.find((l): l is RetLabel => l.k === 'ret') : undefined;
     const label: CatLabel = {
       k: 'cat',
       cat: m.category,
@@ -373,6 +386,7 @@ export class FileAnalyzer {
       field,
       ...(srcName ? { source: srcName } : {}),
       ...(via ? { via } : {}),
+      ...(from ? { from } : {}),
       steps: [...srcSteps, this.step(node, `${field} (${m.category})`)],
     };
     return [label];
@@ -545,8 +559,10 @@ export class FileAnalyzer {
 
   private assignTo(target: ts.Expression | ts.ForInitializer, t: Taint, value?: ts.Expression): void {
     if (ts.isIdentifier(target)) {
-      const named = t.length === 0 && value && !isLiteralish(value) ? this.nameTaint(target.text, target) : t;
-      this.frame.env.assign(target.text, named.length ? withStep(named, this.step(target, `assigned to ${target.text}`)) : named);
+      let named = t.length === 0 && value && !isLiteralish(value) ? this.nameTaint(target.text, target) : t;
+      if (named.length) named = withStep(named, this.step(target, `assigned to ${target.text}`));
+      if (named.length && onlyCallResults(named)) named = union(named, this.nameTaint(target.text, target, undefined, named));
+      this.frame.env.assign(target.text, named);
       return;
     }
     if (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) {
@@ -574,8 +590,9 @@ export class FileAnalyzer {
     }
   }
 
-  private nameTaint(name: string, node: ts.Node, source?: string): Taint {
-    return this.catLabel(name, undefined, name, node, EMPTY, source);
+  /** Classified by its name alone; `calls`: call results the value is known to come from. */
+  private nameTaint(name: string, node: ts.Node, source?: string, calls: Taint = EMPTY): Taint {
+    return this.catLabel(name, undefined, name, node, calls, source);
   }
 
   private varDecl(d: ts.VariableDeclaration): void {
@@ -604,6 +621,8 @@ export class FileAnalyzer {
       let v = t;
       if (v.length === 0 && init && !isLiteralish(init)) v = this.nameTaint(name.text, name);
       else if (v.length && init) v = withStep(v, this.step(name, `assigned to ${name.text}`));
+      // Only call results so far (resolved later, maybe to nothing): the name still tells.
+      if (v.length && init && onlyCallResults(v)) v = union(v, this.nameTaint(name.text, name, undefined, v));
       this.frame.env.vars.set(name.text, v);
       return;
     }
@@ -687,6 +706,7 @@ export class FileAnalyzer {
         if (ts.isComputedPropertyName(p.name)) this.visit(p.name.expression);
         let t = this.visit(p.initializer);
         if (t.length === 0 && key && !isLiteralish(p.initializer) && !ts.isIdentifier(p.initializer)) t = this.nameTaint(key, p.name);
+        else if (t.length && key && onlyCallResults(t) && !ts.isIdentifier(p.initializer)) t = union(t, this.nameTaint(key, p.name, undefined, t));
         if (key) {
           keys.set(key, t);
           explicit.push(key);
@@ -1026,12 +1046,15 @@ export class FileAnalyzer {
     // Calls into functions we can follow.
     const ref = this.calleeRef(chain, callee);
     if (ref) {
-      if (args.some(isLive)) this.edges.push({ callee: ref, args, step: this.step(c, `call ${this.describe(callee)}()`) });
+      if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`) });
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
-        if (info?.done && info.returns.length) return this.substitute(info, info.returns, args, c);
+        if (info?.done) return info.returns.length ? this.substitute(info, info.returns, args, c) : EMPTY;
       }
-      return EMPTY;
+      // Analysed elsewhere (another file, or later in this one): what it returns is resolved then.
+      const kept = trimArgs(args.map((a) => (isLive(a) ? a : EMPTY)));
+      const ret: RetLabel = { k: 'ret', callee: ref, args: kept, steps: [this.step(c, `returned by ${this.describe(callee)}()`)] };
+      return [ret];
     }
     if (chain.members.length && MAPPING_CALLBACK.has(last) && callbackReturns.length) return callbackReturns;
     if (chain.members.length && RECEIVER_PASS.has(last) && recv.length) return recv;
@@ -1462,8 +1485,8 @@ export class FileAnalyzer {
     if (!isLive(t) && !(urlTaint && isLive(urlTaint))) return;
     this.hits.push({
       sink: kind.info,
-      taint: t,
-      ...(urlTaint && isLive(urlTaint) ? { urlTaint } : {}),
+      taint: boundCalls(t),
+      ...(urlTaint && isLive(urlTaint) ? { urlTaint: boundCalls(urlTaint) } : {}),
       step: this.step(c, `${kind.info.api}(): ${kind.info.label}`),
       ctx: this.ctx(),
       ...(protectedKeys ? { protectedKeys } : {}),

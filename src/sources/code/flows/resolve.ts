@@ -3,8 +3,14 @@
  * edges), a type label becomes the personal fields of the type. Used twice: inside a file
  * (local callers, local types) and across the project (linkProject).
  */
-import { EMPTY, MAX_LABELS, prefixSteps, union, type CatLabel, type Label, type Step, type Taint } from './taint.js';
+import { EMPTY, MAX_LABELS, labelKey, prefixSteps, union, type CalleeRef, type CatLabel, type Label, type RetLabel, type Step, type Taint } from './taint.js';
 import type { TypeFacts } from './types.js';
+
+/** A function a call may reach, with what it returns (its own parameters still symbolic). */
+export interface ReturnFacts {
+  key: string;
+  returns: Taint;
+}
 
 export interface ResolveScope {
   /** Call sites of function `key` with their argument taints. */
@@ -15,11 +21,21 @@ export interface ResolveScope {
   keepParam(key: string): boolean;
   /** Keep unknown type labels pending (declared elsewhere). */
   keepType: boolean;
+  /**
+   * The functions a call result comes from, with their returns; undefined when this scope does
+   * not know the callee (another file may): the call result is then kept pending.
+   */
+  returnsOf?(callee: CalleeRef): readonly ReturnFacts[] | undefined;
+  /**
+   * Parameters of this function stay symbolic, callers not consulted: used to summarise what a
+   * function returns, which each caller then instantiates with its own arguments.
+   */
+  symbolic?: string;
 }
 
 const MAX_DEPTH = 6;
 /** Call sites looked at per function: enough for real code, bounded for generated code. */
-const MAX_EDGES = 64;
+export const MAX_EDGES = 64;
 
 function excluded(field: string, exclude: readonly string[] | undefined): boolean {
   if (!exclude?.length) return false;
@@ -88,19 +104,115 @@ function callerPath(fn: string, index: number, scope: ResolveScope, memo: Map<st
   return steps;
 }
 
-function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): Taint {
+function keeps(scope: ResolveScope, fn: string): boolean {
+  return scope.symbolic === fn || scope.keepParam(fn);
+}
+
+/** The label whose path best explains where a value came from (same choice as callerPath). */
+function pathLabel(t: Taint, cat?: string): Exclude<Label, { k: 'prot' }> | undefined {
+  const live = t.filter((x): x is Exclude<Label, { k: 'prot' }> => x.k !== 'prot');
+  return (
+    (cat ? live.find((x) => x.k === 'cat' && x.cat === cat) : undefined) ??
+    live.find((x) => x.k === 'src' || x.k === 'type') ??
+    live.find((x) => x.k === 'cat') ??
+    live.find((x) => x.k === 'param')
+  );
+}
+
+/** "returned by f()" at the call site → "call f()" at the same place (the step into the callee). */
+function callStep(r: RetLabel): Step | undefined {
+  const s = r.steps[0];
+  return s ? { ...s, message: s.message.replace(/^returned by /, 'call ') } : undefined;
+}
+
+/**
+ * A callee's return taint seen from one call: its parameters become the caller's arguments
+ * (their paths, the call, then the callee's path from the parameter to the return).
+ */
+export function bindArgs(t: Taint, key: string, args: readonly Taint[], call: Step | undefined): Taint {
+  const into = call ? [call] : [];
   let out: Taint = EMPTY;
   for (const l of t) {
+    if (l.k === 'param' && l.fn === key) {
+      const moved: Label[] = (args[l.index] ?? EMPTY).map((a) => (a.k === 'prot' ? a : { ...a, steps: prefixSteps(prefixSteps(a.steps, into), l.steps) }));
+      out = union(out, applyExclude(moved, l.exclude));
+    } else if ((l.k === 'cat' || l.k === 'type') && l.via?.fn === key) {
+      const from = pathLabel(args[l.via.index] ?? EMPTY);
+      const { via: _via, ...rest } = l;
+      const via = from?.k === 'param' ? { fn: from.fn, index: from.index } : from && (from.k === 'cat' || from.k === 'type') ? from.via : undefined;
+      out = union(out, [{ ...rest, ...(via ? { via } : {}), steps: from ? prefixSteps(prefixSteps(from.steps, into), l.steps) : l.steps }]);
+    } else if (l.k === 'ret') {
+      out = union(out, [{ ...l, args: l.args.map((a) => bindArgs(a, key, args, call)) }]);
+    } else if (l.k === 'cat' && l.from) {
+      out = union(out, [{ ...l, from: { ...l.from, args: l.from.args.map((a) => bindArgs(a, key, args, call)) } }]);
+    } else out = union(out, [l]);
+  }
+  return out;
+}
+
+function retKey(r: RetLabel): string {
+  return `${labelKey(r)}(${r.args.map((a) => a.map((l) => (l.k === 'ret' ? retKey(l) : labelKey(l))).join(',')).join(';')})`;
+}
+
+/**
+ * What a call returns, resolved: undefined when the callee is unknown in this scope. The steps
+ * end at the call site; the caller's own steps after it are added by the caller.
+ */
+function expandRet(r: RetLabel, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): Taint | undefined {
+  const targets = scope.returnsOf?.(r.callee);
+  if (targets === undefined) return undefined;
+  if (depth >= MAX_DEPTH) return EMPTY;
+  const id = `ret:${retKey(r)}`;
+  const hit = memo.get(id);
+  if (hit !== undefined) return hit ?? EMPTY; // null: a recursive call being expanded
+  memo.set(id, null);
+  let out: Taint = EMPTY;
+  const call = callStep(r);
+  for (const { key, returns } of targets) {
+    if (!returns.length) continue;
+    out = union(out, resolveWith(bindArgs(returns, key, r.args, call), scope, memo, depth + 1));
+    if (out.length >= MAX_LABELS) break;
+  }
+  memo.set(id, out);
+  return out;
+}
+
+function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, depth: number): Taint {
+  let out: Taint = EMPTY;
+  for (const l0 of t) {
+    let l = l0;
+    if (l.k === 'cat' && l.from) {
+      // Category known by name; the callee's return path, when known, goes in front.
+      const core = expandRet(l.from, scope, memo, depth);
+      if (core === undefined) {
+        out = union(out, [{ ...l, from: { ...l.from, args: l.from.args.map((a) => resolveWith(a, scope, memo, depth + 1)) } }]);
+        continue;
+      }
+      const { from, ...rest } = l;
+      const p = pathLabel(core, l.cat);
+      l = { ...rest, steps: p ? prefixSteps(prefixSteps(p.steps, from.steps), l.steps) : l.steps };
+    }
     switch (l.k) {
       case 'src':
         out = union(out, [l]);
         break;
+      case 'ret': {
+        const core = expandRet(l, scope, memo, depth);
+        if (core === undefined) {
+          // Unknown here: keep it for linkProject, with what this scope knows of the arguments.
+          out = union(out, [{ ...l, args: l.args.map((a) => resolveWith(a, scope, memo, depth + 1)) }]);
+          break;
+        }
+        const tail = l.steps;
+        out = union(out, core.map((x) => (x.k === 'prot' ? x : { ...x, steps: prefixSteps(x.steps, tail) })));
+        break;
+      }
       case 'cat': {
         if (!l.via) {
           out = union(out, [l]);
           break;
         }
-        if (scope.keepParam(l.via.fn)) {
+        if (keeps(scope, l.via.fn)) {
           out = union(out, [l]);
           break;
         }
@@ -114,7 +226,7 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
         if (facts) {
           const cats: CatLabel[] = [];
           // The object came in through a parameter: keep that for callers elsewhere, or extend the path now.
-          const keepVia = l.via && scope.keepParam(l.via.fn) ? l.via : undefined;
+          const keepVia = l.via && keeps(scope, l.via.fn) ? l.via : undefined;
           const steps = l.via && !keepVia ? prefixSteps(callerPath(l.via.fn, l.via.index, scope, memo, depth), l.steps) : l.steps;
           for (const f of facts.fields) {
             if (f.protected || excluded(f.name, l.exclude)) continue;
@@ -133,6 +245,10 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
         break;
       }
       case 'param': {
+        if (scope.symbolic === l.fn) {
+          out = union(out, [l]);
+          break;
+        }
         if (scope.keepParam(l.fn)) out = union(out, [l]);
         const fromCallers = resolveParam(l.fn, l.index, scope, memo, depth);
         if (fromCallers.length === 0) break;

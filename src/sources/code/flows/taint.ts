@@ -6,6 +6,11 @@
  */
 import type { Confidence } from '../../../model/finding.js';
 
+/** The function a call reaches: a function key, or a method of a class found by name. */
+export type CalleeRef =
+  | { kind: 'fn'; key: string }
+  | { kind: 'class'; className: string; method: string; module?: string };
+
 /** One step of a flow path, in some file. */
 export interface Step {
   path: string;
@@ -27,6 +32,25 @@ export interface CatLabel {
    * known, but callers can still extend the path back to where the object came from.
    */
   via?: { fn: string; index: number };
+  /**
+   * Read from the result of a call resolved later (`const { cccd } = await getUser()`): the
+   * category is known by name; the callee's return path, once known, is put in front of the steps.
+   */
+  from?: RetLabel;
+  steps: readonly Step[];
+}
+
+/**
+ * What a call returns, when the callee is analysed elsewhere (another file, or later in this
+ * one). Resolved by substituting the call's arguments for the callee's parameters in the
+ * callee's return taint (so `return dto` passes the caller's data through, `return 42` nothing).
+ */
+export interface RetLabel {
+  k: 'ret';
+  callee: CalleeRef;
+  /** Argument taints at the call (what the callee's parameters stand for). */
+  args: readonly Taint[];
+  /** First step: the call site ("returned by findPatient()"), then the caller's own steps. */
   steps: readonly Step[];
 }
 
@@ -67,7 +91,7 @@ export interface ProtLabel {
   cats: readonly string[];
 }
 
-export type Label = CatLabel | ParamLabel | TypeLabel | SrcLabel | ProtLabel;
+export type Label = CatLabel | ParamLabel | TypeLabel | SrcLabel | ProtLabel | RetLabel;
 export type Taint = readonly Label[];
 
 export const EMPTY: Taint = Object.freeze([]) as Taint;
@@ -86,7 +110,15 @@ export function labelKey(l: Label): string {
       return `s:${l.what}`;
     case 'prot':
       return `x:${l.how}:${l.cats.join(',')}`;
+    case 'ret': {
+      const s = l.steps[0];
+      return `r:${calleeId(l.callee)}@${s ? `${s.path}:${s.line}:${s.column}` : ''}`;
+    }
   }
+}
+
+export function calleeId(c: CalleeRef): string {
+  return c.kind === 'fn' ? c.key : `${c.module ?? ''}#${c.className}.${c.method}`;
 }
 
 export function union(a: Taint, b: Taint): Taint {
@@ -117,7 +149,71 @@ export function isLive(t: Taint): boolean {
 }
 
 export function hasPending(t: Taint): boolean {
-  return t.some((l) => l.k === 'param' || l.k === 'type' || (l.k === 'cat' && l.via !== undefined));
+  return t.some((l) => l.k === 'param' || l.k === 'type' || l.k === 'ret' || (l.k === 'cat' && (l.via !== undefined || l.from !== undefined)));
+}
+
+/**
+ * Call results nest (f(g(h(x))), or `s = f(s)` line after line). Arguments of a call result
+ * keep at most this many labels in all, and this many levels of calls within calls; past that,
+ * inner call results are dropped, so a label's size is bounded whatever the code.
+ */
+export const MAX_CALL_LABELS = 32;
+export const MAX_CALL_NESTING = 3;
+/** Arguments remembered per call result (parameters past this are not substituted). */
+export const MAX_CALL_ARGS = 8;
+
+function nested(l: Label): boolean {
+  return l.k === 'ret' || (l.k === 'cat' && l.from !== undefined);
+}
+
+/** The arguments of a new call result, bounded (see MAX_CALL_LABELS). */
+export function trimArgs(args: readonly Taint[]): Taint[] {
+  const budget = { n: MAX_CALL_LABELS };
+  return args.slice(0, MAX_CALL_ARGS).map((a) => trimWith(a, MAX_CALL_NESTING, budget, false));
+}
+
+/**
+ * A taint kept beyond the walk (sink hits, call edges, return summaries): its own labels stay,
+ * the call results within it share one budget of MAX_CALL_LABELS labels. Within a file, call
+ * results share structure; written out (summaries cross threads as plain data) every copy counts.
+ */
+export function boundCalls(t: Taint): Taint {
+  if (!t.some(nested)) return t;
+  return trimWith(t, MAX_CALL_NESTING, { n: MAX_CALL_LABELS }, true);
+}
+
+function trimWith(t: Taint, depth: number, budget: { n: number }, top: boolean): Taint {
+  if (!t.some(nested)) {
+    if (top) return t;
+    const keep = Math.max(0, Math.min(t.length, budget.n));
+    budget.n -= keep;
+    return keep === t.length ? t : t.slice(0, keep);
+  }
+  const out: Label[] = [];
+  for (const l of t) {
+    if (!nested(l)) {
+      if (top) out.push(l);
+      else if (budget.n > 0) {
+        budget.n--;
+        out.push(l);
+      }
+      continue;
+    }
+    const spent = budget.n <= 0 || depth <= 0;
+    if (!spent) budget.n--;
+    if (l.k === 'ret') {
+      if (!spent) out.push({ ...l, args: l.args.slice(0, MAX_CALL_ARGS).map((a) => trimWith(a, depth - 1, budget, false)) });
+    } else if (l.k === 'cat' && l.from) {
+      const { from, ...rest } = l;
+      out.push(spent ? rest : { ...rest, from: { ...from, args: from.args.slice(0, MAX_CALL_ARGS).map((a) => trimWith(a, depth - 1, budget, false)) } });
+    }
+  }
+  return out;
+}
+
+/** Nothing known yet but call results: a name may still say what the value is. */
+export function onlyCallResults(t: Taint): boolean {
+  return t.every((l) => l.k === 'ret');
 }
 
 function appendSteps(steps: readonly Step[], step: Step): readonly Step[] {

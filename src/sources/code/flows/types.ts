@@ -3,7 +3,7 @@
  * worker threads), and small: only what other files may need.
  */
 import type { Recipient, SinkKind } from './recipients.js';
-import type { Step, Taint } from './taint.js';
+import type { CalleeRef, Step, Taint } from './taint.js';
 
 export type HitKind = SinkKind | 'url';
 
@@ -46,9 +46,7 @@ export interface SinkHit {
   writtenKeys?: string[];
 }
 
-export type CalleeRef =
-  | { kind: 'fn'; key: string }
-  | { kind: 'class'; className: string; method: string; module?: string };
+export type { CalleeRef } from './taint.js';
 
 export interface CallEdge {
   callee: CalleeRef;
@@ -76,8 +74,16 @@ export interface FileSummary {
   pending: SinkHit[];
   /** Function keys this file exports (so callers elsewhere can reach them). */
   exported: string[];
-  /** Export aliases: "src/x#default" → "src/x#handler". */
+  /** Export aliases: "src/x#default" → "src/x#handler", re-exports "src/index#f" → "src/f#f". */
   aliases: Record<string, string>;
+  /** `export * from './x'`: module keys whose exports this module passes on. */
+  reexports?: string[];
+  /**
+   * What callable functions return, resolved as far as this file can: the function's own
+   * parameter labels stay symbolic (callers substitute their arguments), calls into other
+   * files stay as call results.
+   */
+  returns?: Record<string, Taint>;
   /** Classes declared here, by name → file path (for injected services). */
   classes: string[];
   /** Storage writes resolved here: model → keys written / keys written protected. */
