@@ -14,6 +14,7 @@ import { LineIndex } from '../util/lines.js';
 import { aggregateValues } from './aggregate.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
+import { wantsCodeAnalysis } from '../sources/code/scope.js';
 
 export interface FileTaskInput {
   abs: string;
@@ -33,7 +34,6 @@ export interface FileTaskOutput {
 
 export type CodeAnalyzer = (ctx: AnalyzerContext, text: string) => FileAnalysis;
 
-const CODE_EXT = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs|prisma|graphql|gql|sql|ya?ml|json)$/i;
 
 export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleNames: Map<string, string>): Finding {
   const start = lines.position(m.start);
@@ -52,7 +52,12 @@ export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleName
   };
 }
 
-export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>) {
+export interface FileScannerOptions {
+  /** Run code understanding on test, spec and story files too (default: only their text is classified). */
+  includeTests?: boolean;
+}
+
+export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
   const classifier = new Classifier(rules);
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
 
@@ -73,7 +78,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;
-    if (loadCodeAnalyzer && CODE_EXT.test(input.rel)) {
+    if (loadCodeAnalyzer && wantsCodeAnalysis(input.rel, opts)) {
       const analyzeCode = await loadCodeAnalyzer();
       try {
         const code = analyzeCode({ path: input.rel }, buf.toString('utf8'));

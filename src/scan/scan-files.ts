@@ -92,7 +92,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined);
+    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests });
     outputs = [];
     for (const input of inputs) {
       const r = await scanFile(input);

@@ -15,7 +15,7 @@ interface WorkerData {
 }
 
 const data = workerData as WorkerData;
-const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined);
+const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined, { includeTests: data.codeSettings.includeTests });
 
 export default async function scanBatch(files: FileTaskInput[]): Promise<FileTaskOutput[]> {
   const out: FileTaskOutput[] = [];

@@ -13,6 +13,7 @@ import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type Sc
 interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
   code?: boolean;
+  includeTests?: boolean;
 }
 
 export function registerScan(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -22,6 +23,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 5MB)')
     .option('--no-code', 'skip code understanding (declarations, flows); classify text only')
+    .option('--include-tests', 'also run code understanding on test, spec, story and mock files (their text is always classified)')
     .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
     .option('--baseline <file>', 'hide findings recorded in this baseline (see `pdscan baseline create`); report stale entries')
     .option('--summary <file>', 'write the Markdown job summary to this file (default: GITHUB_STEP_SUMMARY when set)')
@@ -38,7 +40,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
       }
       const s = setup(opts, cwd, [MISSING_REASON_META]);
-      const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients };
+      const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
       // The config file holds rule examples and allowlisted values: never report it.
       const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];

@@ -28,7 +28,9 @@ export interface CollectOptions {
 }
 
 /** Frameworks whose declarations describe what is stored (the rest describe inputs). */
-const STORE_FRAMEWORKS = new Set(['prisma', 'typeorm', 'sequelize', 'mongoose', 'sql', 'ddl', 'knex', 'migration', 'drizzle', 'mikro-orm', 'objection']);
+const STORE_FRAMEWORKS = new Set(['prisma', 'typeorm', 'sequelize', 'mongoose', 'sql', 'ddl', 'knex', 'migration', 'drizzle', 'mikro-orm', 'objection', 'kysely', 'supabase', 'medusa']);
+/** Plain interfaces and type aliases: they say which personal data the code handles, not where it is kept. */
+const TYPE_ONLY_FRAMEWORKS = new Set(['typescript']);
 const INPUT_FRAMEWORKS = new Set(['zod', 'class-validator', 'nestjs', 'dto', 'graphql', 'openapi', 'json-schema', 'joi', 'yup']);
 
 /** Words in model, field, table and column names that suggest data about children. */
@@ -205,7 +207,9 @@ class Collector {
     }
     const where = at(f.location);
     const isInput = framework ? INPUT_FRAMEWORKS.has(framework) && !props.store : /(dto|input|request|payload|body)$/i.test(model);
-    if (isInput) {
+    if (framework && TYPE_ONLY_FRAMEWORKS.has(framework)) {
+      // listed under its categories above; neither an input nor a storage of its own
+    } else if (isInput) {
       this.facts.sources.push({ id: `input:${model}`, kind: 'input-model', name: model, categories, evidence: [where] });
     } else {
       const store = str(props.store);

@@ -20,6 +20,7 @@
  * retained after the caller drops the SourceFile.
  */
 import { ts } from 'ts-morph';
+import { extensionOf } from './scope.js';
 
 export { ts };
 export type SourceFile = ts.SourceFile;
@@ -35,16 +36,8 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   jsx: ts.ScriptKind.JSX,
 };
 
-function extensionOf(path: string): string {
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  return dot > slash ? path.slice(dot + 1).toLowerCase() : '';
-}
-
 /** True for files parseSource understands (.ts .tsx .mts .cts .js .jsx .mjs .cjs). */
-export function isScriptFile(path: string): boolean {
-  return extensionOf(path) in SCRIPT_KINDS;
-}
+export { isScriptFile } from './scope.js';
 
 /**
  * Parse one file without type checking. Never throws: TypeScript recovers from syntax errors and
