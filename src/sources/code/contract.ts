@@ -13,6 +13,8 @@ export interface CodeSettings {
   regime?: Regime;
   /** Extra recipients from .pdscan.yml `recipients:`. */
   recipients?: unknown[];
+  /** Analyse test, spec, story and mock files as code too (their text is always classified). */
+  includeTests?: boolean;
 }
 
 export interface AnalyzerContext extends CodeSettings {
