@@ -16,10 +16,10 @@ import path from 'node:path';
 import RE2 from 're2';
 import { git } from './git.js';
 import type { ChangeSet } from './changes.js';
+import { isScriptFile, isTestPath } from '../sources/code/scope.js';
 
 export type ContextMode = 'imports' | 'all' | 'none';
 
-const CODE_FILE = /\.(tsx?|jsx?|mjs|cjs|mts|cts)$/;
 const SCHEMA_FILE = /\.prisma$/;
 /** Import hops from a changed file: controller → service → repository → helper. */
 export const IMPORT_HOPS = 4;
@@ -164,13 +164,15 @@ export function importNeighbourhood(files: readonly string[], seeds: readonly st
  * Unchanged files to analyse as code context for the changed ones (scan-relative paths). The
  * scan keeps its own filters (ignores, size): this is only an upper bound on what it reads.
  */
-export function contextFiles(changes: ChangeSet, cwd: string, mode: ContextMode = contextMode()): Set<string> {
+export function contextFiles(changes: ChangeSet, cwd: string, mode: ContextMode = contextMode(), opts: { includeTests?: boolean } = {}): Set<string> {
   if (mode === 'none') return new Set();
-  const changedCode = [...changes.changed.keys()].filter((p) => CODE_FILE.test(p));
+  // Test files are not analysed as code (see scope.ts): as context they would only cost reading.
+  const analysed = (p: string) => isScriptFile(p) && (opts.includeTests === true || !isTestPath(p));
+  const changedCode = [...changes.changed.keys()].filter(analysed);
   // Nothing to link when no code changed (text, data and config files have no flows).
   if (!changedCode.length) return new Set();
   const all = listFiles(cwd).filter((p) => !p.startsWith('../'));
-  const code = all.filter((p) => CODE_FILE.test(p) && !p.endsWith('.d.ts') && !p.split('/').includes('node_modules'));
+  const code = all.filter((p) => analysed(p) && !p.endsWith('.d.ts') && !p.split('/').includes('node_modules'));
   const schemas = all.filter((p) => SCHEMA_FILE.test(p));
   let picked: Iterable<string>;
   if (mode === 'all') picked = code;

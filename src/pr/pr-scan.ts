@@ -33,6 +33,8 @@ export interface PrOptions {
   summary?: string | boolean;
   /** What "introduced by this change" is compared with: the whole base tree, or the changed files' base versions. */
   diffInventory?: 'repo' | 'files';
+  /** --include-tests: test files are analysed as code, so they may be context too. */
+  includeTests?: boolean;
   /** false (--no-code): no flows to link, so no code context in diff mode. */
   code?: boolean;
 }
@@ -75,7 +77,7 @@ export function planPr(opts: PrOptions, cwd: string, ownOutputs: Array<string | 
   if (opts.diffBase) {
     plan.changes = collectChanges(opts.diffBase, cwd);
     for (const f of own) plan.changes.changed.delete(f);
-    plan.context = opts.code === false ? new Set() : contextFiles(plan.changes, cwd);
+    plan.context = opts.code === false ? new Set() : contextFiles(plan.changes, cwd, undefined, { includeTests: opts.includeTests });
     for (const f of own) plan.context.delete(f);
     plan.onlyFiles = new Set([...plan.changes.changed.keys(), ...plan.context]);
   }

@@ -19,6 +19,8 @@ import { wantsCodeAnalysis } from '../sources/code/scope.js';
 export interface FileTaskInput {
   abs: string;
   rel: string;
+  /** Only code understanding runs (diff-mode context files). */
+  codeOnly?: boolean;
 }
 
 export interface FileTaskOutput {
@@ -70,11 +72,14 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     }
     const { buf } = read;
     const lines = new LineIndex(buf);
-    const hintAt = hintFor(input.rel, buf, lines);
-    const matches = classifier.classifyBuffer(buf, { hintAt });
-    let findings = matches.map((m) => matchToFinding(m, input.rel, lines, ruleNames));
-    // Values whose only context is their key or column (CSV header, JSON key, SQL column list).
-    findings = findings.concat(keyedFindings({ buf, rel: input.rel, lines, matches }));
+    let findings: Finding[] = [];
+    if (!input.codeOnly) {
+      const hintAt = hintFor(input.rel, buf, lines);
+      const matches = classifier.classifyBuffer(buf, { hintAt });
+      findings = matches.map((m) => matchToFinding(m, input.rel, lines, ruleNames));
+      // Values whose only context is their key or column (CSV header, JSON key, SQL column list).
+      findings = findings.concat(keyedFindings({ buf, rel: input.rel, lines, matches }));
+    }
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;

@@ -54,4 +54,11 @@ describe('test files and code understanding', () => {
     const spec = r.findings.filter((f) => f.location?.path === 'src/customers/customer.spec.ts').map((f) => f.ruleId);
     expect(spec).toContain('pd-declared-digital-account');
   });
+
+  test('files read for their code only (diff-mode context) get no value findings but still declare', async () => {
+    const r = await scanFiles({ paths: ['.'], cwd: dir, threads: 1, maxFileSize: 1 << 20, ruleOptions: {}, codeSettings: { includeTests: true }, codeOnlyFiles: new Set(['src/customers/customer.spec.ts']) });
+    const spec = r.findings.filter((f) => f.location?.path === 'src/customers/customer.spec.ts');
+    expect(spec.filter((f) => f.kind === 'value')).toEqual([]);
+    expect(spec.map((f) => f.ruleId)).toContain('pd-declared-digital-account');
+  });
 });

@@ -29,6 +29,11 @@ export interface FileScanOptions {
   codeSettings?: CodeSettings;
   /** Restrict the scan to these repo-relative files (diff mode). */
   onlyFiles?: Set<string>;
+  /**
+   * Files read only for their code summaries (diff-mode context): no value rules run on them,
+   * since none of their own findings can be on a changed line.
+   */
+  codeOnlyFiles?: Set<string>;
   progress?: Progress;
 }
 
@@ -67,7 +72,8 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
   const code = opts.code !== false;
   opts.progress?.start(files.length, totalBytes);
 
-  const inputs = files.map((f) => ({ abs: f.abs, rel: f.rel }));
+  const codeOnly = code ? opts.codeOnlyFiles : undefined;
+  const inputs: FileTaskInput[] = files.map((f) => (codeOnly?.has(f.rel) ? { abs: f.abs, rel: f.rel, codeOnly: true } : { abs: f.abs, rel: f.rel }));
   const rules = loadRules(opts.ruleOptions);
   let outputs: FileTaskOutput[];
   const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);

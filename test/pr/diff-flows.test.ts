@@ -159,4 +159,28 @@ describe('code context of a change', () => {
     expect([...contextFiles(collectChanges(base, repo.dir), repo.dir, 'imports')]).toEqual(['prisma/schema.prisma']);
     expect([...contextFiles(collectChanges(base, repo.dir), repo.dir, 'all')].sort()).toEqual(['prisma/schema.prisma', 'src/x.ts']);
   });
+
+  it('test files are context only with --include-tests', () => {
+    const repo = track(makeRepo());
+    repo.write('src/user.ts', 'export const user = { email: "" };\n');
+    repo.write('src/user.spec.ts', 'import { user } from "./user";\n');
+    repo.write('src/api.ts', 'import { user } from "./user";\n');
+    const base = repo.commit('base');
+    // The changed module's importers are its context: the app code, and its spec only when tests are analysed.
+    repo.write('src/user.ts', 'export const user = { email: "", phone: "" };\n');
+    expect([...contextFiles(collectChanges(base, repo.dir), repo.dir, 'imports')]).toEqual(['src/api.ts']);
+    expect([...contextFiles(collectChanges(base, repo.dir), repo.dir, 'imports', { includeTests: true })].sort()).toEqual(['src/api.ts', 'src/user.spec.ts']);
+  });
+
+  it('a flow into an unchanged file with values of its own is still linked', async () => {
+    const repo = track(makeRepo());
+    repo.write('src/lib/notify.ts', `export function notify(text: string) {\n  console.log('notify', text);\n}\n// hotline of a test customer: 0912 345 678\n`);
+    repo.write('src/api.ts', `import { notify } from './lib/notify';\nexport function a() {\n  notify('x');\n}\n`);
+    const base = repo.commit('base');
+    repo.write('src/api.ts', `${repo.read('src/api.ts')}export function b(email: string) {\n  notify(email);\n}\n`);
+    repo.commit('caller changes');
+    const diff = await pdscan(repo.dir, ['scan', '--diff-base', base, '--show-data']);
+    expect(flows(diff)).toEqual(['pd-log src/lib/notify.ts:2']);
+    expect(diff.json!.stats.diffContextFiles).toBe(1);
+  });
 });

@@ -65,6 +65,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         code: opts.code,
         codeSettings,
         onlyFiles: plan.onlyFiles,
+        codeOnlyFiles: plan.context,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
       });
       const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
