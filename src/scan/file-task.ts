@@ -7,7 +7,7 @@ import type { Finding } from '../model/finding.js';
 import type { Evidence } from '../model/result.js';
 import type { RuleDef } from '../rules/types.js';
 import { Classifier, type Match } from '../classify/engine.js';
-import { readForScan } from '../sources/files/read.js';
+import { readForScan, type ReadOutcome } from '../sources/files/read.js';
 import { hintFor } from '../sources/files/structured.js';
 import { keyedFindings } from '../classify/keyed/index.js';
 import { LineIndex } from '../util/lines.js';
@@ -63,8 +63,9 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
   const classifier = new Classifier(rules);
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
 
-  return async function scanFile(input: FileTaskInput): Promise<FileTaskOutput> {
-    const read = await readForScan(input.abs, input.rel);
+  /** `pending`: the file's read already under way (see scanInOrder). */
+  return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
+    const read = await (pending ?? readForScan(input.abs, input.rel));
     if (!read.ok) {
       return 'error' in read
         ? { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, problem: read.error }
@@ -100,4 +101,25 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     fingerprintFindings(findings, (l) => lines.lineText(l));
     return { rel: input.rel, findings, evidence, bytes: buf.length, lines: lines.lineCount, problem, summary };
   };
+}
+
+/**
+ * Scans files one after another, reading the next file while the current one is classified:
+ * classification is synchronous CPU work, so the read (open, stat, read, close in the libuv pool)
+ * would otherwise leave the thread idle between files.
+ */
+export async function scanInOrder(
+  scanFile: (input: FileTaskInput, pending?: Promise<ReadOutcome>) => Promise<FileTaskOutput>,
+  inputs: readonly FileTaskInput[],
+  each: (out: FileTaskOutput) => void,
+): Promise<void> {
+  // A read that fails while the previous file is still being classified must not be an unhandled rejection.
+  const read = (i: number): Promise<ReadOutcome> | undefined =>
+    i < inputs.length ? readForScan(inputs[i]!.abs, inputs[i]!.rel).catch((err: Error) => ({ ok: false, error: `cannot read (${err.message})` })) : undefined;
+  let next = read(0);
+  for (let i = 0; i < inputs.length; i++) {
+    const current = next!;
+    next = read(i + 1);
+    each(await scanFile(inputs[i]!, current));
+  }
 }

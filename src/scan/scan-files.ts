@@ -11,7 +11,7 @@ import { compareFindings } from '../model/finding.js';
 import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
-import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
+import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../cli/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
@@ -99,12 +99,12 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
     }
   } else {
     const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests });
-    outputs = [];
-    for (const input of inputs) {
-      const r = await scanFile(input);
+    const done: FileTaskOutput[] = [];
+    await scanInOrder(scanFile, inputs, (r) => {
       opts.progress?.tick(r.rel, r.bytes);
-      outputs.push(r);
-    }
+      done.push(r);
+    });
+    outputs = done;
   }
   opts.progress?.stop();
 

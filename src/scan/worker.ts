@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import type { RuleDef } from '../rules/types.js';
-import { createFileScanner, type FileTaskInput, type FileTaskOutput } from './file-task.js';
+import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader } from './code-analyzer.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 
@@ -19,6 +19,6 @@ const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(da
 
 export default async function scanBatch(files: FileTaskInput[]): Promise<FileTaskOutput[]> {
   const out: FileTaskOutput[] = [];
-  for (const f of files) out.push(await scanFile(f));
+  await scanInOrder(scanFile, files, (o) => out.push(o));
   return out;
 }
