@@ -57,6 +57,25 @@ describe('pdscan db', () => {
     expect(out.findings.find((f) => (f.properties as { table: string }).table === 'nhan_vien')).toMatchObject({ category: 'digital-account' });
   });
 
+  test('--inventory from a live database: storages per table with their categories, valid, no raw values', () => {
+    const r = pdscan(['db', URL, '--only', `${SCHEMA}.*`, '--format', 'json', '--sample-size', '1000', '--inventory', 'db-inv.json', '--inventory', 'db-inv.md']);
+    expect(r.code).toBe(0);
+    const inv = JSON.parse(readFileSync(path.join(dir, 'db-inv.json'), 'utf8')) as {
+      storages: Array<{ kind: string; name: string; engine?: string; categories: string[] }>;
+      categories: Array<{ id: string; columns: Array<{ table?: string; column?: string }> }>;
+    };
+    const khachHang = inv.storages.find((st) => st.name === `test.${SCHEMA}.khach_hang`);
+    expect(khachHang).toMatchObject({ kind: 'table', engine: 'postgres' });
+    expect(khachHang!.categories).toEqual(expect.arrayContaining(['phone', 'national-id', 'full-name']));
+    expect(inv.storages.find((st) => st.name === `test.${SCHEMA}.nhan_vien`)?.categories).toEqual(['digital-account']);
+    expect(inv.categories.find((c) => c.id === 'phone')?.columns).toEqual([expect.objectContaining({ table: 'khach_hang', column: 'so_dien_thoai' })]);
+    const md = readFileSync(path.join(dir, 'db-inv.md'), 'utf8');
+    expect(md).toContain('khach_hang');
+    // Sampled values never reach the DPO's dossier: not the numbers, not the names.
+    expect(md).not.toMatch(/09\d{8}|Nguyễn Văn An|@outlook\.com/);
+    expect(readFileSync(path.join(dir, 'db-inv.json'), 'utf8')).not.toMatch(/09\d{8}|Nguyễn Văn An|@outlook\.com/);
+  });
+
   test('--show-data shows raw examples; --fail-on exits 1', () => {
     const r = pdscan(['db', URL, '--only', `${SCHEMA}.khach_hang`, '--format', 'json', '--show-data', '--fail-on', 'medium']);
     expect(r.code).toBe(1);
