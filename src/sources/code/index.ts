@@ -22,6 +22,7 @@ import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, t
 import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './flows/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
 import type { CallEdge, FileSummary, SinkHit, TypeFacts } from './flows/types.js';
+import { materialize, resolveClient, sinkOfUse, type ClientFacts } from './flows/clients.js';
 
 export type { FileSummary } from './flows/types.js';
 export { codeRuleMeta } from './rules-meta.js';
@@ -39,7 +40,7 @@ function regimeOf(ctx: AnalyzerContext | CodeContextExtras | undefined): Regime 
   return (ctx as CodeContextExtras | undefined)?.regime ?? 'pdpl-2025';
 }
 
-const PERSISTENT = new Set(['prisma', 'typeorm', 'mikro-orm', 'sequelize', 'mongoose', 'sql', 'knex']);
+const PERSISTENT = new Set(['prisma', 'typeorm', 'mikro-orm', 'sequelize', 'mongoose', 'sql', 'knex', 'drizzle', 'objection', 'kysely', 'supabase', 'medusa']);
 
 /** Declaration findings → field facts of their models, for resolving whole-object flows. */
 function typesFromDeclarations(findings: Finding[]): TypeFacts[] {
@@ -93,8 +94,10 @@ function localScope(flows: FileFlows, types: TypeTable): ResolveScope {
     if (list) list.push(e);
     else into.set(key, [e]);
   }
+  const called = new Set(flows.called.map((id) => flows.aliases[id] ?? id));
   return {
     edgesInto: (key) => into.get(key) ?? [],
+    hasCallers: (key) => into.has(key) || called.has(key),
     typeFacts: (type) => types.get(type),
     keepParam: (key) => !flows.fns.has(key) || flows.fns.get(key)!.callable,
     keepType: true,
@@ -186,14 +189,16 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
     const taint = resolveTaint(hit.taint, scope, memo);
     const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
     const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
-    if (hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
+    // A client from another file: only linkProject knows the sink.
+    if (hit.client || hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
       summary.pending.push({ ...resolved, taint: boundCalls(taint), ...(urlTaint ? { urlTaint: boundCalls(urlTaint) } : {}) });
       continue;
     }
-    if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
-    findings.push(...hitFindings(resolved, { regime }));
+    const final: SinkHit = { ...resolved, taint: materialize(taint, hit.sink), ...(urlTaint ? { urlTaint: materialize(urlTaint, hit.sink) } : {}) };
+    if (!isLive(final.taint) && !(final.urlTaint && isLive(final.urlTaint))) continue;
+    findings.push(...hitFindings(final, { regime }));
     if (hit.sink.kind === 'storage' && hit.sink.model) {
-      summary.writes.push({ model: typeKey(hit.sink.model), keys: writtenKeysOf(resolved), protectedKeys: hit.protectedKeys ?? [] });
+      summary.writes.push({ model: typeKey(hit.sink.model), keys: writtenKeysOf(final), protectedKeys: hit.protectedKeys ?? [] });
     }
   }
   for (const hit of flows.hits) {
@@ -254,6 +259,8 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   if (flows.reexports.length) summary.reexports = flows.reexports;
   summary.classes = flows.classes;
   summary.passwordHashing = flows.passwordHashing;
+  if (Object.keys(flows.clients).length) summary.clients = flows.clients;
+  if (flows.called.length) summary.called = flows.called;
   return { findings, evidence, summary, ...(decl.problem ? { problem: decl.problem } : {}) };
 }
 
@@ -293,6 +300,7 @@ function calleeResolver(files: FileSummary[], aliases: Record<string, string>, c
   const reexports = new Map<string, string[]>();
   for (const f of files) {
     for (const k of f.exported) known.add(k);
+    for (const k of Object.keys(f.clients ?? {})) known.add(k);
     for (const k of Object.keys(f.returns ?? {})) known.add(k);
     if (f.reexports?.length) reexports.set(moduleKey(f.path), f.reexports);
   }
@@ -374,8 +382,17 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
   }
   const returns = new Map<string, Taint>();
   for (const f of files) for (const [k, t] of Object.entries(f.returns ?? {})) returns.set(k, t);
+  const clients = new Map<string, ClientFacts>();
+  for (const f of files) for (const [k, c] of Object.entries(f.clients ?? {})) clients.set(k, c);
+  const exportKeys = (key: string) => targets({ kind: 'fn', key });
+  const modules = new Set(files.map((f) => moduleKey(f.path)));
+  /** No scanned module matches the export key (a module left out of the scan). */
+  const unseen = (key: string) => exportKeys(key).every((k) => !modules.has(k.slice(0, k.indexOf('#'))));
+  const called = new Set<string>();
+  for (const f of files) for (const id of f.called ?? []) for (const k of exportKeys(id)) called.add(k);
   const scope: ResolveScope = {
     edgesInto: (key) => into.get(key) ?? [],
+    hasCallers: (key) => into.has(key) || called.has(key),
     typeFacts: (type) => types.get(type),
     keepParam: () => false,
     keepType: false,
@@ -388,9 +405,20 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
   const findings: Finding[] = [];
   const memo = new Map<string, Taint | null>();
   for (const f of files) {
-    for (const hit of f.pending) {
-      const taint = resolveTaint(hit.taint, scope, memo);
-      const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
+    for (const pending of f.pending) {
+      let hit = pending;
+      if (hit.client) {
+        // A call on a client exported by another file: what that export is decides the sink.
+        const facts = resolveClient(hit.client, clients, exportKeys);
+        let sink = facts ? sinkOfUse(facts, hit.client, hit.sink.api) : undefined;
+        const fb = hit.client.fallback;
+        if (!facts && fb && (!fb.unseen || unseen(hit.client.key))) sink = fb.sink;
+        if (!sink) continue;
+        const { client: _client, ...rest } = hit;
+        hit = { ...rest, sink, step: { ...hit.step, message: `${sink.api}(): ${sink.label}` } };
+      }
+      const taint = materialize(resolveTaint(hit.taint, scope, memo), hit.sink);
+      const urlTaint = hit.urlTaint ? materialize(resolveTaint(hit.urlTaint, scope, memo), hit.sink) : undefined;
       if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
       const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
       findings.push(...hitFindings(resolved, { regime }));

@@ -11,7 +11,7 @@ import { ts } from 'ts-morph';
 import { positionOf } from '../parse.js';
 import type { Evidence } from '../../../model/result.js';
 import type { Confidence } from '../../../model/finding.js';
-import { classifyIdentifier, classifyOwner } from '../../../classify/names.js';
+import { classifyIdentifier, classifyOwner, type NameMatch } from '../../../classify/names.js';
 import {
   EMPTY, boundCalls, protect, union, unionAll, withStep, isLive, onlyCallResults, trimArgs,
   type CatLabel, type Label, type RetLabel, type Step, type Taint, type TypeLabel,
@@ -26,8 +26,9 @@ import {
   PRISMA_WRITES, RECEIVER_PASS, REDIS_WRITES, SCHEDULE_DECORATORS, TYPEORM_BUILDERS, chainOf, isLoggerBinding, isLoggerName,
   isRedisLike, looksLikeModelName, rootName, sanitizerKind, type Chain,
 } from './sinks.js';
-import { hostOf, isInternalHost, isRelativeUrl, urlShape, type UrlShape } from './urls.js';
-import { sinkKindOf, unknownHostRecipient, type Recipient, type RecipientCatalog } from './recipients.js';
+import { envName, hostOf, isInternalHost, isRelativeUrl, urlShape, type UrlShape } from './urls.js';
+import { sinkKindOf, unknownHostRecipient, type Recipient, type RecipientCatalog, type RecipientDef } from './recipients.js';
+import { ADDRESSEE, smtpFromEnv, type ClientFacts, type ClientSink, type ClientUse } from './clients.js';
 import type { CallEdge, CalleeRef, HitContext, SinkHit, SinkInfo, TypeFacts } from './types.js';
 
 export interface FnInfo {
@@ -65,7 +66,28 @@ export interface FileFlows {
   reexports: string[];
   classes: string[];
   passwordHashing: boolean;
+  /** SDK clients exported by this file, by export key. */
+  clients: Record<string, ClientFacts>;
+  /** Every function key this file calls, whatever it passes: "has callers" for payload-key labels. */
+  called: string[];
 }
+
+type FunctionNode = ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression;
+
+/**
+ * A bare `name` (or address, gender, birth date) names a person when it sits next to a contact
+ * (email, phone): `sendWelcome(email, name)`, `{ email, name }`. Owner-dependent terms only,
+ * decided as if the owner were a contact, one level less sure.
+ */
+const SIBLING_CATEGORIES = new Set(['full-name', 'address', 'gender', 'date-of-birth']);
+const CONTACT_CATEGORIES = new Set(['digital-account', 'phone']);
+/** Payload keys naming the addressee of a message: email or phone depending on the recipient. */
+const ADDRESSEE_KEYS = new Set(['to', 'cc', 'bcc']);
+/** Wrapper words at the end of a type name: the owner is what comes before (UpdateCustomerOptions). */
+const WRAPPER_SUFFIX = /(Options|Opts|Params|Args|Arguments|Input|Props|Payload|Data|Dto|DTO|Request|Body|Config)$/;
+
+/** Depth of factories returning factories followed when binding a client (mk() → make() → new X()). */
+const MAX_FACTORY_DEPTH = 3;
 
 class Env {
   readonly vars = new Map<string, Taint>();
@@ -173,6 +195,39 @@ function isFunctionLike(n: ts.Node): n is ts.ArrowFunction | ts.FunctionExpressi
   return ts.isArrowFunction(n) || ts.isFunctionExpression(n);
 }
 
+function unwrapExpr(e: ts.Expression): ts.Expression {
+  let x = e;
+  while (ts.isAwaitExpression(x) || ts.isParenthesizedExpression(x) || ts.isAsExpression(x) || ts.isNonNullExpression(x) || ts.isSatisfiesExpression(x)) x = x.expression;
+  return x;
+}
+
+/** Expressions a function body returns (not those of functions nested in it). */
+function returnedExpressions(body: ts.Block): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isReturnStatement(n) && n.expression) out.push(n.expression);
+    ts.forEachChild(n, walk);
+  };
+  ts.forEachChild(body, walk);
+  return out;
+}
+
+/** Values assigned to `name` in a function body (`if (!cached) cached = new Stripe(k)`). */
+function assignedValues(body: ts.Block, name: string): ts.Expression[] {
+  const out: ts.Expression[] = [];
+  const walk = (n: ts.Node): void => {
+    if (ts.isFunctionLike(n) || ts.isClassLike(n)) return;
+    if (ts.isBinaryExpression(n) && ts.isIdentifier(n.left) && n.left.text === name) {
+      const op = n.operatorToken.kind;
+      if (op === ts.SyntaxKind.EqualsToken || op === ts.SyntaxKind.QuestionQuestionEqualsToken || op === ts.SyntaxKind.BarBarEqualsToken) out.push(n.right);
+    }
+    ts.forEachChild(n, walk);
+  };
+  ts.forEachChild(body, walk);
+  return out;
+}
+
 function propName(n: ts.PropertyName | ts.BindingName | undefined): string | undefined {
   if (!n) return undefined;
   if (ts.isIdentifier(n) || ts.isStringLiteral(n) || ts.isPrivateIdentifier(n) || ts.isNumericLiteral(n)) return n.text;
@@ -192,6 +247,14 @@ export class FileAnalyzer {
   private readonly bindings: Bindings = new Map();
   private readonly consts = new Map<string, string>();
   private readonly localFns = new Map<string, string>();
+  /** Top-level functions by name, for clients made by local factories (`const t = mk()`). */
+  private readonly localFnNodes = new Map<string, FunctionNode>();
+  private readonly factoryCache = new Map<FunctionNode, Binding | null>();
+  /** Names bound to another project module's export, or to what calling it returns. */
+  private readonly projectRefs = new Map<string, { key: string; call: boolean }>();
+  private readonly called = new Set<string>();
+  /** Top-level `export default <expression>` (not a plain name). */
+  private defaultExport: ts.Expression | undefined;
   private readonly classNames = new Set<string>();
   private readonly exportedNames = new Set<string>();
   private readonly mk: string;
@@ -237,6 +300,8 @@ export class FileAnalyzer {
       reexports: this.reexports,
       classes: [...this.classNames],
       passwordHashing: this.passwordHashing,
+      clients: this.exportedClients(),
+      called: [...this.called],
     };
   }
 
@@ -256,6 +321,7 @@ export class FileAnalyzer {
     for (const st of this.sf.statements) {
       if (ts.isFunctionDeclaration(st) && st.name) {
         this.localFns.set(st.name.text, `${this.mk}#${st.name.text}`);
+        this.localFnNodes.set(st.name.text, st);
         this.bindings.set(st.name.text, { local: 'function' });
         if (this.isExported(st)) {
           this.exportedNames.add(st.name.text);
@@ -269,9 +335,11 @@ export class FileAnalyzer {
         for (const d of st.declarationList.declarations) {
           if (!ts.isIdentifier(d.name) || !d.initializer) continue;
           const init = d.initializer;
+          // Exported values too: an exported SDK client is a fact for other files.
+          if (exported) this.exportedNames.add(d.name.text);
           if (isFunctionLike(init)) {
             this.localFns.set(d.name.text, `${this.mk}#${d.name.text}`);
-            if (exported) this.exportedNames.add(d.name.text);
+            this.localFnNodes.set(d.name.text, init);
           } else if (ts.isStringLiteralLike(init) && st.declarationList.flags & ts.NodeFlags.Const) {
             this.consts.set(d.name.text, init.text);
           } else if (ts.isTemplateExpression(init) && st.declarationList.flags & ts.NodeFlags.Const) {
@@ -294,6 +362,8 @@ export class FileAnalyzer {
       } else if (ts.isExportAssignment(st) && ts.isIdentifier(st.expression)) {
         this.exportedNames.add(st.expression.text);
         this.aliases[`${this.mk}#default`] = `${this.mk}#${st.expression.text}`;
+      } else if (ts.isExportAssignment(st) && !st.isExportEquals) {
+        this.defaultExport = st.expression;
       } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
         // CommonJS: module.exports = { a, b } / exports.a = a
         const { left, right } = st.expression;
@@ -367,8 +437,26 @@ export class FileAnalyzer {
     return '…';
   }
 
-  private catLabel(name: string, owner: string | undefined, fieldOf: string | (() => string), node: ts.Node, base: Taint, source?: string): Taint {
-    const m = this.names(name, owner);
+  /** Does any sibling name (parameter, key) hold a contact (email, phone)? */
+  private hasContactSibling(name: string, siblings: readonly (string | undefined)[]): boolean {
+    for (const s of siblings) {
+      if (!s || s === name) continue;
+      const m = this.names(s);
+      if (m && m.confidence === 'high' && !m.protection && CONTACT_CATEGORIES.has(m.category)) return true;
+    }
+    return false;
+  }
+
+  /** `name` next to `email`: a person's name, at medium confidence (see SIBLING_CATEGORIES). */
+  private bySiblings(name: string, siblings: readonly (string | undefined)[]): NameMatch | undefined {
+    const m = this.names(name, 'contact');
+    if (!m || m.protection || !SIBLING_CATEGORIES.has(m.category) || this.names(name)) return undefined;
+    if (!this.hasContactSibling(name, siblings)) return undefined;
+    return { ...m, confidence: m.confidence === 'high' ? 'medium' : m.confidence, reason: `${m.reason}; next to a contact field` };
+  }
+
+  private catLabel(name: string, owner: string | undefined, fieldOf: string | (() => string), node: ts.Node, base: Taint, source?: string, match?: NameMatch): Taint {
+    const m = match ?? this.names(name, owner);
     if (!m) return EMPTY;
     const field = typeof fieldOf === 'string' ? fieldOf : fieldOf();
     if (m.protection === 'hashing' || m.protection === 'encryption') return [{ k: 'prot', how: `${m.protection}:name`, cats: [m.category] }];
@@ -519,6 +607,21 @@ export class FileAnalyzer {
       case ts.SyntaxKind.ExportAssignment:
         this.visit((node as ts.ExportAssignment).expression);
         return EMPTY;
+      // JSX carries what it interpolates: an e-mail template component returns its props' data.
+      case ts.SyntaxKind.JsxElement:
+      case ts.SyntaxKind.JsxSelfClosingElement:
+      case ts.SyntaxKind.JsxFragment:
+      case ts.SyntaxKind.JsxOpeningElement:
+      case ts.SyntaxKind.JsxAttributes:
+      case ts.SyntaxKind.JsxAttribute:
+      case ts.SyntaxKind.JsxSpreadAttribute:
+      case ts.SyntaxKind.JsxExpression: {
+        let t = EMPTY;
+        ts.forEachChild(node, (c) => {
+          if (!ts.isIdentifier(c) && !ts.isJsxText(c)) t = union(t, this.visit(c));
+        });
+        return t;
+      }
       default:
         ts.forEachChild(node, (c) => {
           this.visit(c);
@@ -559,6 +662,9 @@ export class FileAnalyzer {
 
   private assignTo(target: ts.Expression | ts.ForInitializer, t: Taint, value?: ts.Expression): void {
     if (ts.isIdentifier(target)) {
+      // `client = new Stripe(k)` (lazy initialisation): the name now stands for the client.
+      const b = value && !this.bindings.get(target.text)?.local ? this.derive(value) : undefined;
+      if (b) this.bindings.set(target.text, b);
       let named = t.length === 0 && value && !isLiteralish(value) ? this.nameTaint(target.text, target) : t;
       if (named.length) named = withStep(named, this.step(target, `assigned to ${target.text}`));
       if (named.length && onlyCallResults(named)) named = union(named, this.nameTaint(target.text, target, undefined, named));
@@ -604,6 +710,12 @@ export class FileAnalyzer {
     if (ts.isIdentifier(d.name)) {
       const b = this.derive(init);
       if (b) this.bindings.set(d.name.text, b);
+      // Made by another project module (`const posthog = PostHogClient()` from '@/app/posthog'):
+      // linkProject finds out what that module exports.
+      if ((!b || (b.module && !isRelative(b.module) && !this.catalog.byPackageName(b.module) && this.maybeProjectModule(b.module))) && !isFunctionLike(init)) {
+        const ref = this.projectRefOf(init);
+        if (ref) this.projectRefs.set(d.name.text, ref);
+      }
       if (isFunctionLike(init)) {
         const key = this.localFns.get(d.name.text) ?? `${this.mk}#${d.name.text}`;
         this.frame.env.vars.set(d.name.text, EMPTY);
@@ -633,7 +745,13 @@ export class FileAnalyzer {
           continue;
         }
         const key = propName(el.propertyName) ?? propName(el.name);
-        const sub = key ? this.projectTaint(t, key, () => (init ? this.describe(init) : key), el, this.ownerOf(t, init)) : t;
+        const owner = this.ownerOf(t, init);
+        let sub = key ? this.projectTaint(t, key, () => (init ? this.describe(init) : key), el, owner) : t;
+        // const { email, name } = opts: the name of the person the email belongs to.
+        if (key && !sub.some((l) => l.k === 'cat') && classifyOwner(owner) !== 'non-person') {
+          const m = this.bySiblings(key, name.elements.map((x) => propName(x.propertyName) ?? propName(x.name)));
+          if (m) sub = union(sub, this.catLabel(key, undefined, () => (init ? `${this.describe(init)}.${key}` : key), el, t, undefined, m));
+        }
         if (el.initializer) this.visit(el.initializer);
         if (ts.isIdentifier(el.name)) this.frame.env.vars.set(el.name.text, sub);
         else this.bind(el.name, sub, undefined);
@@ -647,7 +765,12 @@ export class FileAnalyzer {
 
   private ownerOf(t: Taint, base: ts.Expression | undefined): string | undefined {
     const tl = t.find((l): l is TypeLabel => l.k === 'type');
-    if (tl) return tl.type;
+    if (tl) {
+      // UpdateCustomerOptions is about a customer: the wrapper word does not make it a non-person.
+      const inner = tl.type.replace(WRAPPER_SUFFIX, '');
+      if (inner && inner !== tl.type && classifyOwner(tl.type) === 'non-person' && classifyOwner(inner) !== 'unknown') return inner;
+      return tl.type;
+    }
     if (!base) return undefined;
     let e = base;
     while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
@@ -671,6 +794,8 @@ export class FileAnalyzer {
         return [{ k: 'src', what, steps: [this.step(node, `${this.describe(baseExpr)}.${prop}: ${what}`)] }];
       }
     }
+    // process.env.OPS_EMAIL is configuration (an operator's address), not a data subject's value.
+    if (ts.isPropertyAccessExpression(baseExpr) && baseExpr.name.text === 'env' && ts.isIdentifier(baseExpr.expression) && baseExpr.expression.text === 'process') return EMPTY;
     const t = this.projectTaint(base, prop, () => this.describe(baseExpr), node, this.ownerOf(base, baseExpr));
     if (t.length && base.some((l) => l.k === 'src' && (l.what === 'query string' || l.what === 'path parameters'))) {
       for (const l of t) {
@@ -700,13 +825,16 @@ export class FileAnalyzer {
     const keys = new Map<string, Taint>();
     const explicit: string[] = [];
     let spread = EMPTY;
+    let siblings: Array<string | undefined> | undefined;
+    const keyNames = () => (siblings ??= o.properties.map((x) => (ts.isPropertyAssignment(x) || ts.isShorthandPropertyAssignment(x) ? propName(x.name) : undefined)));
     for (const p of o.properties) {
       if (ts.isPropertyAssignment(p)) {
         const key = propName(p.name);
         if (ts.isComputedPropertyName(p.name)) this.visit(p.name.expression);
         let t = this.visit(p.initializer);
-        if (t.length === 0 && key && !isLiteralish(p.initializer) && !ts.isIdentifier(p.initializer)) t = this.nameTaint(key, p.name);
+        if (t.length === 0 && key && !isLiteralish(p.initializer) && !ts.isIdentifier(p.initializer) && !envName(p.initializer)) t = this.nameTaint(key, p.name);
         else if (t.length && key && onlyCallResults(t) && !ts.isIdentifier(p.initializer)) t = union(t, this.nameTaint(key, p.name, undefined, t));
+        if (key) t = this.keyed(key, t, p.initializer, p.name, keyNames);
         if (key) {
           keys.set(key, t);
           explicit.push(key);
@@ -714,6 +842,7 @@ export class FileAnalyzer {
       } else if (ts.isShorthandPropertyAssignment(p)) {
         let t = this.ident(p.name);
         if (t.length === 0 && this.frame.env.get(p.name.text) === undefined) t = this.nameTaint(p.name.text, p.name);
+        t = this.keyed(p.name.text, t, p.name, p.name, keyNames);
         keys.set(p.name.text, t);
         explicit.push(p.name.text);
       } else if (ts.isSpreadAssignment(p)) {
@@ -732,6 +861,24 @@ export class FileAnalyzer {
     let t = spread;
     for (const v of keys.values()) t = union(t, v);
     return t;
+  }
+
+  /**
+   * A value under a personal key of a payload (`identifiers: { email: recipient }`, `{ to: x }`)
+   * carries that category even when its own name is neutral. Such labels only count where the
+   * payload reaches a third party (see materialize in clients.ts): the key is the API's word.
+   */
+  private keyed(key: string, t: Taint, value: ts.Expression, at: ts.Node, siblings: () => ReadonlyArray<string | undefined>): Taint {
+    if (t.some((l) => l.k === 'cat') || (value !== at && isLiteralish(value) && !ts.isConditionalExpression(value)) || envName(value)) return t;
+    if (ts.isIdentifier(value) && (value.text === 'undefined' || this.bindings.has(value.text) || this.localFns.has(value.text)) && !this.frame.env.get(value.text)?.length) return t;
+    const m = this.names(key) ?? this.bySiblings(key, siblings());
+    const cat = m && !m.protection ? m.category : ADDRESSEE_KEYS.has(key) ? ADDRESSEE : undefined;
+    if (!cat) return t;
+    // A parameter: what callers pass decides when there are callers; the key only speaks alone.
+    const param = t.find((l) => l.k === 'param');
+    const via = param?.k === 'param' ? { fn: param.fn, index: param.index } : undefined;
+    const conf = m?.confidence === 'low' ? 'low' : 'medium';
+    return union(t, [{ k: 'cat', cat, conf, field: key, keyed: true, ...(via ? { via } : {}), steps: [this.step(at, `key ${key} (${cat === ADDRESSEE ? 'addressee' : cat})`)] }]);
   }
 
   private newExpr(n: ts.NewExpression): Taint {
@@ -818,7 +965,7 @@ export class FileAnalyzer {
     const decoKey = source ? decoratorArgName(p, decos.find((d) => NEST_PARAM_DECORATORS[d])!) : undefined;
     const srcStep = source ? this.step(p, `${source}${decoKey ? ` "${decoKey}"` : ''} → ${name ?? 'parameter'}`) : undefined;
     if (name) {
-      const m = this.names(decoKey ?? name);
+      const m = this.names(decoKey ?? name) ?? (decoKey ? undefined : this.bySiblings(name, info.params));
       if (m && m.protection !== 'hashing' && m.protection !== 'encryption') {
         const field = decoKey ?? name;
         const steps = [...(srcStep ? [srcStep] : []), this.step(p, `parameter ${name} (${m.category})`)];
@@ -961,11 +1108,37 @@ export class FileAnalyzer {
   // ------------------------------------------------------------------ bindings derived from imports
 
   /** `new S3Client({...})`, `winston.createLogger()`, `require('x')` → what the value stands for. */
-  private derive(init: ts.Expression): Binding | undefined {
+  private derive(init: ts.Expression, depth = 0): Binding | undefined {
     let e = init;
-    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+    while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
     const req = requiredModule(e);
     if (req) return { module: req.module, imported: req.member ?? '*' };
+    // Clients made conditionally or cached: `key ? new Resend(key) : null`, `g.prisma ??= new X()`,
+    // `cached || (cached = new Stripe(k))`: whichever branch makes a client says what it is.
+    if (ts.isConditionalExpression(e)) return this.derive(e.whenTrue, depth) ?? this.derive(e.whenFalse, depth);
+    if (ts.isBinaryExpression(e)) {
+      switch (e.operatorToken.kind) {
+        case ts.SyntaxKind.QuestionQuestionToken:
+        case ts.SyntaxKind.BarBarToken:
+          return this.derive(e.left, depth) ?? this.derive(e.right, depth);
+        case ts.SyntaxKind.AmpersandAmpersandToken:
+        case ts.SyntaxKind.EqualsToken:
+        case ts.SyntaxKind.QuestionQuestionEqualsToken:
+        case ts.SyntaxKind.BarBarEqualsToken:
+          return this.derive(e.right, depth);
+        default:
+          return undefined;
+      }
+    }
+    if (ts.isIdentifier(e)) {
+      const b = this.bindings.get(e.text);
+      return b && !b.local && b.init ? b : undefined;
+    }
+    // A client returned by a local factory: `const twilio = createClient()`, `getStripe().x.y()`.
+    if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
+      const fn = this.localFnNodes.get(e.expression.text);
+      if (fn) return depth < MAX_FACTORY_DEPTH ? this.factoryBinding(fn, depth + 1) : undefined;
+    }
     let callee: ts.Expression | undefined;
     if (ts.isNewExpression(e)) callee = e.expression;
     else if (ts.isCallExpression(e)) callee = e.expression;
@@ -988,6 +1161,173 @@ export class FileAnalyzer {
       if (a && ts.isStringLiteralLike(a)) entity = a.text;
     }
     return { ...rb, init: e, ...(entity ? { entity } : {}), ...(chain.members.length ? { members: chain.members } : {}) };
+  }
+
+  /** What a local function returns when that is a client (factories, lazy getters); cached. */
+  private factoryBinding(fn: FunctionNode, depth: number): Binding | undefined {
+    const hit = this.factoryCache.get(fn);
+    if (hit !== undefined) return hit ?? undefined;
+    this.factoryCache.set(fn, null); // recursion guard
+    let out: Binding | undefined;
+    const body = fn.body;
+    if (body && !ts.isBlock(body)) out = this.derive(body, depth);
+    else if (body) {
+      for (const r of returnedExpressions(body)) {
+        out = this.derive(r, depth);
+        // `return cached` where the function assigns `cached = new Stripe(k)` somewhere above.
+        if (!out) {
+          const id = unwrapExpr(r);
+          if (ts.isIdentifier(id)) for (const v of assignedValues(body, id.text)) if ((out = this.derive(v, depth))) break;
+        }
+        if (out) break;
+      }
+    }
+    this.factoryCache.set(fn, out ?? null);
+    return out;
+  }
+
+  /** Module key for a project module specifier (relative, or a path alias / workspace package). */
+  private projectModule(spec: string): string | undefined {
+    if (isRelative(spec)) return resolveImport(this.filePath, spec);
+    return this.maybeProjectModule(spec) ? `~${spec}` : undefined;
+  }
+
+  /**
+   * A value bound to another project module's export (`import { stripe } from './client'`), or to
+   * what calling it returns (`const posthog = PostHogClient()` with PostHogClient imported).
+   */
+  private projectRefOf(init: ts.Expression): { key: string; call: boolean } | undefined {
+    const e = unwrapExpr(init);
+    if (ts.isConditionalExpression(e)) return this.projectRefOf(e.whenTrue) ?? this.projectRefOf(e.whenFalse);
+    if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+      return this.projectRefOf(e.left) ?? this.projectRefOf(e.right);
+    }
+    const call = ts.isCallExpression(e);
+    const target = call ? e.expression : e;
+    let name: string | undefined;
+    let member: string | undefined;
+    if (ts.isIdentifier(target)) name = target.text;
+    else if (ts.isPropertyAccessExpression(target) && ts.isIdentifier(target.expression)) {
+      name = target.expression.text;
+      member = target.name.text;
+    }
+    if (!name) return undefined;
+    const own = this.projectRefs.get(name);
+    if (own && !member && !call) return own;
+    const b = this.bindings.get(name);
+    if (!b?.module || b.init || !b.imported) return undefined;
+    const mod = this.projectModule(b.module);
+    if (!mod) return undefined;
+    if (b.imported === '*') return member ? { key: `${mod}#${member}`, call } : undefined;
+    return member ? undefined : { key: `${mod}#${b.imported}`, call };
+  }
+
+  /** A call on a client imported from the project: which export, and the members called. */
+  private clientUseOf(chain: Chain): ClientUse | undefined {
+    if (!chain.root || chain.root.startsWith('this.') || chain.members.length === 0) return undefined;
+    if (this.frame.env.get(chain.root) !== undefined && !this.bindings.has(chain.root) && !this.projectRefs.has(chain.root)) return undefined;
+    const ref = this.projectRefs.get(chain.root);
+    if (ref && !chain.rootCall) return { ...ref, members: chain.members };
+    const b = this.bindings.get(chain.root);
+    if (!b?.module || b.init || !b.imported) return undefined;
+    const mod = this.projectModule(b.module);
+    if (!mod) return undefined;
+    const call = !!chain.rootCall;
+    if (b.imported === '*') {
+      if (call || chain.members.length < 2) return undefined;
+      return { key: `${mod}#${chain.members[0]}`, call: !!chain.callAfter[0], members: chain.members.slice(1) };
+    }
+    return { key: `${mod}#${b.imported}`, call, members: chain.members };
+  }
+
+  /** What a project client call reaches if its export turns out not to be a known client. */
+  private clientFallback(chain: Chain, api: string, last: string): ClientUse['fallback'] {
+    const nm = chain.members.length;
+    if (last === 'sendMail' && /transport|mailer|smtp|mail/i.test(chain.root)) {
+      return { sink: { kind: 'messaging', api, label: 'SMTP (nodemailer)', recipient: this.smtpRecipient(undefined), heuristic: true, recipientPurposes: ['essential.service.notifications.email'] } };
+    }
+    if (nm <= 1 && CONFIG_METHODS.has(last)) return undefined;
+    const b = this.bindings.get(chain.root);
+    const def = this.catalog.byClientName(chain.root) ?? (b?.imported && b.imported !== '*' && b.imported !== 'default' ? this.catalog.byClientName(b.imported) : undefined);
+    if (!def) return undefined;
+    return { sink: { ...this.sdkSink(def, undefined), api, heuristic: true, byName: true }, unseen: true };
+  }
+
+  /** Facts other files need about a client value: what its calls reach. */
+  private clientFacts(b: Binding): ClientFacts | undefined {
+    if (!b.init || !b.module || isRelative(b.module)) return undefined;
+    if (b.module === 'nodemailer') {
+      const cfg = ts.isCallExpression(b.init) || ts.isNewExpression(b.init) ? b.init.arguments?.[0] : undefined;
+      return { sink: { kind: 'messaging', label: 'SMTP (nodemailer)', recipient: this.smtpRecipient(cfg), recipientPurposes: ['essential.service.notifications.email'] }, methods: ['sendMail'] };
+    }
+    let def = this.catalog.byPackageName(b.module);
+    if (def) {
+      for (const m of [...(b.members ?? []), b.imported ?? '']) {
+        const sub = def.members?.[m] ? this.catalog.get(def.members[m]!) : undefined;
+        if (sub) {
+          def = sub;
+          break;
+        }
+      }
+      const members: Record<string, ClientSink> = {};
+      for (const [m, id] of Object.entries(def.members ?? {})) {
+        const sub = this.catalog.get(id);
+        if (sub) members[m] = this.sdkSink(sub, b);
+      }
+      return { sink: this.sdkSink(def, b), ...(Object.keys(members).length ? { members } : {}) };
+    }
+    if (isLoggerBinding(b)) return { sink: { kind: 'log', label: b.module }, methods: [...LOG_METHODS] };
+    return undefined;
+  }
+
+  /** The sink of a catalogue SDK client (country from the region in its config, when any). */
+  private sdkSink(def: RecipientDef, rb: Binding | undefined): ClientSink {
+    const region = objectStringProp(rb?.init && (ts.isNewExpression(rb.init) || ts.isCallExpression(rb.init)) ? rb.init.arguments?.[0] : undefined, ['region', 'location'], this.consts);
+    return { kind: sinkKindOf(def.kind), label: def.name, recipient: this.catalog.describe(def, region), ...(def.purposes ? { recipientPurposes: def.purposes } : {}) };
+  }
+
+  /** Clients this file exports (values, factories, defaults), for importers in other files. */
+  private exportedClients(): Record<string, ClientFacts> {
+    const out: Record<string, ClientFacts> = {};
+    const facts = (name: string, b: Binding | undefined, factory: boolean): boolean => {
+      const f = b ? this.clientFacts(b) : undefined;
+      if (f) out[`${this.mk}#${name}`] = factory ? { ...f, factory: true } : f;
+      return !!f;
+    };
+    for (const name of this.exportedNames) {
+      const fn = this.localFnNodes.get(name);
+      if (fn) {
+        if (!facts(name, this.factoryBinding(fn, 1), true)) {
+          const r = this.factoryRef(fn);
+          if (r) out[`${this.mk}#${name}`] = { factory: true, ref: r };
+        }
+        continue;
+      }
+      const b = this.bindings.get(name);
+      if (b && !b.local && facts(name, b, false)) continue;
+      const r = this.projectRefs.get(name);
+      if (r) out[`${this.mk}#${name}`] = { ref: r };
+    }
+    const d = this.defaultExport;
+    if (d && !out[`${this.mk}#default`]) {
+      if (isFunctionLike(d)) facts('default', this.factoryBinding(d, 1), true);
+      else if (!facts('default', this.derive(d), false)) {
+        const r = this.projectRefOf(d);
+        if (r) out[`${this.mk}#default`] = { ref: r };
+      }
+    }
+    return out;
+  }
+
+  /** A local factory returning another module's client (`return makeClient()`). */
+  private factoryRef(fn: FunctionNode): { key: string; call: boolean } | undefined {
+    const body = fn.body;
+    if (!body) return undefined;
+    for (const r of ts.isBlock(body) ? returnedExpressions(body) : [body]) {
+      const ref = this.projectRefOf(r);
+      if (ref) return ref;
+    }
+    return undefined;
   }
 
   // ------------------------------------------------------------------ calls
@@ -1039,6 +1379,14 @@ export class FileAnalyzer {
       return kind.returns ?? EMPTY;
     }
 
+    // A client imported from another project file: the sink is known once files are linked.
+    const use = this.clientUseOf(chain);
+    if (use && args.some(isLive)) {
+      const api = [chain.root, ...chain.members].join('.');
+      const fallback = this.clientFallback(chain, api, last);
+      this.hits.push({ sink: { kind: 'http', api, label: 'client' }, taint: boundCalls(unionAll(args)), step: this.step(c, `${api}(): client`), ctx: this.ctx(), client: { ...use, ...(fallback ? { fallback } : {}) } });
+    }
+
     if (chain.members.length && DELETE_METHODS.has(last) && this.looksLikeStore(chain)) {
       this.frame.deletes.push(this.step(c, `${this.describe(callee)}()`));
     }
@@ -1046,6 +1394,7 @@ export class FileAnalyzer {
     // Calls into functions we can follow.
     const ref = this.calleeRef(chain, callee);
     if (ref) {
+      if (ref.kind === 'fn') this.called.add(ref.key);
       if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`) });
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
@@ -1226,7 +1575,9 @@ export class FileAnalyzer {
   private classifyCall(chain: Chain, c: ts.CallExpression, last: string, recv: Taint): CallKind | undefined {
     const nm = chain.members.length;
     const rn = rootName(chain.root);
-    const rb = chain.root ? this.bindingOf(chain.root) : undefined;
+    let rb = chain.root ? this.bindingOf(chain.root) : undefined;
+    // getStripe().customers.create(...): the client a local factory returns.
+    if (rb?.local === 'function' && chain.rootCall && nm >= 1) rb = this.derive(chain.rootCall) ?? rb;
     const api = chain.root ? [chain.root, ...chain.members].join('.') : chain.members.join('.');
 
     // Logging
@@ -1245,8 +1596,9 @@ export class FileAnalyzer {
     const http = this.httpCall(chain, c, rb, api, last);
     if (http) return http;
 
-    // SMTP through nodemailer: transporter.sendMail({ to, subject, html })
-    if (last === 'sendMail' && nm >= 1 && (rb?.module === 'nodemailer' || /transport|mailer|smtp|mail/i.test(rn))) {
+    // SMTP through nodemailer: transporter.sendMail({ to, subject, html }). A transporter imported
+    // from another project file is linked to its configuration later (see the client hits in call()).
+    if (last === 'sendMail' && nm >= 1 && (rb?.module === 'nodemailer' || (/transport|mailer|smtp|mail/i.test(rn) && !this.clientUseOf(chain)))) {
       const cfg = rb?.module === 'nodemailer' && rb.init && (ts.isCallExpression(rb.init) || ts.isNewExpression(rb.init)) ? rb.init.arguments?.[0] : undefined;
       return { t: 'sink', info: { kind: 'messaging', api, label: 'SMTP (nodemailer)', recipient: this.smtpRecipient(cfg), ...(rb?.module === 'nodemailer' ? {} : { heuristic: true }), recipientPurposes: ['essential.service.notifications.email'] }, args: 'all' };
     }
@@ -1267,14 +1619,9 @@ export class FileAnalyzer {
               break;
             }
           }
-          const region = objectStringProp(rb.init && (ts.isNewExpression(rb.init) || ts.isCallExpression(rb.init)) ? rb.init.arguments?.[0] : undefined, ['region', 'location'], this.consts);
-          const kind = sinkKindOf(def.kind);
+          const sink = this.sdkSink(def, rb);
           const ctxArg = ERROR_TRACKER_CONTEXT_ARG[last];
-          return {
-            t: 'sink',
-            info: { kind, api, label: def.name, recipient: this.catalog.describe(def, region), ...(def.purposes ? { recipientPurposes: def.purposes } : {}) },
-            args: kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all',
-          };
+          return { t: 'sink', info: { ...sink, api }, args: sink.kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all' };
         }
         return undefined;
       }
@@ -1309,13 +1656,30 @@ export class FileAnalyzer {
     const byService: Record<string, string> = { gmail: 'gmail-smtp', sendgrid: 'sendgrid', mailgun: 'mailgun', postmark: 'postmark', ses: 'aws-ses', outlook365: 'microsoft-365', hotmail: 'microsoft-365', outlook: 'microsoft-365', sendinblue: 'brevo', brevo: 'brevo' };
     const svc = service ? this.catalog.get(byService[service] ?? '') : undefined;
     if (svc) return this.catalog.describe(svc);
-    const host = objectStringProp(cfg, ['host'], this.consts)?.toLowerCase();
+    // A connection URL ('smtps://user:pass@smtp.gmail.com:465') or { host }.
+    const url = cfg && (ts.isStringLiteralLike(cfg) || ts.isIdentifier(cfg)) ? urlShape(cfg, this.consts)?.prefix : undefined;
+    const host = (url ? /^smtps?:\/\/(?:[^@/]*@)?([^/:?#]+)/i.exec(url)?.[1] : objectStringProp(cfg, ['host'], this.consts))?.toLowerCase();
     if (host) {
       const def = this.catalog.byHost(host);
       if (def) return this.catalog.describe(def, def.region_provider ? this.catalog.regionInHost(def.region_provider, host) : undefined);
       if (!isInternalHost(host)) return { ...unknownHostRecipient(host), kind: 'email' };
     }
+    // The host from the environment: a recipient to identify, not a known country.
+    const env = cfg && !ts.isObjectLiteralExpression(cfg) ? envName(cfg) : this.envProp(cfg, ['host', 'url']);
+    if (env) return smtpFromEnv(env);
     return { id: 'smtp', name: 'SMTP server (not identified)', kind: 'email' };
+  }
+
+  /** The environment variable a config property reads ({ host: process.env.SMTP_HOST }). */
+  private envProp(cfg: ts.Expression | undefined, names: readonly string[]): string | undefined {
+    if (!cfg || !ts.isObjectLiteralExpression(cfg)) return undefined;
+    for (const p of cfg.properties) {
+      if (ts.isPropertyAssignment(p) && names.includes(propName(p.name) ?? '')) {
+        const env = envName(p.initializer);
+        if (env) return env;
+      }
+    }
+    return undefined;
   }
 
   private httpCall(chain: Chain, c: ts.CallExpression, rb: Binding | undefined, api: string, last: string): CallKind | undefined {

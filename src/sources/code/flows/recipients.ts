@@ -53,6 +53,7 @@ export class RecipientCatalog {
   private readonly byScope = new Map<string, RecipientDef>();
   private readonly exactHosts = new Map<string, RecipientDef>();
   private readonly wildcardHosts: Array<{ re: RegExp; literal: number; def: RecipientDef }> = [];
+  private byClientKey: Map<string, RecipientDef> | undefined;
   private readonly byGlobal = new Map<string, RecipientDef>();
   readonly regions: Record<string, Record<string, string>>;
 
@@ -83,6 +84,27 @@ export class RecipientCatalog {
 
   all(): RecipientDef[] {
     return [...this.byId.values()];
+  }
+
+  /**
+   * A client named after a catalogued SDK (`posthog`, `PostHogClient`, `stripeClient`): used only
+   * when the module it comes from is not in the scan. Names shorter than 5 letters are too vague.
+   */
+  byClientName(name: string): RecipientDef | undefined {
+    const n = name.toLowerCase().replace(/^_+/, '').replace(/(client|sdk|instance)$/, '').replace(/[^a-z0-9]/g, '');
+    if (n.length < 5) return undefined;
+    if (!this.byClientKey) {
+      this.byClientKey = new Map();
+      for (const d of this.byId.values()) {
+        if (!d.packages?.length) continue;
+        const keys = [d.id, ...d.packages.map((p) => (p.startsWith('@') ? p.slice(1).split('/')[0]! : p.split('/')[0]!).replace(/-(node|js|sdk|client)$/, ''))];
+        for (const k of keys) {
+          const key = k.replace(/[^a-z0-9]/g, '');
+          if (key.length >= 5 && !this.byClientKey.has(key)) this.byClientKey.set(key, d);
+        }
+      }
+    }
+    return this.byClientKey.get(n);
   }
 
   /** "@sentry/node" → sentry; "firebase/analytics" → firebase-analytics; deep imports fall back to the package. */

@@ -143,7 +143,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       ruleId = 'pd-third-party';
       level = 'low';
     }
-    const confidence = s.heuristic && s.kind === 'http' ? capConf(flowData.confidence, s.hostEnv ? 'medium' : 'low') : flowData.confidence;
+    const confidence = s.heuristic && s.kind === 'http' ? capConf(flowData.confidence, s.hostEnv ? 'medium' : 'low') : s.byName ? capConf(flowData.confidence, 'medium') : flowData.confidence;
     const where = s.recipient
       ? `${s.recipient.name}${s.recipient.country ? ` (${s.recipient.country})` : s.recipient.headquarters ? ` (country depends on region; provider in ${s.recipient.headquarters})` : ' (country unknown)'}`
       : s.hostEnv

@@ -31,6 +31,8 @@ export interface ResolveScope {
    * function returns, which each caller then instantiates with its own arguments.
    */
   symbolic?: string;
+  /** Some call of `key` is seen (even one passing nothing personal). */
+  hasCallers?(key: string): boolean;
 }
 
 const MAX_DEPTH = 6;
@@ -216,6 +218,8 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
           out = union(out, [l]);
           break;
         }
+        // Known only from a payload key: callers, when there are any, say what the value is.
+        if (l.keyed && (scope.hasCallers?.(l.via.fn) ?? scope.edgesInto(l.via.fn).length > 0)) break;
         const before = callerPath(l.via.fn, l.via.index, scope, memo, depth);
         const { via: _via, ...rest } = l;
         out = union(out, [before.length ? { ...rest, steps: prefixSteps(before, l.steps) } : rest]);

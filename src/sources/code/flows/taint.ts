@@ -37,6 +37,11 @@ export interface CatLabel {
    * category is known by name; the callee's return path, once known, is put in front of the steps.
    */
   from?: RetLabel;
+  /**
+   * Known only from the payload key it was put under (`{ email: recipient }`): counts where the
+   * payload reaches a third party, not in logs or the app's own storage.
+   */
+  keyed?: true;
   steps: readonly Step[];
 }
 
@@ -234,6 +239,6 @@ export function prefixSteps(prefix: readonly Step[], steps: readonly Step[]): re
 }
 
 export function protect(t: Taint, how: string): Taint {
-  const cats = [...new Set(t.flatMap((l) => (l.k === 'cat' ? [l.cat] : l.k === 'prot' ? l.cats : [])))];
+  const cats = [...new Set(t.flatMap((l) => (l.k === 'cat' && !l.keyed ? [l.cat] : l.k === 'prot' ? l.cats : [])))];
   return [{ k: 'prot', how, cats }];
 }

@@ -4,6 +4,7 @@
  */
 import type { Recipient, SinkKind } from './recipients.js';
 import type { CalleeRef, Step, Taint } from './taint.js';
+import type { ClientFacts, ClientUse } from './clients.js';
 
 export type HitKind = SinkKind | 'url';
 
@@ -21,6 +22,8 @@ export interface SinkInfo {
   model?: string;
   /** Found by naming alone (a variable called logger, an HTTP call to an unknown host). */
   heuristic?: boolean;
+  /** Recipient guessed from the client's name (module not scanned): confidence at most medium. */
+  byName?: boolean;
   /** For HTTP: the host, or the environment variable holding the base URL. */
   host?: string;
   hostEnv?: string;
@@ -44,6 +47,8 @@ export interface SinkHit {
   protectedKeys?: string[];
   /** Storage writes: keys written. */
   writtenKeys?: string[];
+  /** A call on a client imported from another file: the sink is known once linked. */
+  client?: ClientUse;
 }
 
 export type { CalleeRef } from './taint.js';
@@ -92,4 +97,8 @@ export interface FileSummary {
   protectedFields: string[];
   /** Password hashing seen in this file (bcrypt, argon2...). */
   passwordHashing?: boolean;
+  /** SDK clients this file exports, by export key ("src/lib/stripe#stripe"). */
+  clients?: Record<string, ClientFacts>;
+  /** Callees (calleeId) this file calls, with or without personal data. */
+  called?: string[];
 }

@@ -66,8 +66,8 @@ export function urlShape(e: ts.Expression | undefined, consts: Map<string, strin
   return undefined;
 }
 
-/** process.env.X / process.env['X'] / configService.get('X') → X */
-function envName(e: ts.Expression): string | undefined {
+/** process.env.X / process.env['X'] / configService.get('X') / env('X') → X */
+export function envName(e: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
     const inner = e.expression;
     if (ts.isIdentifier(inner.expression) && inner.expression.text === 'process' && inner.name.text === 'env') return e.name.text;
@@ -80,9 +80,15 @@ function envName(e: ts.Expression): string | undefined {
     const a = e.arguments[0];
     if (a && ts.isStringLiteralLike(a) && /^[A-Z][A-Z0-9_]*$/.test(a.text)) return a.text;
   }
+  // Small env helpers: env('SMTP_HOST'), getEnv('API_URL'), requireEnv('X').
+  if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && /^(env|getEnv|requireEnv|readEnv|mustEnv)$/.test(e.expression.text)) {
+    const a = e.arguments[0];
+    if (a && ts.isStringLiteralLike(a) && /^[A-Z][A-Z0-9_]*$/.test(a.text)) return a.text;
+  }
   if (ts.isBinaryExpression(e) && (e.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || e.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
     return envName(e.left);
   }
+  if (ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) return envName(e.expression);
   return undefined;
 }
 
