@@ -858,3 +858,49 @@ describe('real-app gaps', () => {
     expect(classifyOwner('CauHinhHeThong')).toBe('non-person');
   });
 });
+
+describe('real-app roles, records and measurements (issue 3, held-out 2)', () => {
+  test.each([
+    ['viewerEmail', 'View', 'digital-account'],
+    ['viewerName', 'View', 'full-name'],
+    ['inviteeEmail', '', 'digital-account'],
+    ['assigneeName', 'Task', 'full-name'],
+    ['signerEmail', 'Document', 'digital-account'],
+    ['payerPhone', '', 'phone'],
+    ['organizerName', 'Event', 'full-name'],
+    ['email', 'Invite', 'digital-account'],
+    ['name', 'Invitation', 'full-name'],
+    ['SDT_NguoiThan', 'The_Kham_Benh', 'phone'],
+    ['parentEmail', 'Student', 'digital-account'],
+    ['NhietDo', 'Chi_So_Sinh_Ton', 'health'],
+    ['NhipTho', 'Chi_So_Sinh_Ton', 'health'],
+    ['SP02', 'Chi_So_Sinh_Ton', 'health'],
+    ['CanNang', 'Chi_So_Sinh_Ton', 'health'],
+    ['pulse', 'VitalSigns', 'health'],
+    ['temperature', 'VitalSigns', 'health'],
+    ['KetQua', 'Ket_Qua_Xet_Nghiem', 'health'],
+    ['KetQua', 'Kham_Lam_Sang', 'health'],
+    ['result', 'LabTest', 'health'],
+  ])('%s (owner %s) → %s', (name, owner, category) => {
+    expect(classifyIdentifier(name, owner || undefined)?.category).toBe(category);
+  });
+
+  test.each([
+    ['papermark_link_name', 'GhlContactPayload'],
+    ['dataroomName', 'ContactPayload'],
+    ['linkName', 'User'],
+    ['KetQua', 'Payment'],
+    ['result', 'Order'],
+    ['temperature', 'Product'],
+    ['ChieuCao', 'SanPham'],
+    ['CanNang', 'Product'],
+    ['pulse', ''],
+    ['KetQua', ''],
+  ])('%s (owner %s) is not personal', (name, owner) => {
+    expect(classifyIdentifier(name, owner || undefined)).toBeUndefined();
+  });
+
+  test('a relative alone is still family', () => {
+    expect(classifyIdentifier('nguoi_than', 'BenhNhan')?.category).toBe('family');
+  });
+});

@@ -12,7 +12,9 @@
  *     else the owner passed in (a model/class/object name), else unknown;
  *  4. apply vetoes: a leading flag/verb (is_, has_, validate…), or a word after the term that makes it
  *     about something else (email_template, phoneVerifiedAt, address_id, EMAIL_REGEX);
- *  5. the best survivor wins: longest span, then confidence, then right-most (English head noun).
+ *  5. the best survivor wins: longest span, then confidence, then right-most (English head noun);
+ *     a relative's contact detail is the detail (SDT_NguoiThan → phone), and a measurement or
+ *     result inside a type whose own name is health data is health (Chi_So_Sinh_Ton.NhietDo).
  *
  * Results are cached by (owner, name): the flow analysis calls this for every property access.
  */
@@ -231,7 +233,25 @@ function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span
   }
   const owner = best ? best.kind : outerOwner;
   const ownerWhy = best ? `"${best.word}" in the name is ${describeOwner(best.kind)}` : ownerName ? `owner ${ownerName} is ${describeOwner(outerOwner)}` : 'no owner known';
+  // A measurement or result (NhietDo, pulse, KetQua) in a record whose own name is health data
+  // (Chi_So_Sinh_Ton, VitalSigns, Ket_Qua_Xet_Nghiem) is that health data.
+  if (term.byOwner[owner] === 'none' && term.category === 'health' && !best && healthOwner(ownerName)) {
+    return { cand, level: 'medium', owner, ownerWhy: `owner ${ownerName} is itself health data` };
+  }
   return { cand, level: term.byOwner[owner], owner, ownerWhy };
+}
+
+/** The owning type's own name is health data (owner-independent health term, not a weak guess). */
+function healthOwner(ownerName: string | undefined): boolean {
+  if (!ownerName) return false;
+  const m = classifyIdentifier(ownerName);
+  return m?.category === 'health' && m.confidence === 'high';
+}
+
+/** Contact details of a relative (SDT_NguoiThan, parentEmail) are the contact detail itself. */
+const CONTACT = new Set(['phone', 'digital-account', 'address']);
+function contactOfRelative(judged: Judged[]): Judged | undefined {
+  return judged.find((j) => CONTACT.has(j.cand.term.category));
 }
 
 function describeOwner(kind: OwnerKind): string {
@@ -253,9 +273,11 @@ function classifyTokens(tokens: string[], owner: string | undefined, l: Lexicon)
   if (cands.length === 0) return undefined;
   const outerOwner = classifyOwner(owner);
   let winner: Judged | undefined;
+  const judged: Judged[] = [];
   for (const c of cands) {
     const j = judge(tokens, c, ownerSpans, outerOwner, owner, l);
     if (typeof j === 'string' || j.level === 'none') continue;
+    judged.push(j);
     if (!winner) {
       winner = j;
       continue;
@@ -265,6 +287,7 @@ function classifyTokens(tokens: string[], owner: string | undefined, l: Lexicon)
     if (lenDiff > 0 || (lenDiff === 0 && (confDiff > 0 || (confDiff === 0 && j.cand.start > winner.cand.start)))) winner = j;
   }
   if (!winner) return undefined;
+  if (winner.cand.term.category === 'family') winner = contactOfRelative(judged) ?? winner;
   const { term } = winner.cand;
   const protection = protectionOf(tokens, l);
   return {

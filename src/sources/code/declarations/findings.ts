@@ -6,8 +6,9 @@
 import { category as categoryDef, orderCategories } from '../../../model/categories.js';
 import type { Confidence, Finding, Location, LogicalLocation } from '../../../model/finding.js';
 import type { Evidence } from '../../../model/result.js';
-import { classifyIdentifierPath, classifyOwner, type NameMatch } from '../../../classify/names.js';
+import { classifyIdentifier, classifyIdentifierPath, classifyOwner, type NameMatch } from '../../../classify/names.js';
 import { declarationRuleId } from './rules.js';
+import { kindFits, valueKind } from './field-types.js';
 import type { CategoryHint, DeclaredField, ProtectionHint } from './types.js';
 
 const SCORE: Record<Confidence, number> = { high: 0.9, medium: 0.7, low: 0.5 };
@@ -31,9 +32,15 @@ function better(a: NameMatch | undefined, b: NameMatch | undefined): NameMatch |
 export function decide(f: DeclaredField): Decision | undefined {
   const parts = f.field.split('.');
   const parents = [f.owner ?? f.model, ...parts.slice(0, -1)];
-  let match = classifyIdentifierPath([...parents, parts[parts.length - 1]!]);
-  for (const alias of f.aliases ?? []) match = better(match, classifyIdentifierPath([...parents, alias]));
-  const hints: CategoryHint[] = (f.hints ?? []).filter(() => classifyOwner(f.owner ?? f.model) !== 'non-person');
+  // A top-level field is always judged against its model, even a model of unknown kind: its name
+  // can still decide (Chi_So_Sinh_Ton.NhietDo is a vital sign, UserPassword.hash a password hash).
+  const classify = (name: string) => (parts.length === 1 ? classifyIdentifier(name, parents[0]) : classifyIdentifierPath([...parents, name]));
+  let match = classify(parts[parts.length - 1]!);
+  for (const alias of f.aliases ?? []) match = better(match, classify(alias));
+  // The declared type vetoes categories it cannot hold (digestSendEmail Boolean, mailLayout MailLayout enum).
+  const kind = valueKind(f.type, f.enumType);
+  if (match && !kindFits(match.category, kind)) match = undefined;
+  const hints: CategoryHint[] = (f.hints ?? []).filter((h) => classifyOwner(f.owner ?? f.model) !== 'non-person' && kindFits(h.category, kind));
   if (!match && hints.length === 0) return undefined;
   const best = hints.reduce<CategoryHint | undefined>((acc, h) => (!acc || RANK[h.confidence] > RANK[acc.confidence] ? h : acc), undefined);
   const category = match?.category ?? best!.category;

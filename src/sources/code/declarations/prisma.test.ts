@@ -122,3 +122,20 @@ describe('Prisma: doc comments, @map, composite types', () => {
   });
 });
 
+
+describe('Prisma trailing comments and types from other schema files', () => {
+  test('a trailing // comment describes a field whose name says nothing', () => {
+    const text = ['model SentEmail {', '  id        String @id', '  recipient String // Email address of the recipient', '  subject   String // Subject line', '}'].join('\n');
+    expect(summary(extractDeclarations('schema.prisma', text).findings)).toEqual(['SentEmail.recipient digital-account']);
+  });
+
+  test('a // comment listing example keys is not a description', () => {
+    const text = ['model MappingExcel {', '  id    Int    @id', '  field String? // ho_ten, ma_nhan_vien...', '}'].join('\n');
+    expect(extractDeclarations('schema.prisma', text).findings).toEqual([]);
+  });
+
+  test('a type declared in another file of a split schema is an enum or a model, never an address', () => {
+    const text = ['model EmailAccount {', '  id               String @id', '  email            String', '  mailLayout       MailLayout @default(LIST)', '  coldEmailBlocker ColdEmailSetting?', '}'].join('\n');
+    expect(summary(extractDeclarations('schema.prisma', text).findings)).toEqual(['EmailAccount.email digital-account']);
+  });
+});

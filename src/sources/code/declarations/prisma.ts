@@ -1,8 +1,8 @@
 /**
  * Prisma schema (schema.prisma, prisma/schema/*.prisma): models, composite types and views, their
  * scalar fields, @map/@@map names, the datasource provider, and prisma-field-encryption's
- * `/// @encrypted` marks, and `///` doc comments as a hint when the field name says nothing
- * (`/// Số CCCD` above `idNo String`). Relation fields are skipped: the data lives in the related
+ * `/// @encrypted` marks, and `///` doc comments (or a trailing `//` comment) as a hint when the
+ * field name says nothing (`/// Số CCCD` above `idNo String`). Relation fields are skipped: the data lives in the related
  * model; enums are types, not fields.
  * Line-based: Prisma puts one field per line, and a line scanner never fails on odd input.
  */
@@ -121,7 +121,11 @@ export function extractPrisma(text: string): ExtractResult {
     const nativeType = /@db\.(\w+(?:\([^)]*\))?)/.exec(rest)?.[1];
     const encrypted = docEncrypted || /@encrypted\b/.test(comment);
     docEncrypted = false;
-    const trailing = comment.startsWith('///') && !/@encrypted\b/.test(comment) ? comment.slice(3).trim() : '';
+    // A trailing `//` comment describes the field as much as a `///` doc comment does
+    // (`recipient String // Email address of the recipient`).
+    // A `//` comment listing values or keys (`// ho_ten, ma_nhan_vien...`) gives examples, not a description.
+    const listing = !comment.startsWith('///') && /[,;…]|\.\.\.|\w_\w/.test(comment);
+    const trailing = comment && !listing && !/@encrypted\b/.test(comment) ? comment.replace(/^\/{2,3}/, '').trim() : '';
     const hint = docHint([...doc, trailing].filter(Boolean).join(' '), block.name, typeName!);
     doc = [];
     pending.push({
@@ -153,7 +157,10 @@ export function extractPrisma(text: string): ExtractResult {
       hasRelation || models.has(typeName) || foreignKeys.has(`${field.model}.${field.field}`) || (!known && isList && /^[A-Z]/.test(typeName));
     const table = tables.get(field.model);
     const owner = embeddedIn.get(field.model);
-    return { ...field, ...(owner ? { owner } : {}), ...(store ? { store } : {}), ...(table ? { table } : {}), ...(relation ? { skip: true } : {}) };
+    // A type that is neither a scalar nor a composite is an enum or a model, declared here or in
+    // another file of a split schema (prisma/schema/*.prisma): it never holds an e-mail or a name.
+    const enumLike = !SCALARS.has(typeName) && !composites.has(typeName);
+    return { ...field, ...(enumLike ? { enumType: true } : {}), ...(owner ? { owner } : {}), ...(store ? { store } : {}), ...(table ? { table } : {}), ...(relation ? { skip: true } : {}) };
   });
   return { fields };
 }

@@ -61,6 +61,8 @@ export interface DeclaredField {
   store?: string;
   /** Declared type as written (String, varchar(20), z.string()...). */
   type?: string;
+  /** The declared type is an enumeration (a Prisma `enum` block): only enumerable categories fit. */
+  enumType?: boolean;
   /** Table/collection name when it differs from the model name. */
   table?: string;
   /** 1-based line and UTF-16 column of the field name. */
