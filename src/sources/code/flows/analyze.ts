@@ -150,6 +150,17 @@ const CONTAINERS = new Set([
   'record', 'records', 'item', 'items', 'result', 'results', 'row', 'rows', 'doc', 'docs', 'document', 'dataValues', '_doc',
   'input', 'args', 'entity', 'entities', 'dto', 'form', 'formData', 'content', 'raw', 'json', 'response',
 ]);
+/** Local names of parameter objects: `options.email` keeps the category `email` has alone. */
+const GENERIC_OWNERS = new Set(['options', 'opts', 'option', 'params', 'param', 'input', 'inputs', 'args', 'arg', 'props', 'data', 'payload', 'values', 'variables', 'vars']);
+/** Configuration words: neutral only for a function's own parameter (`config.email` elsewhere is an operator's). */
+const CONFIG_OWNERS = new Set(['config', 'cfg', 'settings']);
+/** Words of environment variable names that say nothing of a recipient (see recipientOfEnv). */
+const ENV_NOISE = new Set(['URL', 'URI', 'API', 'HOST', 'ENDPOINT', 'WEBHOOK', 'BASE', 'NEXT', 'PUBLIC', 'VITE', 'REACT', 'APP', 'SERVER', 'SERVICE', 'HTTP', 'HTTPS']);
+/** Vercel AI SDK calls that send a prompt to the model named in `model:`. */
+const AI_SDK_CALLS = /^(generate|stream)(Text|Object)$|^embed(Many)?$/;
+/** Personal fields remembered per untyped parameter (see fieldsReadOn). */
+const MAX_READ_FIELDS = 6;
+const MAX_READS = 64;
 const PRIMITIVE_TYPES = new Set([
   'string', 'number', 'boolean', 'String', 'Number', 'Boolean', 'Date', 'Buffer', 'Record', 'Promise', 'Array', 'Map', 'Set',
   'Partial', 'Readonly', 'Pick', 'Omit', 'Error', 'Function', 'Object', 'unknown', 'any', 'Request', 'Response', 'NextFunction',
@@ -174,6 +185,20 @@ const NODE_BUILTINS = new Set([
 ]);
 /** Helpers that turn a value into text without hiding it: safeStringify, serializeUser, formatMessage. */
 const PASS_NAME = /(stringify|serialize|serializer|format|inspect|tojson|tostring|topayload|todto|tojsonobject)$/i;
+/**
+ * Templates and components: renderInviteEmail({ inviterName }), formatMessage(x), TeamInvitation({ senderName })
+ * give back markup or text made of their arguments. Only for callees not analysed here (see passesArgs).
+ */
+const RENDER_NAME = /^(render|format|template|compile)[A-Z_]|Template$|^[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+$|^[A-Z][a-z]{3,}(?:Email|Mail|Page|Card|Message)?$/;
+/** PascalCase callees that are conversions, not components: Number(x) is not the text of x. */
+const NOT_COMPONENTS = new Set(['Number', 'Boolean', 'Date', 'BigInt', 'Symbol', 'Error', 'RegExp', 'Math', 'Promise', 'Array', 'Object', 'Set', 'Map', 'WeakMap', 'Reflect', 'Proxy', 'Intl', 'JSON']);
+/** Names that only count or measure what they get: their result says nothing about the data. */
+const MEASURE_NAME = /^(count|length|size|sum|total|len|num|is|has|can|should|validate|check|hash|encrypt|digest|sign|mask|redact|anonymi[sz]e)/i;
+
+function passesArgs(name: string): boolean {
+  if (NOT_COMPONENTS.has(name) || MEASURE_NAME.test(name)) return false;
+  return ARG_PASS.has(name) || PASS_NAME.test(name) || RENDER_NAME.test(name);
+}
 /** Array/promise methods whose result is what the callback returns. */
 const MAPPING_CALLBACK = new Set(['map', 'flatMap', 'then', 'reduce']);
 
@@ -226,6 +251,19 @@ function assignedValues(body: ts.Block, name: string): ts.Expression[] {
   };
   ts.forEachChild(body, walk);
   return out;
+}
+
+/** The initialiser of `const name = ...` declared in a block around `id` (`const requestUrl = \`${this.baseUrl}/x\``). */
+function localConstInit(id: ts.Identifier): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = id.parent; n && !ts.isSourceFile(n); n = n.parent) {
+    if (!ts.isBlock(n)) continue;
+    for (const st of n.statements) {
+      if (st.pos > id.pos) break;
+      if (!ts.isVariableStatement(st) || !(st.declarationList.flags & ts.NodeFlags.Const)) continue;
+      for (const d of st.declarationList.declarations) if (ts.isIdentifier(d.name) && d.name.text === id.text) return d.initializer;
+    }
+  }
+  return undefined;
 }
 
 function propName(n: ts.PropertyName | ts.BindingName | undefined): string | undefined {
@@ -616,6 +654,8 @@ export class FileAnalyzer {
       case ts.SyntaxKind.JsxAttribute:
       case ts.SyntaxKind.JsxSpreadAttribute:
       case ts.SyntaxKind.JsxExpression: {
+        // `{name}` and `{...props}` hold the value itself; elsewhere identifiers are tag and attribute names.
+        if (ts.isJsxExpression(node) || ts.isJsxSpreadAttribute(node)) return node.expression ? this.visit(node.expression) : EMPTY;
         let t = EMPTY;
         ts.forEachChild(node, (c) => {
           if (!ts.isIdentifier(c) && !ts.isJsxText(c)) t = union(t, this.visit(c));
@@ -774,7 +814,11 @@ export class FileAnalyzer {
     if (!base) return undefined;
     let e = base;
     while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e)) e = e.expression;
-    if (ts.isIdentifier(e)) return e.text;
+    if (ts.isIdentifier(e)) {
+      // `options.email` in f(options) is the caller's data: the wrapper word alone says nothing of whose.
+      if (GENERIC_OWNERS.has(e.text) || (CONFIG_OWNERS.has(e.text) && t.some((l) => l.k === 'param'))) return undefined;
+      return e.text;
+    }
     if (ts.isPropertyAccessExpression(e)) return e.name.text;
     return undefined;
   }
@@ -810,6 +854,12 @@ export class FileAnalyzer {
     const desc = () => `${typeof baseDesc === 'string' ? baseDesc : baseDesc()}.${prop}`;
     const named = this.catLabel(prop, owner, desc, node, base);
     if (named.length) return named;
+    // A field known only from its siblings on an untyped parameter (fieldsReadOn): `d.name` beside `d.email`.
+    if (base.length && !CONTAINERS.has(prop)) {
+      const d = desc();
+      const known = base.filter((l) => l.k === 'cat' && l.field === d);
+      if (known.length) return withStep(known, this.step(node, d));
+    }
     if (CONTAINERS.has(prop)) return base;
     const ok = classifyOwner(prop);
     if (ok === 'person' || ok === 'record') {
@@ -988,10 +1038,40 @@ export class FileAnalyzer {
     } else if (source && !decoKey && !out.some((l) => l.k === 'cat')) {
       out.push({ k: 'src', what: source, steps: [srcStep!] });
     }
+    if (name && !p.type && !tn && !source && !out.some((l) => l.k === 'src')) out.push(...this.fieldsReadOn(p, name));
     if (named) {
       out.push({ k: 'param', fn: info.key, index: i, name: name ?? `#${i}`, steps: [this.step(p, `parameter ${name ?? i} of ${info.name}`)] });
     }
     if (out.length > 1) out = [...union(EMPTY, out)];
+    return out;
+  }
+
+  /**
+   * An untyped parameter's shape is what the function reads from it: `async (data) => { log(data);
+   * if (!data.email) ... }` logs an object holding an e-mail address. Personal fields read anywhere in
+   * the function become labels of the whole parameter (a read of another field still carries only its own).
+   */
+  private fieldsReadOn(p: ts.ParameterDeclaration, name: string): Label[] {
+    const fn = p.parent as ts.SignatureDeclaration & { body?: ts.Node };
+    if (!fn.body) return [];
+    const owner = GENERIC_OWNERS.has(name) || CONFIG_OWNERS.has(name) ? undefined : name;
+    const out: Label[] = [];
+    const reads = new Map<string, ts.Node>();
+    const walk = (n: ts.Node): void => {
+      if (reads.size >= MAX_READS) return;
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && !reads.has(n.name.text)) reads.set(n.name.text, n.name);
+      ts.forEachChild(n, walk);
+    };
+    walk(fn.body);
+    const props = [...reads.keys()];
+    for (const [prop, at] of reads) {
+      // Bare `name` next to `email` on the same untyped object is the person's name (see bySiblings).
+      const m = this.names(prop, owner) ?? this.bySiblings(prop, props);
+      if (!m || m.protection === 'hashing' || m.protection === 'encryption') continue;
+      const field = `${name}.${prop}`;
+      out.push({ k: 'cat', cat: m.category, conf: m.confidence, field, steps: [this.step(p, `parameter ${name}`), this.step(at, `${field} read (${m.category})`)] });
+      if (out.length >= MAX_READ_FIELDS) break;
+    }
     return out;
   }
 
@@ -1007,6 +1087,15 @@ export class FileAnalyzer {
     this.classNames.add(name);
     const outer = this.frame;
     this.frame = { ...outer, cls };
+    // String fields (`private baseUrl = "https://slack.com/api"`) resolve URLs built in methods.
+    const fieldConsts: Array<[string, string | undefined]> = [];
+    for (const m of c.members) {
+      if (!ts.isPropertyDeclaration(m) || !m.initializer || !ts.isStringLiteralLike(m.initializer)) continue;
+      const n = propName(m.name);
+      if (!n || m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword)) continue;
+      fieldConsts.push([`this.${n}`, this.consts.get(`this.${n}`)]);
+      this.consts.set(`this.${n}`, m.initializer.text);
+    }
     try {
       this.typeFacts(c);
       for (const m of c.members) {
@@ -1030,7 +1119,7 @@ export class FileAnalyzer {
           }
         } else if (ts.isPropertyDeclaration(m) && m.name && m.initializer) {
           const n = propName(m.name);
-          const b = this.derive(m.initializer);
+          const b = this.derive(m.initializer) ?? this.ownClassOf(m.initializer);
           if (n && b) cls.bindings.set(n, b);
         } else if (ts.isPropertyDeclaration(m) && m.name) {
           const n = propName(m.name);
@@ -1040,6 +1129,19 @@ export class FileAnalyzer {
             const entity = decoratorArgName(m, 'InjectRepository') ?? decoratorArgName(m, 'InjectModel') ?? t.arg;
             cls.bindings.set(n, { typeName: t.name, ...(imp?.module ? { module: imp.module } : {}), ...(entity ? { entity } : {}) });
           }
+        }
+      }
+      // `this.client = new SlackClient()` in the constructor: the member is an instance of the app's own class.
+      for (const m of c.members) {
+        if (!ts.isConstructorDeclaration(m) || !m.body) continue;
+        for (const st of m.body.statements) {
+          if (!ts.isExpressionStatement(st) || !ts.isBinaryExpression(st.expression) || st.expression.operatorToken.kind !== ts.SyntaxKind.EqualsToken) continue;
+          const { left, right } = st.expression;
+          if (!ts.isPropertyAccessExpression(left) || left.expression.kind !== ts.SyntaxKind.ThisKeyword) continue;
+          const prev = cls.bindings.get(left.name.text);
+          if (prev?.typeName || prev?.module) continue;
+          const b = this.ownClassOf(right);
+          if (b) cls.bindings.set(left.name.text, b);
         }
       }
       for (const m of c.members) {
@@ -1064,6 +1166,10 @@ export class FileAnalyzer {
       this.accessControlEvidence(c);
     } finally {
       this.frame = outer;
+      for (const [k, v] of fieldConsts) {
+        if (v === undefined) this.consts.delete(k);
+        else this.consts.set(k, v);
+      }
     }
   }
 
@@ -1403,16 +1509,25 @@ export class FileAnalyzer {
       // Analysed elsewhere (another file, or later in this one): what it returns is resolved then.
       const kept = trimArgs(args.map((a) => (isLive(a) ? a : EMPTY)));
       const ret: RetLabel = { k: 'ret', callee: ref, args: kept, steps: [this.step(c, `returned by ${this.describe(callee)}()`)] };
+      // A package that may be the project's own (`@react-email/render`, `@acme/emails`) is often not:
+      // a template or component there still gives back its arguments' data.
+      if (ref.kind === 'fn' && ref.key.startsWith('~') && !chain.members.length && passesArgs(last)) return union([ret], this.passedArgs(c, callee, args));
       return [ret];
     }
     if (chain.members.length && MAPPING_CALLBACK.has(last) && callbackReturns.length) return callbackReturns;
     if (chain.members.length && RECEIVER_PASS.has(last) && recv.length) return recv;
     if (ARG_PASS.has(last) || PASS_NAME.test(last)) return union(unionAll(args), last === 'assign' ? EMPTY : recv);
+    if (!chain.members.length && passesArgs(last)) return this.passedArgs(c, callee, args);
     if (/^get[A-Z_]/.test(last) && last.length > 4) {
       const m = this.names(last.slice(3));
       if (m && recv.length) return this.catLabel(last.slice(3), this.ownerOf(recv, ts.isPropertyAccessExpression(callee) ? callee.expression : undefined), `${this.describe(callee)}()`, c, recv);
     }
     return EMPTY;
+  }
+
+  /** What a template or component made of its arguments carries (one step at the call). */
+  private passedArgs(c: ts.CallExpression, callee: ts.Expression, args: Taint[]): Taint {
+    return withStep(unionAll(args), this.step(c, `rendered by ${this.describe(callee)}()`));
   }
 
   /** Taint of an argument expression already visited (avoid visiting twice: nested sinks). */
@@ -1460,6 +1575,7 @@ export class FileAnalyzer {
     }
     if (chain.root.startsWith('this.') && chain.members.length === 1) {
       const b = this.frame.cls?.bindings.get(chain.root.slice(5));
+      if (b?.local === 'class' && b.typeName) return { kind: 'fn', key: `${this.mk}#${b.typeName}.${chain.members[0]!}` };
       if (b?.typeName && !PRIMITIVE_TYPES.has(b.typeName) && (!b.module || isRelative(b.module))) {
         return { kind: 'class', className: b.typeName, method: chain.members[0]!, ...(b.module ? { module: resolveImport(this.filePath, b.module) } : {}) };
       }
@@ -1603,6 +1719,15 @@ export class FileAnalyzer {
       return { t: 'sink', info: { kind: 'messaging', api, label: 'SMTP (nodemailer)', recipient: this.smtpRecipient(cfg), ...(rb?.module === 'nodemailer' ? {} : { heuristic: true }), recipientPurposes: ['essential.service.notifications.email'] }, args: 'all' };
     }
 
+    // Vercel AI SDK: generateText({ model: openai('gpt-4o'), prompt }) goes to the model's provider.
+    if (nm === 0 && rb?.module === 'ai' && AI_SDK_CALLS.test(rb.imported ?? '')) {
+      const def = this.aiProvider(c.arguments[0]);
+      if (def) {
+        const sink = this.sdkSink(def, undefined);
+        return { t: 'sink', info: { ...sink, api }, args: 'all' };
+      }
+      return undefined;
+    }
     // Third-party SDKs from the recipient catalogue
     if (rb?.module && !isRelative(rb.module)) {
       let def = this.catalog.byPackageName(rb.module);
@@ -1647,6 +1772,25 @@ export class FileAnalyzer {
     if (last === 'redirect' && nm === 1 && URL_ROOTS.has(rn)) return { t: 'internal-url', url: c.arguments[c.arguments.length - 1] };
     if ((chain.root === 'window' && nm === 1 && last === 'open') || ((rn === 'location' || chain.members[0] === 'location') && (last === 'assign' || last === 'replace'))) {
       return { t: 'internal-url', url: c.arguments[0] };
+    }
+    return undefined;
+  }
+
+  /** The provider of `model:` in an AI SDK call (`openai('gpt-4o')`, `anthropic(...)`, a variable holding one). */
+  private aiProvider(cfg: ts.Expression | undefined): RecipientDef | undefined {
+    if (!cfg || !ts.isObjectLiteralExpression(cfg)) return undefined;
+    for (const p of cfg.properties) {
+      const name = ts.isPropertyAssignment(p) || ts.isShorthandPropertyAssignment(p) ? propName(p.name) : undefined;
+      if (name !== 'model') continue;
+      let e: ts.Expression = ts.isPropertyAssignment(p) ? p.initializer : (p as ts.ShorthandPropertyAssignment).name;
+      while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e)) e = e.expression;
+      // openai('gpt-4o'), openai.chat('gpt-4o'), createOpenAI({ apiKey })('gpt-4o')
+      let root: ts.Expression = e;
+      while (ts.isCallExpression(root) || ts.isPropertyAccessExpression(root)) root = root.expression;
+      const b = ts.isIdentifier(root) ? (this.bindingOf(root.text) ?? this.derive(root)) : undefined;
+      let mod = b?.module;
+      if (b && !isRelative(b.module ?? '') && b.init && !mod) mod = this.derive(b.init)?.module;
+      return mod && !isRelative(mod) ? this.catalog.byPackageName(mod) : undefined;
     }
     return undefined;
   }
@@ -1716,7 +1860,7 @@ export class FileAnalyzer {
         url = u && ts.isPropertyAssignment(u) ? u.initializer : undefined;
       }
     }
-    const shape = urlShape(url, this.consts);
+    const shape = urlShape(url, this.consts) ?? (url && ts.isIdentifier(url) ? urlShape(localConstInit(url), this.consts) : undefined);
     let prefix = shape?.prefix ?? '';
     if (base && (!shape || !/^[a-z]+:\/\//i.test(prefix))) prefix = base.prefix + prefix;
     else if (!shape && base) prefix = base.prefix;
@@ -1724,6 +1868,12 @@ export class FileAnalyzer {
     if (!host) {
       if ((shape && isRelativeUrl(shape.prefix) && !base) || (shape && shape.complete && !/^[a-z]+:\/\//i.test(prefix))) return { t: 'internal-url', ...(url ? { url } : {}) };
       const env = shape?.env ?? base?.env;
+      // fetch(process.env.SLACK_WEBHOOK_URL, ...): the variable's name says who it is, by name only.
+      const byEnv = env ? this.recipientOfEnv(env) : undefined;
+      if (byEnv) {
+        const info = { kind: sinkKindOf(byEnv.kind), api, label: byEnv.name, heuristic: true, byName: true, hostEnv: env!, recipient: this.catalog.describe(byEnv), ...(byEnv.purposes ? { recipientPurposes: byEnv.purposes } : {}) };
+        return { t: 'sink', info, args: 'all', ...(url ? { url } : {}) };
+      }
       return {
         t: 'sink',
         info: { kind: 'http', api, label: 'HTTP request', heuristic: true, ...(env ? { hostEnv: env } : {}) },
@@ -1743,6 +1893,26 @@ export class FileAnalyzer {
       };
     }
     return { t: 'sink', info: { kind: 'http', api, label: host, host, recipient: unknownHostRecipient(host) }, args: 'all', ...(url ? { url } : {}) };
+  }
+
+  /** `new SlackClient()` of a class in this project (this file or a relative import): its methods can be followed. */
+  private ownClassOf(e: ts.Expression): Binding | undefined {
+    if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
+    const name = e.expression.text;
+    const b = this.bindings.get(name);
+    if (b?.local === 'class' || this.classNames.has(name)) return { typeName: name, local: 'class' };
+    if (b?.module && isRelative(b.module) && b.imported && b.imported !== '*') return { typeName: b.imported === 'default' ? name : b.imported, module: b.module };
+    return undefined;
+  }
+
+  /** A catalogued recipient named in an environment variable (SLACK_WEBHOOK_URL, HUBSPOT_API_URL). */
+  private recipientOfEnv(env: string): RecipientDef | undefined {
+    const words = env.split(/_+/).filter((w) => w && !ENV_NOISE.has(w.toUpperCase()));
+    for (const w of words) {
+      const def = this.catalog.byClientName(w);
+      if (def) return def;
+    }
+    return undefined;
   }
 
   private storageCall(chain: Chain, c: ts.CallExpression, rb: Binding | undefined, rn: string, last: string, api: string, recv: Taint): CallKind | undefined {

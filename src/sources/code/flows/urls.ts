@@ -40,6 +40,11 @@ export function urlShape(e: ts.Expression | undefined, consts: Map<string, strin
     const v = consts.get(e.text);
     return v !== undefined ? { prefix: v, complete: true } : undefined;
   }
+  // `this.baseUrl`: a string field of the enclosing class (kept under "this.baseUrl" while it is analysed).
+  if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const v = consts.get(`this.${e.name.text}`);
+    return v !== undefined ? { prefix: v, complete: true } : undefined;
+  }
   if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
     const left = urlShape(e.left, consts, depth + 1);
     if (!left) {
