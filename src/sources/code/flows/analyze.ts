@@ -288,6 +288,8 @@ export class FileAnalyzer {
   /** Top-level functions by name, for clients made by local factories (`const t = mk()`). */
   private readonly localFnNodes = new Map<string, FunctionNode>();
   private readonly factoryCache = new Map<FunctionNode, Binding | null>();
+  /** Property reads per function body, for untyped parameters (propertyReads). */
+  private readonly readsByBody = new Map<ts.Node, Map<string, Map<string, ts.Node>>>();
   /** Names bound to another project module's export, or to what calling it returns. */
   private readonly projectRefs = new Map<string, { key: string; call: boolean }>();
   private readonly called = new Set<string>();
@@ -1056,13 +1058,8 @@ export class FileAnalyzer {
     if (!fn.body) return [];
     const owner = GENERIC_OWNERS.has(name) || CONFIG_OWNERS.has(name) ? undefined : name;
     const out: Label[] = [];
-    const reads = new Map<string, ts.Node>();
-    const walk = (n: ts.Node): void => {
-      if (reads.size >= MAX_READS) return;
-      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression) && n.expression.text === name && !reads.has(n.name.text)) reads.set(n.name.text, n.name);
-      ts.forEachChild(n, walk);
-    };
-    walk(fn.body);
+    const reads = this.propertyReads(fn.body).get(name);
+    if (!reads) return [];
     const props = [...reads.keys()];
     for (const [prop, at] of reads) {
       // Bare `name` next to `email` on the same untyped object is the person's name (see bySiblings).
@@ -1073,6 +1070,28 @@ export class FileAnalyzer {
       if (out.length >= MAX_READ_FIELDS) break;
     }
     return out;
+  }
+
+  /**
+   * `x.prop` reads in a function body, per receiver name, first occurrence each: one walk per
+   * body however many untyped parameters ask (untyped JavaScript has many).
+   */
+  private propertyReads(body: ts.Node): Map<string, Map<string, ts.Node>> {
+    let byName = this.readsByBody.get(body);
+    if (byName) return byName;
+    const found = new Map<string, Map<string, ts.Node>>();
+    const walk = (n: ts.Node): void => {
+      if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
+        let reads = found.get(n.expression.text);
+        if (!reads) found.set(n.expression.text, (reads = new Map()));
+        if (reads.size < MAX_READS && !reads.has(n.name.text)) reads.set(n.name.text, n.name);
+      }
+      ts.forEachChild(n, walk);
+    };
+    walk(body);
+    byName = found;
+    this.readsByBody.set(body, byName);
+    return byName;
   }
 
   private ctxOf(info: FnInfo): HitContext {
