@@ -17,7 +17,6 @@ import type { ReportContext } from '../report/context.js';
 import { findingLevel } from '../report/level.js';
 import { collectChanges, type ChangeSet } from './changes.js';
 import { contextFiles } from './context-files.js';
-import { isScriptFile } from '../sources/code/scope.js';
 import { filterToChanges } from './diff-filter.js';
 import { applySuppressions } from './suppressions.js';
 import { applyBaseline, loadBaseline, underScannedPaths, type BaselineEntry, type BaselineFile } from './baseline.js';
@@ -94,9 +93,8 @@ export interface PrOutcome {
 }
 
 const MAX_STALE_PROBLEMS = 50;
-/** Up to this many unchanged files, and this many code files among them, the base comparison scans them without worker threads. */
+/** Up to this many unchanged files, the base comparison scans them without worker threads. */
 const IN_PROCESS_CONTEXT_FILES = 20_000;
-const IN_PROCESS_CONTEXT_CODE_FILES = 500;
 
 /** Scan-relative roots ("." for the whole working directory). */
 export function scanRoots(paths: string[], cwd: string): string[] {
@@ -197,11 +195,9 @@ export async function baseFacts(
     // Only the candidates need settling: value rules of other categories would only cost time.
     const open = diffFacts(introducedCandidates, facts, opts.regime);
     // Each worker thread first compiles every rule pack and loads the code analysers, which
-    // costs as much as classifying a few thousand small files with the few rules left: a
-    // repository of ordinary size is compared faster in-process. Code analysis runs in full
-    // whatever the categories, so many code files are worth the workers (the scan decides).
-    const codeFiles = [...unchanged].filter((p) => isScriptFile(p)).length;
-    const threads = unchanged.size <= IN_PROCESS_CONTEXT_FILES && codeFiles <= IN_PROCESS_CONTEXT_CODE_FILES ? 1 : undefined;
+    // costs as much as scanning a few thousand small files: a repository of ordinary size is
+    // compared faster in-process.
+    const threads = unchanged.size <= IN_PROCESS_CONTEXT_FILES ? 1 : undefined;
     const r = await runner.scan({ paths: opts.paths, cwd: opts.cwd, onlyFiles: unchanged, categories: new Set(open.sensitiveCategories), ...(threads ? { threads } : {}) });
     factsOf(applySuppressions(r.findings, opts.cwd, opts.regime).findings, facts);
   }

@@ -15,7 +15,6 @@ import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../cli/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
-import { wantsCodeAnalysis } from '../sources/code/scope.js';
 
 export interface FileScanOptions {
   paths: string[];
@@ -44,12 +43,6 @@ const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
  * loading and compiling every rule), which is what classifying ~16 MB of text costs.
  */
 const IN_PROCESS_BYTES = 16 * 1024 * 1024;
-/**
- * Code understanding costs about three times as much per byte as classifying text (measured on
- * the PR bench repository: 4,000 small TS files, 3 s of text rules vs 7 s of code analysis), so
- * code bytes weigh more when deciding whether workers pay off.
- */
-const CODE_BYTE_WEIGHT = 3;
 const BATCH_BYTES = 1024 * 1024;
 const BATCH_FILES = 64;
 
@@ -83,9 +76,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
   const inputs: FileTaskInput[] = files.map((f) => (codeOnly?.has(f.rel) ? { abs: f.abs, rel: f.rel, codeOnly: true } : { abs: f.abs, rel: f.rel }));
   const rules = loadRules(opts.ruleOptions);
   let outputs: FileTaskOutput[];
-  const codeBytes = code ? files.reduce((n, f) => (wantsCodeAnalysis(f.rel, { includeTests: opts.codeSettings?.includeTests }) ? n + f.size : n), 0) : 0;
-  const work = totalBytes - codeBytes + codeBytes * CODE_BYTE_WEIGHT;
-  const useWorkers = threads > 1 && work > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
+  const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
   if (useWorkers) {
     const pool = new Piscina({
       filename: WORKER,
