@@ -238,6 +238,14 @@ function returnedExpressions(body: ts.Block): ts.Expression[] {
   return out;
 }
 
+/** Whether an expression mentions one of these identifiers. */
+function usesAny(e: ts.Node, names: ReadonlySet<string>): boolean {
+  if (ts.isIdentifier(e)) return names.has(e.text);
+  // `cfg.orderId` reads a property named orderId, not the parameter orderId.
+  if (ts.isPropertyAccessExpression(e)) return usesAny(e.expression, names);
+  return ts.forEachChild(e, (c) => usesAny(c, names) || undefined) ?? false;
+}
+
 /** Values assigned to `name` in a function body (`if (!cached) cached = new Stripe(k)`). */
 function assignedValues(body: ts.Block, name: string): ts.Expression[] {
   const out: ts.Expression[] = [];
@@ -290,6 +298,7 @@ export class FileAnalyzer {
   private readonly factoryCache = new Map<FunctionNode, Binding | null>();
   /** Property reads per function body, for untyped parameters (propertyReads). */
   private readonly readsByBody = new Map<ts.Node, Map<string, Map<string, ts.Node>>>();
+  private readonly returnsByBody = new Map<ts.Block, ts.Expression[]>();
   /** Names bound to another project module's export, or to what calling it returns. */
   private readonly projectRefs = new Map<string, { key: string; call: boolean }>();
   private readonly called = new Set<string>();
@@ -1297,7 +1306,7 @@ export class FileAnalyzer {
     const body = fn.body;
     if (body && !ts.isBlock(body)) out = this.derive(body, depth);
     else if (body) {
-      for (const r of returnedExpressions(body)) {
+      for (const r of this.returnsOf(body)) {
         out = this.derive(r, depth);
         // `return cached` where the function assigns `cached = new Stripe(k)` somewhere above.
         if (!out) {
@@ -1448,11 +1457,21 @@ export class FileAnalyzer {
   private factoryRef(fn: FunctionNode): { key: string; call: boolean } | undefined {
     const body = fn.body;
     if (!body) return undefined;
-    for (const r of ts.isBlock(body) ? returnedExpressions(body) : [body]) {
+    // A factory builds its client from configuration; a function that returns a call on its own
+    // parameters (`return format(orderId, total)`) computes a value, so it is not looked up.
+    const params = new Set(fn.parameters.flatMap((p) => (ts.isIdentifier(p.name) ? [p.name.text] : [])));
+    for (const r of ts.isBlock(body) ? this.returnsOf(body) : [body]) {
+      if (params.size && usesAny(r, params)) continue;
       const ref = this.projectRefOf(r);
       if (ref) return ref;
     }
     return undefined;
+  }
+
+  private returnsOf(body: ts.Block): ts.Expression[] {
+    let r = this.returnsByBody.get(body);
+    if (!r) this.returnsByBody.set(body, (r = returnedExpressions(body)));
+    return r;
   }
 
   // ------------------------------------------------------------------ calls
