@@ -550,11 +550,8 @@ export class FileAnalyzer {
       case ts.SyntaxKind.ThisKeyword:
       case ts.SyntaxKind.SuperKeyword:
         return EMPTY;
-      case ts.SyntaxKind.TemplateExpression: {
-        let t = EMPTY;
-        for (const s of (node as ts.TemplateExpression).templateSpans) t = union(t, this.visit(s.expression));
-        return t;
-      }
+      case ts.SyntaxKind.TemplateExpression:
+        return unionAll((node as ts.TemplateExpression).templateSpans.map((s) => this.visit(s.expression)));
       case ts.SyntaxKind.TaggedTemplateExpression:
         return this.visit((node as ts.TaggedTemplateExpression).template);
       case ts.SyntaxKind.PropertyAccessExpression:
@@ -572,11 +569,8 @@ export class FileAnalyzer {
         return this.newExpr(node as ts.NewExpression);
       case ts.SyntaxKind.ObjectLiteralExpression:
         return this.object(node as ts.ObjectLiteralExpression);
-      case ts.SyntaxKind.ArrayLiteralExpression: {
-        let t = EMPTY;
-        for (const el of (node as ts.ArrayLiteralExpression).elements) t = union(t, this.visit(el));
-        return t;
-      }
+      case ts.SyntaxKind.ArrayLiteralExpression:
+        return unionAll((node as ts.ArrayLiteralExpression).elements.map((el) => this.visit(el)));
       case ts.SyntaxKind.SpreadElement:
         return this.visit((node as ts.SpreadElement).expression);
       case ts.SyntaxKind.BinaryExpression:
