@@ -6,19 +6,13 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { clearGithubEnv, makeRepo, pdscan, type Repo, type RunResult } from './helpers.js';
+import { clearGithubEnv, makeRepo, pdscan, trackRepos, type Repo, type RunResult } from './helpers.js';
 import { contextFiles, importNeighbourhood, importSpecifiers } from '../../src/pr/context-files.js';
 import { collectChanges } from '../../src/pr/changes.js';
 
-let repos: Repo[] = [];
-const track = (r: Repo) => {
-  repos.push(r);
-  return r;
-};
+const track = trackRepos();
 beforeAll(clearGithubEnv);
 afterEach(() => {
-  repos.forEach((r) => r.dispose());
-  repos = [];
   delete process.env.PDSCAN_DIFF_CONTEXT;
 });
 

@@ -2,23 +2,15 @@
  * `pdscan scan --diff-base`: throwaway repositories with a base commit and a change; only the
  * change's findings may be reported.
  */
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { clearGithubEnv, gitIn, makeRepo, pdscan, testHits, wrapRepo, type Repo, type RunResult } from './helpers.js';
+import { clearGithubEnv, gitIn, makeRepo, pdscan, testHits, trackRepos, wrapRepo, type Repo, type RunResult } from './helpers.js';
 import { collectChanges } from '../../src/pr/changes.js';
 
-let repos: Repo[] = [];
-const track = (r: Repo) => {
-  repos.push(r);
-  return r;
-};
+const track = trackRepos();
 beforeAll(clearGithubEnv);
-afterEach(() => {
-  repos.forEach((r) => r.dispose());
-  repos = [];
-});
 
 /** Every reported finding (whatever rule found it) must sit on a line the change added. */
 function allOnChangedLines(r: RunResult, repo: Repo, ref: string): void {

@@ -5,6 +5,7 @@
  * on the tuning of the built-in detectors: assertions look at these rules' findings (IDs
  * starting with `t-`), plus properties that hold for every finding.
  */
+import { afterEach } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -145,4 +146,20 @@ export function testHits(r: RunResult): string[] {
     .filter((f) => f.ruleId.startsWith('t-') && !f.suppression)
     .map((f) => `${f.location?.path}:${f.location?.line} ${f.ruleId}`)
     .sort();
+}
+
+/**
+ * Repositories a test file creates, disposed after each test: `const track = trackRepos();`
+ * then `track(makeRepo())`. Registers its own afterEach hook.
+ */
+export function trackRepos(): (r: Repo) => Repo {
+  let repos: Repo[] = [];
+  afterEach(() => {
+    repos.forEach((r) => r.dispose());
+    repos = [];
+  });
+  return (r) => {
+    repos.push(r);
+    return r;
+  };
 }
