@@ -66,7 +66,7 @@ function treeOf(gitDir: string, commit: string): TreeEntry[] {
 async function extractBlobs(gitDir: string, entries: TreeEntry[], dest: string): Promise<number> {
   const proc = spawn('git', ['--git-dir', gitDir, 'cat-file', '--batch'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let missing = 0;
-  let buf = Buffer.alloc(0);
+  let buf: Buffer = Buffer.alloc(0);
   let index = 0;
   const done = new Promise<void>((resolve, reject) => {
     proc.stdout.on('data', (chunk: Buffer) => {
