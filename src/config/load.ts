@@ -15,6 +15,8 @@ export interface PdscanConfig {
   fail_on?: 'none' | 'low' | 'medium' | 'high';
   min_confidence?: 'low' | 'medium' | 'high';
   max_file_size?: number | string;
+  containers?: { max_depth?: number; max_entries?: number; max_entry_bytes?: number | string; max_total_bytes?: number | string; max_ratio?: number };
+  include_databases?: boolean;
   ignore?: string[];
   rule_files?: string[];
   rules?: RuleDef[];

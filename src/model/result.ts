@@ -31,7 +31,7 @@ export interface ScanTarget {
   kind: 'files' | 'database';
   /** For files: the scanned roots (repo-relative). For databases: a redacted URL (no credentials). */
   name: string;
-  engine?: 'postgres' | 'mysql' | 'mongodb';
+  engine?: 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
 }
 
 export interface ScanResult {
@@ -39,6 +39,8 @@ export interface ScanResult {
   findings: Finding[];
   evidence: Evidence[];
   problems: ScanProblem[];
+  /** Files not read because they are binary (images, executables...), by path: named, not only counted. */
+  skippedBinary?: string[];
   /** Counters shown in summaries, e.g. filesScanned, bytesScanned, tablesScanned. */
   stats: Record<string, number>;
 }

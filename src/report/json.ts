@@ -41,6 +41,7 @@ export function toJson(results: ScanResult[], ctx: ReportContext): object {
     findings: results.flatMap((r) => r.findings.map((f) => findingToJson(f, ctx))),
     evidence: results.flatMap((r) => r.evidence),
     problems: results.flatMap((r) => r.problems),
+    skippedBinary: results.flatMap((r) => r.skippedBinary ?? []),
     stats: Object.assign({}, ...results.map((r) => r.stats)) as Record<string, number>,
   };
 }

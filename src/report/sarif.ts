@@ -13,6 +13,7 @@ import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
 import { findingLegalRefs, helpWithRefs } from './rule-meta.js';
 import type { ReportContext } from './context.js';
 import { LEVEL_ORDER } from '../model/finding.js';
+import { NestedArtifacts } from './sarif-artifacts.js';
 
 /** GitHub code scanning limits per run. */
 export const MAX_RESULTS = 25_000;
@@ -33,10 +34,10 @@ function region(loc: Location): Sarif.Region {
   return r;
 }
 
-function physical(loc: Location): Sarif.Location {
+function physical(loc: Location, nested?: NestedArtifacts): Sarif.Location {
   return {
     physicalLocation: {
-      artifactLocation: { uri: encodeURI(loc.path), uriBaseId: '%SRCROOT%' },
+      artifactLocation: nested?.locate(loc.path) ?? { uri: encodeURI(loc.path), uriBaseId: '%SRCROOT%' },
       region: region(loc),
     },
   };
@@ -85,6 +86,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
     };
   });
 
+  const nested = new NestedArtifacts();
   const sarifResults: Sarif.Result[] = findings.map((f) => {
     const level = findingLevel(f, ctx.regime);
     const res: Sarif.Result = {
@@ -92,7 +94,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
       ruleIndex: ruleIndex.get(f.ruleId)!,
       level: SARIF_LEVEL[level],
       message: { text: findingMessage(f, ctx.showData) },
-      locations: [physical(f.location ?? { path: 'unknown', line: 1, column: 1 })],
+      locations: [physical(f.location ?? { path: 'unknown', line: 1, column: 1 }, nested)],
       partialFingerprints: { 'pdscan/v1': f.fingerprint ?? '' },
       properties: {
         category: f.category,
@@ -114,7 +116,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
       }));
     }
     if (f.sampleLocations && f.sampleLocations.length > 1) {
-      res.relatedLocations = f.sampleLocations.slice(1, MAX_LOCATIONS).map((l, i) => ({ id: i + 1, ...physical(l), message: { text: 'another value of this category' } }));
+      res.relatedLocations = f.sampleLocations.slice(1, MAX_LOCATIONS).map((l, i) => ({ id: i + 1, ...physical(l, nested), message: { text: 'another value of this category' } }));
     }
     if (f.flow?.length) {
       res.codeFlows = [
@@ -122,7 +124,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
           threadFlows: [
             {
               locations: f.flow.map((step) => ({
-                location: { ...physical(step.location), message: { text: step.message } },
+                location: { ...physical(step.location, nested), message: { text: step.message } },
               })),
             },
           ],
@@ -159,6 +161,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } },
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        ...(nested.artifacts.length ? { artifacts: nested.artifacts } : {}),
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
         properties: { regime: ctx.regime },

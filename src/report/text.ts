@@ -44,6 +44,11 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
     if (problems.length > 50) out.push(`  … and ${problems.length - 50} more`);
     out.push('');
   }
+  const binary = results.flatMap((r) => r.skippedBinary ?? []);
+  if (binary.length) {
+    const shown = binary.slice(0, 10).join(', ');
+    out.push(c.dim(`${binary.length} binary file${binary.length === 1 ? '' : 's'} not read: ${shown}${binary.length > 10 ? `, … and ${binary.length - 10} more (see --json)` : ''}`));
+  }
   const s = summarize(results, ctx);
   const stats = Object.assign({}, ...results.map((r) => r.stats)) as Record<string, number>;
   const scanned = stats.filesScanned !== undefined ? `${stats.filesScanned} files` : stats.tablesScanned !== undefined ? `${stats.tablesScanned} tables` : '';

@@ -15,12 +15,18 @@ import { aggregateValues } from './aggregate.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
+import type { ScanProblem } from '../model/result.js';
+import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from '../sources/files/containers/types.js';
+import { scanContainer } from './container-task.js';
 
 export interface FileTaskInput {
   abs: string;
   rel: string;
   /** Only code understanding runs (diff-mode context files). */
   codeOnly?: boolean;
+  /** Archive, workbook, office document or PDF: read through its container reader, not as text. */
+  container?: boolean;
+  size?: number;
 }
 
 export interface FileTaskOutput {
@@ -32,6 +38,8 @@ export interface FileTaskOutput {
   problem?: string;
   skipped?: string;
   summary?: unknown;
+  /** Per inner file: refusals, encrypted entries, PDFs without text (containers only). */
+  notices?: ScanProblem[];
 }
 
 export type CodeAnalyzer = (ctx: AnalyzerContext, text: string) => FileAnalysis;
@@ -57,6 +65,7 @@ export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleName
 export interface FileScannerOptions {
   /** Run code understanding on test, spec and story files too (default: only their text is classified). */
   includeTests?: boolean;
+  containerLimits?: ContainerLimits;
 }
 
 export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
@@ -64,7 +73,19 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
 
   /** `pending`: the file's read already under way (see scanInOrder). */
+  const classifyText = (buf: Buffer, rel: string, lines: LineIndex): Finding[] => {
+    const hintAt = hintFor(rel, buf, lines);
+    const matches = classifier.classifyBuffer(buf, { hintAt });
+    // Values whose only context is their key or column (CSV header, JSON key, SQL column list).
+    return matches.map((m) => matchToFinding(m, rel, lines, ruleNames)).concat(keyedFindings({ buf, rel, lines, matches }));
+  };
+
   return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
+    if (input.container) {
+      if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
+      const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText);
+      return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices };
+    }
     const read = await (pending ?? readForScan(input.abs, input.rel));
     if (!read.ok) {
       return 'error' in read
@@ -74,13 +95,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     const { buf } = read;
     const lines = new LineIndex(buf);
     let findings: Finding[] = [];
-    if (!input.codeOnly) {
-      const hintAt = hintFor(input.rel, buf, lines);
-      const matches = classifier.classifyBuffer(buf, { hintAt });
-      findings = matches.map((m) => matchToFinding(m, input.rel, lines, ruleNames));
-      // Values whose only context is their key or column (CSV header, JSON key, SQL column list).
-      findings = findings.concat(keyedFindings({ buf, rel: input.rel, lines, matches }));
-    }
+    if (!input.codeOnly) findings = classifyText(buf, input.rel, lines);
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;
@@ -115,7 +130,7 @@ export async function scanInOrder(
 ): Promise<void> {
   // A read that fails while the previous file is still being classified must not be an unhandled rejection.
   const read = (i: number): Promise<ReadOutcome> | undefined =>
-    i < inputs.length ? readForScan(inputs[i]!.abs, inputs[i]!.rel).catch((err: Error) => ({ ok: false, error: `cannot read (${err.message})` })) : undefined;
+    i < inputs.length && !inputs[i]!.container ? readForScan(inputs[i]!.abs, inputs[i]!.rel).catch((err: Error) => ({ ok: false, error: `cannot read (${err.message})` })) : undefined;
   let next = read(0);
   for (let i = 0; i < inputs.length; i++) {
     const current = next!;

@@ -15,6 +15,9 @@ import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../cli/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
+import type { ContainerLimits } from '../sources/files/containers/types.js';
+import { looksLikeIdDocument } from '../sources/files/containers/expand.js';
+import { idDocumentFinding } from './container-task.js';
 
 export interface FileScanOptions {
   paths: string[];
@@ -35,6 +38,10 @@ export interface FileScanOptions {
    */
   codeOnlyFiles?: Set<string>;
   progress?: Progress;
+  /** Limits for archives, workbooks and documents (entries, bytes, ratio, nesting). */
+  containerLimits?: ContainerLimits;
+  /** SQLite files will be scanned as databases by the caller: do not list them as skipped. */
+  includeDatabases?: boolean;
 }
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -63,7 +70,7 @@ function batches(files: FileTaskInput[], sizes: number[]): FileTaskInput[][] {
   return out;
 }
 
-export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
+export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { databases: string[] }> {
   const walked = await walk(opts.paths, { cwd: opts.cwd, maxFileSize: opts.maxFileSize, ignore: opts.ignore });
   let files = walked.files;
   if (opts.onlyFiles) files = files.filter((f) => opts.onlyFiles!.has(f.rel));
@@ -73,7 +80,12 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
   opts.progress?.start(files.length, totalBytes);
 
   const codeOnly = code ? opts.codeOnlyFiles : undefined;
-  const inputs: FileTaskInput[] = files.map((f) => (codeOnly?.has(f.rel) ? { abs: f.abs, rel: f.rel, codeOnly: true } : { abs: f.abs, rel: f.rel }));
+  const inputs: FileTaskInput[] = files.map((f) => ({
+    abs: f.abs,
+    rel: f.rel,
+    ...(codeOnly?.has(f.rel) ? { codeOnly: true } : {}),
+    ...(f.container ? { container: true, size: f.size } : {}),
+  }));
   const rules = loadRules(opts.ruleOptions);
   let outputs: FileTaskOutput[];
   const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
@@ -82,7 +94,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       filename: WORKER,
       minThreads: threads,
       maxThreads: threads,
-      workerData: { rules, code, codeSettings: opts.codeSettings ?? {} },
+      workerData: { rules, code, codeSettings: opts.codeSettings ?? {}, containerLimits: opts.containerLimits },
     });
     try {
       const parts = batches(inputs, files.map((f) => f.size));
@@ -98,7 +110,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests });
+    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
     const done: FileTaskOutput[] = [];
     await scanInOrder(scanFile, inputs, (r) => {
       opts.progress?.tick(r.rel, r.bytes);
@@ -111,15 +123,24 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   const problems: ScanProblem[] = [...walked.problems];
+  const databases = walked.databases.filter((d) => !opts.onlyFiles || opts.onlyFiles.has(d.rel)).map((d) => d.rel);
+  if (!opts.includeDatabases) {
+    for (const d of databases) problems.push({ where: d, message: 'database file (SQLite?), not scanned: use --include-databases, or pdscan db sqlite:PATH' });
+  }
   const summaries = new Map<string, unknown>();
   let bytes = 0;
   let lines = 0;
   const skipped = { ...walked.skipped, empty: 0 };
+  const binaryPaths = [...walked.binaryPaths];
   for (const o of outputs) {
     findings.push(...o.findings);
     evidence.push(...o.evidence);
     if (o.problem) problems.push({ where: o.rel, message: o.problem });
-    if (o.skipped === 'binary') skipped.binary++;
+    if (o.notices) problems.push(...o.notices);
+    if (o.skipped === 'binary') {
+      skipped.binary++;
+      binaryPaths.push(o.rel);
+    }
     else if (o.skipped === 'minified') skipped.minified++;
     else if (o.skipped === 'empty') skipped.empty++;
     if (o.summary !== undefined) summaries.set(o.rel, o.summary);
@@ -131,6 +152,8 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
     findings.push(...linked.findings);
     evidence.push(...linked.evidence);
   }
+  // Binary files are not read, but one named like an ID card scan is reported by its name.
+  for (const p of binaryPaths) if (looksLikeIdDocument(p)) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
   findings.sort(compareFindings);
   problems.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
   return {
@@ -138,6 +161,8 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult> {
     findings,
     evidence,
     problems,
+    databases,
+    ...(binaryPaths.length ? { skippedBinary: binaryPaths.sort() } : {}),
     stats: {
       filesScanned: outputs.length - skipped.binary - skipped.minified - skipped.empty + walked.skipped.binary + walked.skipped.minified,
       bytesScanned: bytes,

@@ -7,15 +7,17 @@ import type { RuleDef } from '../rules/types.js';
 import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader } from './code-analyzer.js';
 import type { CodeSettings } from '../sources/code/contract.js';
+import type { ContainerLimits } from '../sources/files/containers/types.js';
 
 interface WorkerData {
   rules: RuleDef[];
   code: boolean;
   codeSettings: CodeSettings;
+  containerLimits?: ContainerLimits;
 }
 
 const data = workerData as WorkerData;
-const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined, { includeTests: data.codeSettings.includeTests });
+const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined, { includeTests: data.codeSettings.includeTests, containerLimits: data.containerLimits });
 
 export default async function scanBatch(files: FileTaskInput[]): Promise<FileTaskOutput[]> {
   const out: FileTaskOutput[] = [];

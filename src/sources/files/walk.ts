@@ -9,6 +9,7 @@ import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanProblem } from '../../model/result.js';
+import { isContainerPath } from './containers/expand.js';
 
 export const DEFAULT_EXCLUDED_DIRS = [
   'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit',
@@ -19,7 +20,7 @@ export const DEFAULT_EXCLUDED_DIRS = [
 const BINARY_EXT = new Set(
   ('png jpg jpeg gif bmp ico webp tif tiff psd heic avif svgz mp3 mp4 m4a wav ogg flac avi mov mkv webm ' +
     'zip gz tgz bz2 xz 7z rar zst jar war ear class dll exe so dylib o a lib bin dat pdf doc docx xls xlsx ppt pptx ' +
-    'odt ods woff woff2 ttf otf eot wasm pyc pyo node sqlite db mdb lockb pack idx keystore p12 pfx der').split(' '),
+    'odt ods woff woff2 ttf otf eot wasm pyc pyo node sqlite sqlite3 db mdb lockb pack idx keystore p12 pfx der').split(' '),
 );
 
 export interface FileEntry {
@@ -28,6 +29,8 @@ export interface FileEntry {
   /** Path relative to the working directory, forward slashes (what reports show). */
   rel: string;
   size: number;
+  /** Read through a container reader (archive, workbook, document, PDF), not as text. */
+  container?: boolean;
 }
 
 export interface WalkOptions {
@@ -43,7 +46,13 @@ export interface WalkResult {
   files: FileEntry[];
   problems: ScanProblem[];
   skipped: { ignored: number; binary: number; tooLarge: number; minified: number };
+  /** The binary files skipped by name, so that the output can say which (images, executables...). */
+  binaryPaths: string[];
+  /** SQLite databases met (by extension): scanned as databases only when asked. */
+  databases: FileEntry[];
 }
+
+const SQLITE_EXT = /\.(sqlite3?|db)$/i;
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
@@ -90,6 +99,8 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
   const problems: ScanProblem[] = [];
   const skipped = { ignored: 0, binary: 0, tooLarge: 0, minified: 0 };
   const seen = new Set<string>();
+  const binaryPaths: string[] = [];
+  const databases: FileEntry[] = [];
 
   for (const input of paths) {
     const abs = path.resolve(opts.cwd, input);
@@ -166,8 +177,15 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
     if (seen.has(abs)) return;
     seen.add(abs);
     const rel = toPosix(path.relative(opts.cwd, abs)) || path.basename(abs);
+    if (isContainerPath(rel)) {
+      // Containers have their own limits (entries, uncompressed bytes, ratio), not max_file_size.
+      files.push({ abs, rel, size, container: true });
+      return;
+    }
+    if (SQLITE_EXT.test(rel)) databases.push({ abs, rel, size });
     if (isBinaryPath(rel)) {
       skipped.binary++;
+      binaryPaths.push(rel);
       return;
     }
     if (isMinifiedPath(rel)) {
@@ -182,5 +200,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
   }
 
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, problems, skipped };
+  binaryPaths.sort();
+  databases.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+  return { files, problems, skipped, binaryPaths, databases };
 }

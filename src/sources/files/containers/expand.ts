@@ -1,0 +1,132 @@
+/**
+ * Which files are containers, and the one entry point that turns a container (a file on disk or
+ * an entry already in memory) into text units and notices. Limits are enforced here for nesting
+ * and in the format readers for bytes; a limit passed ends that container with a named refusal
+ * and the rest of the scan goes on.
+ */
+import { normalizeBuffer } from '../../../classify/engine.js';
+import { decode } from '../read.js';
+import { expandGzip, expandTar, expandZip } from './archives.js';
+import { expandSheet } from './sheets.js';
+import { expandDocument } from './documents.js';
+import { expandPdf } from './pdf.js';
+import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type UnitSink } from './types.js';
+import { EntryEncrypted } from './zip.js';
+
+export type ContainerFormat = 'zip' | 'tar' | 'tgz' | 'gz' | 'xlsx' | 'ods' | 'xls' | 'docx' | 'pptx' | 'odt' | 'pdf';
+
+export interface ExpandContext {
+  limits: ContainerLimits;
+  budget: ByteBudget;
+  /** 1 for a file on disk, 2 for a container inside it... */
+  depth: number;
+  sink: UnitSink;
+}
+
+const BY_EXT: Record<string, ContainerFormat> = {
+  zip: 'zip', tar: 'tar', tgz: 'tgz', gz: 'gz', xlsx: 'xlsx', xlsm: 'xlsx', ods: 'ods', xls: 'xls',
+  docx: 'docx', docm: 'docx', pptx: 'pptx', odt: 'odt', pdf: 'pdf',
+};
+
+export function containerFormat(name: string): ContainerFormat | undefined {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.tar.gz')) return 'tgz';
+  return BY_EXT[lower.slice(lower.lastIndexOf('.') + 1)];
+}
+
+export const isContainerPath = (name: string): boolean => containerFormat(name) !== undefined;
+
+const SQLITE_EXT = /\.(sqlite3?|db)$/i;
+// The same words as the id-document-image-file rule (rules/accounts.yml), for names of files met whole.
+const ID_DOCUMENT_NAME = /(cccd|cmnd|can[-_ ]?cuoc|chung[-_ ]?minh|ho[-_ ]?chieu|passport|id[-_ ]?card|national[-_]?id|citizen[-_]?id|gplx|bang[-_]?lai|giay[-_]?phep[-_ ]?lai[-_ ]?xe|driv(?:er|ing)'?s?[-_ ]?licen[cs]e|e?kyc.*(front|back|mat[-_]?truoc|mat[-_]?sau)|id[-_]?(front|back))/i;
+const IMAGE_OR_PDF = /\.(jpe?g|png|heic|heif|webp|bmp|tiff?|gif|pdf)$/i;
+
+/** File names that say the file is an identity document (a scanned CCCD, a passport photo). */
+export function looksLikeIdDocument(name: string): boolean {
+  const base = name.slice(name.lastIndexOf('/') + 1).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd');
+  return IMAGE_OR_PDF.test(base) && ID_DOCUMENT_NAME.test(base);
+}
+
+/**
+ * Expands one top-level file. Refusals (limits) and unreadable containers become notices; units
+ * already delivered stay delivered, so a refused archive still reports what it read before.
+ */
+export async function expandFile(abs: string, rel: string, size: number, limits: ContainerLimits, sink: UnitSink): Promise<void> {
+  let notices = 0;
+  // A bomb of thousands of refused entries is one problem to the reader, not thousands of lines.
+  const capped: UnitSink = {
+    unit: (u) => sink.unit(u),
+    notice: (n) => {
+      if (++notices <= MAX_NOTICES_PER_FILE) sink.notice(n);
+    },
+  };
+  const ctx: ExpandContext = { limits, budget: new ByteBudget(limits, size), depth: 1, sink: capped };
+  await guarded(rel, capped, () => expandContainer(abs, rel, ctx, size), true);
+  if (notices > MAX_NOTICES_PER_FILE) {
+    sink.notice({ where: rel, kind: 'refused', message: `${notices - MAX_NOTICES_PER_FILE} more entries refused or not read in this file` });
+  }
+}
+
+const MAX_NOTICES_PER_FILE = 20;
+
+async function guarded(where: string, sink: UnitSink, fn: () => Promise<void>, top = false): Promise<void> {
+  try {
+    await fn();
+  } catch (err) {
+    if (err instanceof BudgetExhausted && !top) throw err;
+    if (err instanceof LimitExceeded) sink.notice({ where, kind: 'refused', message: err.message.startsWith(where) ? err.message.slice(where.length + 2) : err.message });
+    else if (err instanceof EntryEncrypted) sink.notice({ where, kind: 'encrypted', message: 'encrypted, not read (no password is guessed)' });
+    else sink.notice({ where, kind: 'unreadable', message: `cannot read: ${(err as Error).message.split('\n')[0]}` });
+  }
+}
+
+async function expandContainer(source: string | Buffer, where: string, ctx: ExpandContext, size?: number): Promise<void> {
+  const format = containerFormat(where)!;
+  switch (format) {
+    case 'zip':
+      return expandZip(source, where, ctx, onEntry);
+    case 'tar':
+      return expandTar(source, where, false, ctx, onEntry, size);
+    case 'tgz':
+      return expandTar(source, where, true, ctx, onEntry, size);
+    case 'gz':
+      return expandGzip(source, where, ctx, onEntry, size);
+    case 'xlsx':
+    case 'ods':
+      return expandSheet(source, where, format, ctx);
+    case 'docx':
+    case 'pptx':
+    case 'odt':
+      return expandDocument(source, where, format, ctx);
+    case 'pdf':
+      return expandPdf(source, where, ctx);
+    case 'xls':
+      ctx.sink.notice({ where, kind: 'unsupported', message: 'legacy Excel 97-2003 workbook (.xls), not read: save it as .xlsx to scan it' });
+      return;
+  }
+}
+
+/** An inner file of an archive: a nested container, or text. */
+async function onEntry(inner: string, data: Buffer, ctx: ExpandContext): Promise<void> {
+  if (isContainerPath(inner)) {
+    if (ctx.depth + 1 > ctx.limits.maxDepth) {
+      ctx.sink.notice({ where: inner, kind: 'refused', message: `nested ${ctx.depth + 1} levels deep, not read (limit max_depth ${ctx.limits.maxDepth})` });
+      return;
+    }
+    await guarded(inner, ctx.sink, () => expandContainer(data, inner, { ...ctx, depth: ctx.depth + 1 }));
+    return;
+  }
+  if (data.length === 0) return;
+  if (SQLITE_EXT.test(inner) && data.subarray(0, 16).toString('latin1') === 'SQLite format 3\u0000') {
+    ctx.sink.notice({ where: inner, kind: 'unsupported', message: 'SQLite database inside an archive, not scanned: extract it and run `pdscan db sqlite:PATH`' });
+    return;
+  }
+  const text = decode(data);
+  if (text === 'binary') {
+    if (looksLikeIdDocument(inner)) ctx.sink.notice({ where: inner, kind: 'id-document-image', message: 'binary file inside an archive, not read' });
+    else ctx.sink.notice({ where: inner, kind: 'unsupported', message: 'binary file, not read' });
+    return;
+  }
+  const name = inner.slice(inner.lastIndexOf('!/') + 2);
+  await ctx.sink.unit({ path: inner, formatPath: name, text: normalizeBuffer(text) });
+}
