@@ -45,7 +45,7 @@ describe('parseDbUrl', () => {
 
   test.each([
     ['http://h/db', /unsupported database URL scheme "http:\/\/"/],
-    ['sqlite:///tmp/x.db', /unsupported database URL scheme "sqlite:\/\/"/],
+    ['oracle://h/db', /unsupported database URL scheme "oracle:\/\/"/],
     ['just-a-name', /must start with/],
     ['postgres:///db', /no host/],
     ['postgres://h:99999/db', /invalid port/],

@@ -34,10 +34,10 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
   const cmd = program
     .command('db')
     .description(
-      'sample a PostgreSQL, MySQL/MariaDB or MongoDB database read-only and classify its columns\n' +
+      'sample a PostgreSQL, MySQL/MariaDB, MongoDB or SQLite database read-only and classify its columns\n' +
         '(passwords may come from PDSCAN_DB_PASSWORD, PGPASSWORD or MYSQL_PWD instead of the URL; TLS via ?sslmode=)',
     )
-    .argument('<url>', 'postgres://, postgresql://, mysql://, mariadb://, mongodb:// or mongodb+srv:// URL')
+    .argument('<url>', 'postgres://, postgresql://, mysql://, mariadb://, mongodb:// or mongodb+srv:// URL, or sqlite:PATH (a path ending in .sqlite, .sqlite3 or .db also works)')
     .addOption(new Option('--sample-size <n>', `rows sampled per table (default ${DB_DEFAULTS.sampleSize})`).argParser(positiveInt('--sample-size')))
     .addOption(new Option('--only <patterns>', 'scan only tables matching these patterns (e.g. "public.*", "*customer*"; repeatable, comma-separated)').argParser(collect))
     .addOption(new Option('--except <patterns>', 'skip tables matching these patterns (repeatable, comma-separated)').argParser(collect))

@@ -8,12 +8,16 @@ import path from 'node:path';
 import { ScanError } from '../../rules/errors.js';
 import { walk } from '../../sources/files/walk.js';
 import { MISSING_REASON_META } from '../../pr/suppressions.js';
+import { containerLimits } from '../../sources/files/containers/limits.js';
+import { scanTreeDatabases } from './scan-databases.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 
 interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
   code?: boolean;
   includeTests?: boolean;
+  containerLimit?: string[];
+  includeDatabases?: boolean;
 }
 
 export function registerScan(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -23,6 +27,8 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .argument('[paths...]', 'files or directories to scan', ['.'])
     .option('--max-file-size <size>', 'skip files larger than this (e.g. 5MB)')
     .option('--no-code', 'skip code understanding (declarations, flows); classify text only')
+    .option('--container-limit <name=value>', 'limit for archives, workbooks and documents: max_depth, max_entries, max_entry_bytes, max_total_bytes, max_ratio (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--include-databases', 'sample SQLite files met in the tree (.sqlite, .sqlite3, .db) as databases, like `pdscan db sqlite:PATH`')
     .option('--include-tests', 'also run code understanding on test, spec, story and mock files (their text is always classified)')
     .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
     .option('--baseline <file>', 'hide findings recorded in this baseline (see `pdscan baseline create`); report stale entries')
@@ -42,6 +48,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       const s = setup(opts, cwd, [MISSING_REASON_META]);
       const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
+      const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
       // The config file holds rule examples and allowlisted values: never report it.
       const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
       const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
@@ -50,7 +57,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
           const ruleOptions = categories
             ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...s.rules.filter((r) => !categories.has(r.category)).map((r) => r.id)] }
             : s.ruleOptions;
-          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings });
+          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings, containerLimits: limits });
           return postProcess(r, opts, s);
         },
         list: async (p, dir) => (await walk(p, { cwd: dir, maxFileSize, ignore })).files.map((f) => f.rel),
@@ -66,12 +73,15 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         codeSettings,
         onlyFiles: plan.onlyFiles,
         codeOnlyFiles: plan.context,
+        containerLimits: limits,
+        includeDatabases: opts.includeDatabases ?? s.loaded.config.include_databases ?? false,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
       });
+      const databases = await scanTreeDatabases(result, opts.includeDatabases ?? s.loaded.config.include_databases ?? false, s, opts.threads);
       const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
       // Before emit: the base comparison must not read this run's own output files.
       const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, cwd, paths, pr: opts });
-      const code = emit([outcome.result], opts, s);
+      const code = emit([outcome.result, ...databases.map((d) => postProcess(d, opts, s))], opts, s);
       writePrReport(outcome, plan, comparison, { ctx: s.ctx, failOn: s.failOn, exitCode: code, cwd, sarifPath: opts.sarif, pr: opts });
       return code;
     }),

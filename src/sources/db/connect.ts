@@ -4,6 +4,7 @@ import type { DbUrl } from './url.js';
 import { PostgresConnector } from './postgres.js';
 import { MysqlConnector } from './mysql.js';
 import { MongoConnector } from './mongodb.js';
+import { SqliteConnector } from './sqlite.js';
 
 export type Connector = DbConnector & { describe(err: unknown): string };
 
@@ -15,5 +16,7 @@ export async function connect(url: DbUrl, opts: { timeoutMs: number; concurrency
       return MysqlConnector.connect(url, opts);
     case 'mongodb':
       return MongoConnector.connect(url, opts);
+    case 'sqlite':
+      return SqliteConnector.connect(url, opts);
   }
 }

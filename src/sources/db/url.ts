@@ -8,7 +8,7 @@ import { ConfigError } from '../../rules/errors.js';
 /** Defaults of `pdscan db` (here, not in scan-db.ts, so that --help does not load the drivers). */
 export const DB_DEFAULTS = { sampleSize: 10_000, timeoutMs: 30_000, concurrency: 4 } as const;
 
-export type DbEngine = 'postgres' | 'mysql' | 'mongodb';
+export type DbEngine = 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 
@@ -52,6 +52,17 @@ const MYSQL_SSL_MODES: Record<string, SslMode> = {
   verify_identity: 'verify-full',
 };
 
+const SQLITE_FILE = /\.(sqlite3?|db)$/i;
+
+/** `sqlite:PATH`, `sqlite://PATH`, or a bare path ending in .sqlite, .sqlite3 or .db: a local file, no credentials. */
+export function parseSqliteUrl(input: string): DbUrl | undefined {
+  const raw = input.trim();
+  const m = /^sqlite:(?:\/\/)?(.+)$/i.exec(raw);
+  const file = m ? m[1]! : !/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) && SQLITE_FILE.test(raw) ? raw : undefined;
+  if (file === undefined) return undefined;
+  return { engine: 'sqlite', scheme: 'sqlite', host: '', database: file, params: new URLSearchParams(), display: `sqlite:${file}`, raw };
+}
+
 function decode(s: string): string {
   try {
     return decodeURIComponent(s);
@@ -66,8 +77,10 @@ function decode(s: string): string {
  * variable (PGPASSWORD, MYSQL_PWD). A password in the URL wins.
  */
 export function parseDbUrl(input: string, env: NodeJS.ProcessEnv = process.env): DbUrl {
+  const sqlite = parseSqliteUrl(input);
+  if (sqlite) return sqlite;
   const m = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input.trim());
-  if (!m) throw new ConfigError('database URL must start with postgres://, postgresql://, mysql://, mariadb://, mongodb:// or mongodb+srv://');
+  if (!m) throw new ConfigError('database URL must start with postgres://, postgresql://, mysql://, mariadb://, mongodb://, mongodb+srv:// or sqlite:');
   const scheme = m[1]!.toLowerCase();
   const engine = SCHEMES[scheme];
   if (!engine) {
