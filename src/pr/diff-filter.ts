@@ -12,6 +12,7 @@
  */
 import type { Finding, Location } from '../model/finding.js';
 import type { ChangeSet } from './changes.js';
+import { outerFile } from '../sources/files/containers/types.js';
 
 /** The locations whose lines decide whether a finding is new. */
 export function decidingLocations(f: Finding): Location[] {
@@ -23,8 +24,10 @@ export function decidingLocations(f: Finding): Location[] {
 }
 
 function onChangedLine(loc: Location, changes: ChangeSet, aggregate: boolean): boolean {
-  const fc = changes.changed.get(loc.path);
+  const fc = changes.changed.get(loc.path) ?? changes.changed.get(outerFile(loc.path));
   if (!fc) return false;
+  // A finding inside an archive or workbook: the file changed as a whole (git sees bytes, not rows).
+  if (fc.path !== loc.path) return true;
   if (fc.lines === 'all') return true;
   if (aggregate) return fc.lines.size > 0;
   return fc.lines.intersects(loc.line, Math.max(loc.line, loc.endLine ?? loc.line));

@@ -11,6 +11,7 @@
 import { appendFileSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding, Level } from '../model/finding.js';
+import { outerFile } from '../sources/files/containers/types.js';
 import type { ScanProblem, ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { ReportContext } from '../report/context.js';
@@ -118,7 +119,7 @@ export function refine(result: ScanResult, plan: PrPlan, opts: { cwd: string; pa
     const deleted = new Set(changes?.deleted.map((d) => d.path) ?? []);
     // In diff mode only changed and deleted files were looked at; elsewhere, everything under the roots.
     const inScope = (p: string | undefined) =>
-      p !== undefined && underScannedPaths(p, roots) && (!changes || changes.changed.has(p) || deleted.has(p));
+      p !== undefined && underScannedPaths(p, roots) && (!changes || changes.changed.has(outerFile(p)) || deleted.has(outerFile(p)));
     const b = applyBaseline(findings, plan.baseline.data, inScope);
     findings = b.findings;
     baselined = b.hidden;

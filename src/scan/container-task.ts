@@ -12,6 +12,10 @@ import { aggregateValues, SAMPLE_LOCATIONS } from './aggregate.js';
 import { expandFile } from '../sources/files/containers/expand.js';
 import type { ContainerLimits, TextUnit } from '../sources/files/containers/types.js';
 import { compareConfidence } from '../model/finding.js';
+import type { Regime } from '../model/categories.js';
+import { applySuppressions } from '../pr/suppressions.js';
+
+const SUPPRESSION_MARK = Buffer.from('pdscan-ignore-');
 
 /** Classifies one unit's text as if it were a file at `formatPath` (findings located there). */
 export type ClassifyText = (buf: Buffer, formatPath: string, lines: LineIndex) => Finding[];
@@ -81,7 +85,7 @@ export function idDocumentFinding(where: string, why: string): Finding {
   };
 }
 
-export async function scanContainer(abs: string, rel: string, size: number, limits: ContainerLimits, classify: ClassifyText): Promise<ContainerOutcome> {
+export async function scanContainer(abs: string, rel: string, size: number, limits: ContainerLimits, classify: ClassifyText, regime: Regime = 'pdpl-2025'): Promise<ContainerOutcome> {
   const out: ContainerOutcome = { findings: [], notices: [], bytes: 0, lines: 0, units: 0 };
   const aggregates = new Map<string, Finding>();
   await expandFile(abs, rel, size, limits, {
@@ -94,8 +98,10 @@ export async function scanContainer(abs: string, rel: string, size: number, limi
       out.units++;
       out.bytes += unit.text.length;
       out.lines += lines.lineCount;
-      const found = aggregateValues(unit.formatPath, classify(unit.text, unit.formatPath, lines));
+      let found = aggregateValues(unit.formatPath, classify(unit.text, unit.formatPath, lines));
       for (const f of found) for (const loc of locations(f)) loc.path = unit.path;
+      // Inline suppressions of inner files with comments: the report's own pass cannot read inside archives.
+      if (unit.text.includes(SUPPRESSION_MARK)) found = applySuppressions(found, '', regime, (p) => (p === unit.path ? unit.text : undefined)).findings;
       // Fingerprints from the unit's own lines, before lines are renumbered to rows.
       fingerprintFindings(found.filter((f) => f.kind !== 'aggregate'), (l) => lines.lineText(l));
       for (const f of found) {

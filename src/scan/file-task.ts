@@ -16,6 +16,7 @@ import { fingerprintFindings } from '../report/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
 import type { ScanProblem } from '../model/result.js';
+import type { Regime } from '../model/categories.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from '../sources/files/containers/types.js';
 import { scanContainer } from './container-task.js';
 
@@ -66,6 +67,8 @@ export interface FileScannerOptions {
   /** Run code understanding on test, spec and story files too (default: only their text is classified). */
   includeTests?: boolean;
   containerLimits?: ContainerLimits;
+  /** For the order of categories of suppression warnings inside containers. */
+  regime?: Regime;
 }
 
 export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
@@ -83,7 +86,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
   return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
     if (input.container) {
       if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
-      const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText);
+      const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText, opts.regime);
       return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices };
     }
     const read = await (pending ?? readForScan(input.abs, input.rel));

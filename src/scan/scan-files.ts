@@ -110,7 +110,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
+    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits, regime: opts.codeSettings?.regime });
     const done: FileTaskOutput[] = [];
     await scanInOrder(scanFile, inputs, (r) => {
       opts.progress?.tick(r.rel, r.bytes);

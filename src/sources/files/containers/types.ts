@@ -5,6 +5,12 @@
  * read (refused by a limit, encrypted, no text layer). Nothing is ever written to disk.
  */
 
+/** The file on disk that holds a virtual path: `backup.zip` for `backup.zip!/exports/kh.csv`. */
+export function outerFile(virtualPath: string): string {
+  const at = virtualPath.indexOf('!/');
+  return at < 0 ? virtualPath : virtualPath.slice(0, at);
+}
+
 export interface ContainerLimits {
   /** Containers inside containers: an xlsx in a zip is depth 2. */
   maxDepth: number;

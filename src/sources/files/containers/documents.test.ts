@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { ByteBudget, DEFAULT_CONTAINER_LIMITS, type ContainerNotice, type TextUnit } from './types.js';
+import { expandDocument } from './documents.js';
+import { expandPdf } from './pdf.js';
+import type { ExpandContext } from './expand.js';
+import { docx, pdf, zip } from '../../../../test/helpers/zip-writer.js';
+
+function context() {
+  const units: TextUnit[] = [];
+  const notices: ContainerNotice[] = [];
+  const ctx: ExpandContext = { limits: DEFAULT_CONTAINER_LIMITS, budget: new ByteBudget(DEFAULT_CONTAINER_LIMITS), depth: 1, sink: { unit: (u) => void units.push(u), notice: (n) => void notices.push(n) } };
+  return { ctx, units, notices };
+}
+
+const text = (units: TextUnit[]) => units.map((u) => u.text.toString('utf8')).join('');
+
+describe('office documents', () => {
+  it('docx: paragraphs, comments, and tables as Markdown tables whose first row names the columns', async () => {
+    const { ctx, units } = context();
+    await expandDocument(docx(['Hợp đồng lao động', 'Bên B: Trần Văn Bình'], [['Họ tên', 'Số CCCD'], ['Lê Hoàng Yến', '048300123456']], 'Kiểm tra lại CCCD'), 'hd.docx', 'docx', ctx);
+    expect(text(units)).toBe('Hợp đồng lao động\nBên B: Trần Văn Bình\n| Họ tên | Số CCCD |\n|---|---|\n| Lê Hoàng Yến | 048300123456 |\n\nKiểm tra lại CCCD\n');
+    expect(units[0]).toMatchObject({ path: 'hd.docx', formatPath: 'hd.docx.md' });
+  });
+
+  it('pptx: slides in their natural order (2 before 10), then notes', async () => {
+    const slide = (t: string) => `<p:sld xmlns:p="p" xmlns:a="a"><p:cSld><p:spTree><p:sp><p:txBody><a:p><a:r><a:t>${t}</a:t></a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:sld>`;
+    const { ctx, units } = context();
+    const deck = zip([
+      { name: 'ppt/slides/slide10.xml', data: slide('mười') },
+      { name: 'ppt/slides/slide2.xml', data: slide('hai') },
+      { name: 'ppt/notesSlides/notesSlide1.xml', data: slide('ghi chú: 0912345678') },
+      { name: 'ppt/theme/theme1.xml', data: slide('not text') },
+    ]);
+    await expandDocument(deck, 'deck.pptx', 'pptx', ctx);
+    expect(text(units)).toBe('hai\nmười\nghi chú: 0912345678\n');
+  });
+
+  it('odt: text with spans, spaces and line breaks; annotations included', async () => {
+    const { ctx, units } = context();
+    const content = '<office:document-content><office:body><office:text><text:h>Hồ sơ</text:h><text:p>Điện <text:span>thoại</text:span>:<text:s text:c="2"/>0912345678<text:line-break/>Email: a@b.vn</text:p><text:p><office:annotation><text:p>CCCD 001090012345</text:p></office:annotation></text:p></office:text></office:body></office:document-content>';
+    await expandDocument(zip([{ name: 'content.xml', data: content }]), 'hs.odt', 'odt', ctx);
+    expect(text(units)).toBe('Hồ sơ\nĐiện thoại:  0912345678\nEmail: a@b.vn\nCCCD 001090012345\n');
+  });
+});
+
+describe('PDF', () => {
+  it('reads the text layer', async () => {
+    const { ctx, units, notices } = context();
+    await expandPdf(pdf(['Ho ten: Tran Van Binh', 'CCCD: 001090012345']), 'hd.pdf', ctx);
+    expect(notices).toEqual([]);
+    expect(text(units)).toMatch(/Ho ten: Tran Van Binh\s+CCCD: 001090012345/);
+  });
+
+  it('says when there is no text layer, and flags an ID-card-named scan', async () => {
+    const plain = context();
+    await expandPdf(pdf([]), 'scan_hop_dong.pdf', plain.ctx);
+    expect(plain.units).toEqual([]);
+    expect(plain.notices).toEqual([{ where: 'scan_hop_dong.pdf', kind: 'no-text-layer', message: expect.stringContaining('no text layer') }]);
+    const id = context();
+    await expandPdf(pdf([]), 'ho_so/cccd_mat_sau.pdf', id.ctx);
+    expect(id.notices.map((n) => n.kind)).toEqual(['id-document-image']);
+  });
+});
