@@ -11,6 +11,7 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../src/rules/paths.js';
 import { multitoolErrors } from './helpers/sarif-multitool.js';
 import { pdf, xlsx, zip } from './helpers/zip-writer.js';
+import { copyFileSync, mkdirSync } from 'node:fs';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin/pdscan.js');
 let dir: string;
@@ -32,6 +33,8 @@ beforeAll(() => {
   writeFileSync(path.join(dir, 'backup.zip'), zip([{ name: 'exports/kh.csv', data: CSV }, { name: 'old/inner.zip', data: inner }, { name: 'luong.csv', data: CSV, encrypted: true, store: true }]));
   writeFileSync(path.join(dir, 'cccd_mat_truoc.pdf'), pdf([]));
   writeFileSync(path.join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]));
+  mkdirSync(path.join(dir, 'data'));
+  copyFileSync(path.join(PACKAGE_ROOT, 'fixtures/demo-db/clinic.sqlite'), path.join(dir, 'data/clinic.sqlite'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -61,6 +64,20 @@ describe('containers through the CLI', () => {
     expect(parent.location.uri).toBe('old/inner.zip');
     expect(run.artifacts[parent.parentIndex!]!.location).toEqual({ uri: 'backup.zip', uriBaseId: '%SRCROOT%' });
     expect(run.results.some((r) => r.locations[0]!.physicalLocation.artifactLocation.index === innermost)).toBe(true);
+    expect(multitoolErrors(sarif)).toEqual([]);
+  });
+
+  test('SQLite files are named by default and sampled as databases with --include-databases', () => {
+    const plain = pdscan(['scan', '.']);
+    expect(plain.stdout).toMatch(/data\/clinic\.sqlite: database file \(SQLite\?\), not scanned: use --include-databases/);
+    expect(plain.stdout).not.toContain('db/sqlite/');
+    const json = path.join(dir, 'db.json');
+    const sarif = path.join(dir, 'db.sarif');
+    pdscan(['scan', '.', '--include-databases', '--json', json, '--sarif', sarif]);
+    const data = JSON.parse(readFileSync(json, 'utf8')) as { findings: Array<{ kind: string; category: string; location?: { path: string } }>; problems: Array<{ where: string }> };
+    const columns = data.findings.filter((f) => f.kind === 'column' && f.location?.path.startsWith('db/sqlite/clinic.sqlite/'));
+    expect(columns.map((f) => f.category)).toEqual(expect.arrayContaining(['national-id', 'health', 'ethnicity']));
+    expect(data.problems.map((p) => p.where)).not.toContain('data/clinic.sqlite');
     expect(multitoolErrors(sarif)).toEqual([]);
   });
 });

@@ -182,7 +182,11 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
       files.push({ abs, rel, size, container: true });
       return;
     }
-    if (SQLITE_EXT.test(rel)) databases.push({ abs, rel, size });
+    if (SQLITE_EXT.test(rel)) {
+      // Named on their own line (scanned with --include-databases), not among the binary files.
+      databases.push({ abs, rel, size });
+      return;
+    }
     if (isBinaryPath(rel)) {
       skipped.binary++;
       binaryPaths.push(rel);

@@ -4,13 +4,14 @@
  * possible identity-document image when its file name says so.
  */
 import { normalizeBuffer } from '../../../classify/engine.js';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { looksLikeIdDocument, type ExpandContext } from './expand.js';
 import { LimitExceeded, formatBytes } from './types.js';
 
 export async function expandPdf(source: string | Buffer, where: string, ctx: ExpandContext): Promise<void> {
+  const size = typeof source === 'string' ? (await stat(source)).size : source.length;
+  if (size > ctx.limits.maxEntryBytes) throw new LimitExceeded(`${where}: refused, ${formatBytes(size)} (limit max_entry_bytes)`);
   const data = typeof source === 'string' ? await readFile(source) : source;
-  if (data.length > ctx.limits.maxEntryBytes) throw new LimitExceeded(`${where}: refused, ${formatBytes(data.length)} (limit max_entry_bytes)`);
   const { extractText, getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(data));
   let pages: string[];
