@@ -134,15 +134,30 @@ export function docx(paragraphs: string[], table?: string[][], comment?: string)
   ]);
 }
 
-/** A one-page PDF whose page shows these lines of text (Helvetica), or nothing at all. */
+/**
+ * A one-page PDF whose text layer holds these lines, or nothing at all. The font is a Type0 font
+ * with Identity-H codes equal to UTF-16 code units and an identity ToUnicode map, so Vietnamese
+ * text survives extraction without embedding a font file.
+ */
 export function pdf(lines: string[]): Buffer {
-  const content = lines.length ? `BT /F1 12 Tf 72 720 Td 14 TL ${lines.map((l) => `(${l.replace(/([()\\])/g, '\\$1')}) Tj T*`).join(' ')} ET` : '';
+  const hex = (t: string) => [...t].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
+  const content = lines.length ? `BT /F1 11 Tf 40 800 Td 13 TL ${lines.map((l) => `<${hex(l)}> Tj T*`).join(' ')} ET` : '';
+  const cmap = [
+    '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
+    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Identity-UCS def /CMapType 2 def',
+    '1 begincodespacerange <0000> <FFFF> endcodespacerange',
+    '1 beginbfrange <0000> <FFFF> <0000> endbfrange',
+    'endcmap CMapName currentdict /CMap defineresource pop end end',
+  ].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 500 /CIDToGIDMap /Identity >>',
+    `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
+    '<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>',
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];

@@ -46,9 +46,9 @@ describe('office documents', () => {
 describe('PDF', () => {
   it('reads the text layer', async () => {
     const { ctx, units, notices } = context();
-    await expandPdf(pdf(['Ho ten: Tran Van Binh', 'CCCD: 001090012345']), 'hd.pdf', ctx);
+    await expandPdf(pdf(['Họ tên: Trần Văn Bình', 'CCCD: 001090012345']), 'hd.pdf', ctx);
     expect(notices).toEqual([]);
-    expect(text(units)).toMatch(/Ho ten: Tran Van Binh\s+CCCD: 001090012345/);
+    expect(text(units)).toMatch(/Họ tên: Trần Văn Bình\s+CCCD: 001090012345/);
   });
 
   it('says when there is no text layer, and flags an ID-card-named scan', async () => {
