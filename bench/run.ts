@@ -11,6 +11,7 @@ import { PACKAGE_ROOT } from '../src/rules/paths.js';
 const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'accuracy', file: 'bench/accuracy.ts', what: 'precision/recall per category on the labelled corpus' },
   { name: 'throughput', file: 'bench/throughput.ts', what: 'pdscan vs ripgrep on a ≥200 MB corpus' },
+  { name: 'containers', file: 'bench/containers.ts', what: 'documents, workbooks, PDFs and archives: accuracy against text twins, MB/s and peak RSS' },
   { name: 'code', file: 'bench/code-throughput.ts', what: 'lines/s of code analysis over node_modules TS/JS' },
   { name: 'db', file: 'bench/db.ts', what: 'database sampling cost vs table size' },
   { name: 'pr', file: 'bench/pr-check.ts', what: 'PR check on a 5,000-file repository' },

@@ -140,8 +140,7 @@ export function docx(paragraphs: string[], table?: string[][], comment?: string)
  * text survives extraction without embedding a font file.
  */
 export function pdf(lines: string[]): Buffer {
-  const hex = (t: string) => [...t].map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
-  const content = lines.length ? `BT /F1 11 Tf 40 800 Td 13 TL ${lines.map((l) => `<${hex(l)}> Tj T*`).join(' ')} ET` : '';
+  const hex = (t: string) => t.split('').map((ch) => ch.charCodeAt(0).toString(16).padStart(4, '0')).join('');
   const cmap = [
     '/CIDInit /ProcSet findresource begin 12 dict begin begincmap',
     '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Identity-UCS def /CMapType 2 def',
@@ -149,16 +148,22 @@ export function pdf(lines: string[]): Buffer {
     '1 beginbfrange <0000> <FFFF> <0000> endbfrange',
     'endcmap CMapName currentdict /CMap defineresource pop end end',
   ].join('\n');
+  // Objects 1-6: catalog, pages, two fonts, ToUnicode, descriptor; then a page and its content per 60 lines.
+  const pages: string[][] = [];
+  for (let i = 0; i < Math.max(1, lines.length); i += 60) pages.push(lines.slice(i, i + 60));
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>',
-    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 8 0 R /DW 500 /CIDToGIDMap /Identity >>',
+    `<< /Type /Pages /Kids [${pages.map((_, i) => `${7 + 2 * i} 0 R`).join(' ')}] /Count ${pages.length} >>`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [4 0 R] /ToUnicode 5 0 R >>',
+    '<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 6 0 R /DW 500 /CIDToGIDMap /Identity >>',
     `<< /Length ${cmap.length} >>\nstream\n${cmap}\nendstream`,
     '<< /Type /FontDescriptor /FontName /Arial /Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>',
   ];
+  pages.forEach((page, i) => {
+    const content = page.length ? `BT /F1 11 Tf 40 800 Td 13 TL ${page.map((l) => `<${hex(l)}> Tj T*`).join(' ')} ET` : '';
+    objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents ${8 + 2 * i} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`);
+    objects.push(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+  });
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflatedZeros, gzip, tar, zip } from '../../../../test/helpers/zip-writer.js';
-import { expandFile } from './expand.js';
+import { expandFile, lineChunks } from './expand.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits, type ContainerNotice, type TextUnit } from './types.js';
 
 const CSV = 'Họ tên,Số CCCD,Số điện thoại\nTrần Văn Bình,001090012345,0387654321\n';
@@ -75,6 +75,23 @@ describe('archives', () => {
       ['scans.zip!/cccd_mat_truoc.png', 'id-document-image'],
       ['scans.zip!/logo.png', 'unsupported'],
     ]);
+  });
+});
+
+describe('large inner files', () => {
+  it('a large CSV comes in chunks of whole lines, each with the header, numbered as in the file', () => {
+    const rows = Array.from({ length: 120_000 }, (_, i) => `${i + 2},Trần Văn Bình,0387654321`);
+    const text = Buffer.from(`STT,Họ tên,Số điện thoại\n${rows.join('\n')}\n`);
+    const units = [...lineChunks('a.zip!/kh.csv', 'kh.csv', text)];
+    expect(units.length).toBeGreaterThan(1);
+    for (const u of units) {
+      expect(u.text.toString('utf8').startsWith('STT,Họ tên,Số điện thoại\n')).toBe(true);
+      // Each data line names its own file line in its first field.
+      const lines = u.text.toString('utf8').split('\n');
+      expect(u.reportedLine!(2)).toBe(Number(lines[1]!.split(',')[0]));
+      expect(u.reportedLine!(lines.length - 1)).toBe(Number(lines[lines.length - 2]!.split(',')[0]));
+    }
+    expect([...lineChunks('a.zip!/small.csv', 'small.csv', Buffer.from('a,b\n1,2\n'))]).toHaveLength(1);
   });
 });
 

@@ -10,7 +10,8 @@ import { expandGzip, expandTar, expandZip } from './archives.js';
 import { expandSheet } from './sheets.js';
 import { expandDocument } from './documents.js';
 import { expandPdf } from './pdf.js';
-import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type UnitSink } from './types.js';
+import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type TextUnit, type UnitSink } from './types.js';
+import { CHUNK_BYTES } from './sheets.js';
 import { EntryEncrypted } from './zip.js';
 
 export type ContainerFormat = 'zip' | 'tar' | 'tgz' | 'gz' | 'xlsx' | 'ods' | 'xls' | 'docx' | 'pptx' | 'odt' | 'pdf';
@@ -128,5 +129,41 @@ async function onEntry(inner: string, data: Buffer, ctx: ExpandContext): Promise
     return;
   }
   const name = inner.slice(inner.lastIndexOf('!/') + 2);
-  await ctx.sink.unit({ path: inner, formatPath: name, text: normalizeBuffer(text) });
+  for (const unit of lineChunks(inner, name, normalizeBuffer(text))) await ctx.sink.unit(unit);
+}
+
+const TABLE_EXT = /\.(csv|tsv|psv)$/i;
+const LINE_DATA_EXT = /\.(ndjson|jsonl|log|sql|dump|txt)$/i;
+
+/**
+ * A large inner CSV (or other line data) in chunks of whole lines, each CSV chunk starting with
+ * the header again, so that classifying a 10 MB export does not hold its half-million matches at
+ * once. Other files, and small ones, stay one unit.
+ */
+export function* lineChunks(path: string, formatPath: string, text: Buffer): Generator<TextUnit> {
+  const table = TABLE_EXT.test(formatPath);
+  if (text.length <= CHUNK_BYTES * 2 || (!table && !LINE_DATA_EXT.test(formatPath))) {
+    yield { path, formatPath, text };
+    return;
+  }
+  const headerEnd = table ? text.indexOf(10) + 1 : 0;
+  const header = text.subarray(0, headerEnd);
+  let start = headerEnd;
+  let firstLine = table ? 2 : 1;
+  while (start < text.length) {
+    let end = text.indexOf(10, Math.min(text.length - 1, start + CHUNK_BYTES));
+    end = end < 0 ? text.length : end + 1;
+    const body = text.subarray(start, end);
+    let lines = 0;
+    for (let i = body.indexOf(10); i !== -1; i = body.indexOf(10, i + 1)) lines++;
+    const offset = firstLine - (table ? 2 : 1);
+    yield {
+      path,
+      formatPath,
+      text: table ? Buffer.concat([header, body]) : body,
+      reportedLine: (line) => (table && line === 1 ? 1 : line + offset),
+    };
+    firstLine += lines;
+    start = end;
+  }
 }
