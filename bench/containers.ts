@@ -19,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { crc32, createDeflateRaw, createGzip } from 'node:zlib';
 import { PACKAGE_ROOT } from '../src/rules/paths.js';
 import { scanFiles } from '../src/scan/scan-files.js';
-import { docx, pdf, xlsx, zip } from '../test/helpers/zip-writer.js';
+import { docx, pdf, tarEntry, xlsx, zip } from '../test/helpers/zip-writer.js';
 
 const args = parseArgs({
   options: {
@@ -39,18 +39,29 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
-    else if (ch !== '\r') cell += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) cell += ch;
+    else if (ch === '"') quoted = true;
+    else if (ch === ',') endCell();
+    else if (ch === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+    } else if (ch !== '\r') cell += ch;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) {
+    endCell();
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -250,23 +261,7 @@ async function writeTgz(file: string, mb: number): Promise<number> {
       bytes += Buffer.byteLength(line) + 1;
     }
     const data = Buffer.from(`${lines.join('\n')}\n`);
-    const h = Buffer.alloc(512);
-    h.write(`exports/kh-${String(++n).padStart(4, '0')}.csv`, 0);
-    h.write('0000644\0', 100);
-    h.write('0000000\0', 108);
-    h.write('0000000\0', 116);
-    h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
-    h.write('00000000000\0', 136);
-    h.write('        ', 148);
-    h.write('0', 156);
-    h.write('ustar\0', 257);
-    h.write('00', 263);
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-    await put(h);
-    await put(data);
-    await put(Buffer.alloc((512 - (data.length % 512)) % 512));
+    for (const part of tarEntry(`exports/kh-${String(++n).padStart(4, '0')}.csv`, data)) await put(part);
     text += data.length;
     await new Promise((r) => setImmediate(r));
   }

@@ -68,27 +68,28 @@ export function deflatedZeros(size: number): { bytes: Buffer; size: number; crc:
   return { bytes: deflateRawSync(zeros, { level: 9 }), size, crc: crc32(zeros) };
 }
 
+/** One ustar header block, then the data, then padding to 512 bytes. */
+export function tarEntry(name: string, data: Buffer): Buffer[] {
+  const h = Buffer.alloc(512);
+  h.write(name, 0, 100, 'utf8');
+  h.write('0000644\0', 100);
+  h.write('0000000\0', 108);
+  h.write('0000000\0', 116);
+  h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
+  h.write('00000000000\0', 136);
+  h.write('        ', 148);
+  h.write('0', 156);
+  h.write('ustar\0', 257);
+  h.write('00', 263);
+  let sum = 0;
+  for (const b of h) sum += b;
+  h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+  return [h, data, Buffer.alloc((512 - (data.length % 512)) % 512)];
+}
+
 /** A tar archive (ustar) of small files. */
 export function tar(entries: Array<{ name: string; data: string | Buffer }>): Buffer {
-  const parts: Buffer[] = [];
-  for (const e of entries) {
-    const data = Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8');
-    const h = Buffer.alloc(512);
-    h.write(e.name, 0, 100, 'utf8');
-    h.write('0000644\0', 100);
-    h.write('0000000\0', 108);
-    h.write('0000000\0', 116);
-    h.write(`${data.length.toString(8).padStart(11, '0')}\0`, 124);
-    h.write('00000000000\0', 136);
-    h.write('        ', 148);
-    h.write('0', 156);
-    h.write('ustar\0', 257);
-    h.write('00', 263);
-    let sum = 0;
-    for (const b of h) sum += b;
-    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
-    parts.push(h, data, Buffer.alloc((512 - (data.length % 512)) % 512));
-  }
+  const parts = entries.flatMap((e) => tarEntry(e.name, Buffer.isBuffer(e.data) ? e.data : Buffer.from(e.data, 'utf8')));
   parts.push(Buffer.alloc(1024));
   return Buffer.concat(parts);
 }
