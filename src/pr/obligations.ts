@@ -9,9 +9,7 @@
  * every change would list them all. Exemptions the change makes unavailable (`lost_if`) are
  * reported too.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../rules/paths.js';
-import { readYamlFile } from '../util/yaml.js';
+import { obligationsFile } from '../rules/catalogue.js';
 import { isSensitive, type Regime } from '../model/categories.js';
 import type { FactsDiff, InventoryFacts } from './inventory-facts.js';
 
@@ -42,11 +40,8 @@ interface ObligationsFile {
   exemptions?: ExemptionDef[];
 }
 
-let cache: ObligationsFile | undefined;
-function load(): ObligationsFile {
-  cache ??= readYamlFile(path.join(RULES_DIR, 'obligations.yml'), 'rules/obligations.yml') as ObligationsFile;
-  return cache;
-}
+// The narrower local types are the old reading of the file; the shared evaluator replaces them.
+const load = (): ObligationsFile => obligationsFile() as unknown as ObligationsFile;
 
 /** Facts enough to evaluate a trigger. */
 interface TriggerFacts {

@@ -13,10 +13,10 @@ import {
   deadlineFor,
   describeTrigger,
   evaluateTrigger,
-  loadObligations,
   type ObligationsFile,
   type TriggerFacts,
-} from './obligations.js';
+} from '../../model/obligations.js';
+import { obligationsFile } from '../../rules/catalogue.js';
 import { isMarketingPurpose, purposeLabel } from './purposes.js';
 import { FIELD_LABEL, confirmReason, todoText } from './i18n.js';
 import {
@@ -299,7 +299,7 @@ function dossierItems(file: ObligationsFile, c: TodoCtx): DossierItem[] {
 
 export function deriveInventory(facts: InventoryFacts, o: DeriveOptions): Inventory {
   const { regime } = o;
-  const file = o.obligations ?? loadObligations();
+  const file = o.obligations ?? obligationsFile();
   const org = o.organisation;
   const conflicts = o.conflicts ?? {};
   const cats = categoryEntries(facts, regime);
