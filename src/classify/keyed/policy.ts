@@ -174,23 +174,6 @@ export function loadKeyedPolicy(file?: string, display = file ?? 'rules/keyed-va
   return compileKeyedPolicy(file ? readRulesFile('keyed-values', file, display) : keyedValuesFile(), display);
 }
 
-/**
- * The categories keyed values can report (with the `also` ones), read without compiling the
- * tests: the CLI's main thread needs them for rule metadata, the workers do the matching.
- */
-export function keyedCategoryIds(): CategoryId[] {
-  const display = 'rules/keyed-values.yml';
-  const data = keyedValuesFile();
-  const ids = new Set<string>();
-  for (const [id, c] of Object.entries(data.categories)) {
-    ids.add(id);
-    for (const t of c.accept) t.also?.forEach((a) => ids.add(a));
-  }
-  const unknown = [...ids].find((id) => !isCategory(id));
-  if (unknown) throw new ConfigError(`${display}: unknown category "${unknown}" (see \`pdscan rules\`)`);
-  return [...ids].sort();
-}
-
 /** The built-in policy, compiled once per process (worker). */
 export function keyedPolicy(): KeyedPolicy {
   return (cached ??= loadKeyedPolicy());

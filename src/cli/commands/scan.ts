@@ -7,7 +7,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ScanError } from '../../rules/errors.js';
 import { walk } from '../../sources/files/walk.js';
-import { MISSING_REASON_META } from '../../pr/suppressions.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 
 interface ScanOptions extends CommonOptions, PrOptions {
@@ -39,7 +38,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       if (!paths.some((p) => existsSync(path.resolve(cwd, p)))) {
         throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
       }
-      const s = setup(opts, cwd, [MISSING_REASON_META]);
+      const s = setup(opts, cwd);
       const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
       // The config file holds rule examples and allowlisted values: never report it.
