@@ -1,6 +1,8 @@
 /**
  * Obligations are data (rules/obligations.yml, read by the rule catalogue); this module evaluates
- * their trigger grammar against what a scan found. See the file's header for the grammar.
+ * their trigger grammar against what a scan found. The inventory and the pull-request summary
+ * both ask it, so they cannot disagree about which duties a scan triggers. See the file's
+ * header for the grammar.
  */
 import type { CategoryId, Regime } from './categories.js';
 
@@ -166,3 +168,44 @@ export function deadlineFor(def: ObligationDef, regime: Regime): string | undefi
   return d[regime];
 }
 
+/** Why pdscan cannot say for sure that a duty applies. */
+export type ConfirmReason = 'children-unknown' | 'country-unknown' | 'applies-if';
+
+export interface ObligationVerdict {
+  def: ObligationDef;
+  /** What fired it (never `no`: obligations that do not fire are left out). */
+  result: TriggerResult & { fires: 'yes' | 'maybe' };
+  /**
+   * applies: the scan shows the trigger. to-confirm: the trigger cannot be ruled out (children's
+   * data, a recipient in an unknown country) or the duty holds only under a condition pdscan cannot
+   * check (applies_if, e.g. the company's sector). Never silently absent.
+   */
+  status: 'applies' | 'to-confirm';
+  reason?: ConfirmReason;
+}
+
+/** The obligations of the regime that the facts trigger, in the file's order. */
+export function evaluateObligations(file: ObligationsFile, f: TriggerFacts, skip: (def: ObligationDef) => boolean = () => false): ObligationVerdict[] {
+  const out: ObligationVerdict[] = [];
+  for (const def of file.obligations) {
+    if (!appliesInRegime(def, f.regime) || skip(def)) continue;
+    const result = evaluateTrigger(def.trigger, f);
+    if (result.fires === 'no') continue;
+    const reason = result.reason ?? (def.applies_if_en || def.applies_if_vi ? 'applies-if' : undefined);
+    out.push({ def, result: result as ObligationVerdict['result'], status: result.fires === 'yes' && !reason ? 'applies' : 'to-confirm', ...(reason ? { reason } : {}) });
+  }
+  return out;
+}
+
+/** An exemption stays available unless one of its `lost_if` triggers surely fires. */
+export function exemptionLost(e: ExemptionDef, f: TriggerFacts): boolean {
+  return (e.lost_if ?? []).some((t) => evaluateTrigger(t, f).fires === 'yes');
+}
+
+/** The trigger word that applies under the regime, when the trigger is a word. */
+export function triggerWord(t: Trigger, regime: Regime): SimpleTrigger | undefined {
+  if (typeof t === 'string') return t;
+  if ('category' in t || 'purpose' in t) return undefined;
+  const perRegime = (t as PerRegimeTrigger)[regime];
+  return perRegime === undefined ? undefined : triggerWord(perRegime, regime);
+}

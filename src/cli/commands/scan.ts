@@ -69,7 +69,8 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       });
       const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
       // Before emit: the base comparison must not read this run's own output files.
-      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, cwd, paths, pr: opts });
+      const children = s.loaded.config.inventory?.children;
+      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, children: typeof children === 'boolean' ? children : null, cwd, paths, pr: opts });
       const code = emit([outcome.result], opts, s);
       writePrReport(outcome, plan, comparison, { ctx: s.ctx, failOn: s.failOn, exitCode: code, cwd, sarifPath: opts.sarif, pr: opts });
       return code;
