@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../model/finding.js';
 import { isSensitive, orderCategories, type Regime } from '../model/categories.js';
+import { unlistedRecipient } from '../model/recipients.js';
 
 export interface RecipientFact {
   id: string;
@@ -37,11 +38,18 @@ interface RecipientProp {
   kind?: unknown;
 }
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
 function recipientOf(f: Finding): RecipientFact | undefined {
   const r = f.properties?.recipient as RecipientProp | string | undefined;
-  if (!r) return undefined;
   const cb = f.properties?.crossBorder;
   const crossBorder = typeof cb === 'boolean' ? { crossBorder: cb } : {};
+  if (!r) {
+    // A flow to an external sink no catalogue entry names: the inventory lists it too.
+    const p = f.properties ?? {};
+    const unlisted = f.kind === 'flow' ? unlistedRecipient(text(p.sink) ?? 'unknown', text(p.host), text(p.hostEnv)) : undefined;
+    return unlisted && { ...unlisted, ...crossBorder, categories: [...f.categories] };
+  }
   if (typeof r === 'string') return { id: r, name: r, ...crossBorder, categories: [...f.categories] };
   if (typeof r !== 'object' || typeof r.id !== 'string') return undefined;
   return {

@@ -63,6 +63,17 @@ describe('PR summary and inventory agree on obligations', () => {
     });
   }
 
+  it('a flow to a host named only by an environment variable is a recipient whose country is unknown, for both', () => {
+    const envOnly = flow({}, ['phone'], { hostEnv: 'PARTNER_URL' });
+    delete envOnly.properties!.recipient;
+    const r = result([envOnly]);
+    const inv = inventoryView(r, 'pdpl-2025');
+    expect(inv['cross-border-transfer-assessment']).toBe('to-confirm');
+    expect(inv['third-party-agreement']).toBe('applies');
+    expect(prView(r, 'pdpl-2025')).toEqual(inv);
+    expect([...factsOf(r.findings).recipients.values()].map((x) => x.name)).toEqual(['$PARTNER_URL']);
+  });
+
   it('the config settles children: both list the duty as applying, or neither lists it', () => {
     expect(prView(synthetic, 'pdpl-2025', true)).toEqual(inventoryView(synthetic, 'pdpl-2025', true));
     expect(prView(synthetic, 'pdpl-2025', true)['children-consent']).toBe('applies');
