@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   builtinPacks,
@@ -14,6 +16,7 @@ import {
   type CatalogueSource,
 } from './catalogue.js';
 import { ConfigError } from './errors.js';
+import { PACKAGE_ROOT } from './paths.js';
 
 function countingSource(over: Record<string, unknown> = {}): { source: CatalogueSource; reads: string[] } {
   const reads: string[] = [];
@@ -64,5 +67,14 @@ describe('rule catalogue', () => {
     expect(() => purposesFile()).toThrow(new ConfigError('rules/purposes.yml: context rule names unknown purpose no.such.purpose'));
     useCatalogueSource(countingSource({ 'lists/vi-provinces.yml': { entries: [1, 2] } }).source);
     expect(() => wordLists()).toThrow(new ConfigError('rules/lists/vi-provinces.yml: entries[0]: must be string'));
+  });
+
+  test('is the only code that reads rules/', () => {
+    const src = path.join(PACKAGE_ROOT, 'src');
+    const readers = readdirSync(src, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .filter((f) => /\bRULES_DIR\b/.test(readFileSync(path.join(src, f), 'utf8')))
+      .map((f) => f.split(path.sep).join('/'));
+    expect(readers.sort()).toEqual(['rules/catalogue.ts', 'rules/paths.ts']);
   });
 });
