@@ -1,5 +1,5 @@
 /**
- * Options and output handling shared by `pdscan scan` and `pdscan db` (DESIGN.md §2).
+ * Options and output handling shared by `pdscan scan` and `pdscan db`.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -11,7 +11,7 @@ import { LEVEL_ORDER, compareConfidence } from '../model/finding.js';
 import { ConfigError } from '../rules/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
-import { RuleCatalog, type RuleMeta } from '../report/rule-meta.js';
+import { ruleCatalog } from '../rules/meta/index.js';
 import type { ReportContext } from '../report/context.js';
 import { toSarif } from '../report/sarif.js';
 import { toJson } from '../report/json.js';
@@ -20,10 +20,6 @@ import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleDef } from '../rules/types.js';
-import { declarationRuleMetas } from '../sources/code/declarations/rules.js';
-import { codeRuleMeta } from '../sources/code/rules-meta.js';
-import { dbRuleMetas } from '../sources/db/phrases.js';
-import { keyedRuleMetas } from '../classify/keyed/index.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -80,7 +76,7 @@ export interface RunSetup {
   failOn: 'none' | Level;
 }
 
-export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = []): RunSetup {
+export function setup(opts: CommonOptions, cwd: string): RunSetup {
   const loaded = loadConfig(opts.config, cwd);
   const { config } = loaded;
   const regime = opts.law ?? config.law ?? 'pdpl-2025';
@@ -98,7 +94,7 @@ export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = 
     cwd,
     toolVersion: TOOL_VERSION,
     // Every rule family describes itself, so SARIF rules get real help whatever source found them.
-    rules: new RuleCatalog(rules, [...declarationRuleMetas(), ...codeRuleMeta(), ...dbRuleMetas(), ...keyedRuleMetas(), ...extraMeta]),
+    rules: ruleCatalog(rules),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
   return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };

@@ -207,6 +207,8 @@ export async function baseFacts(
 
 export interface CompareOptions {
   regime: Regime;
+  /** `inventory.children` of the config: whether the system holds children's data; null when nobody said. */
+  children?: boolean | null;
   cwd: string;
   paths: string[];
   pr: PrOptions;
@@ -258,7 +260,7 @@ export async function compareWithBase(outcome: PrOutcome, plan: PrPlan, runner: 
     comparedWith = b.comparedWith;
   }
   const introduced = diffFacts(head, base, o.regime);
-  const obligations = obligationsFor(introduced, base, o.regime, [...head.categories], !plan.changes);
+  const obligations = obligationsFor(introduced, base, o.regime, [...head.categories], !plan.changes, o.children ?? null);
   return { introduced, obligations, ...(comparedWith ? { comparedWith } : {}) };
 }
 

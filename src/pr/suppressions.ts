@@ -7,21 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { RuleMeta } from '../report/rule-meta.js';
+import { MISSING_REASON_RULE } from '../rules/meta/families.js';
 import { fingerprintFindings } from '../report/fingerprint.js';
 import { orderCategories, type Regime } from '../model/categories.js';
 import { directivesFor, parseDirectives, type SuppressionDirective } from './suppression-comments.js';
-
-export const MISSING_REASON_RULE = 'pdscan-suppression-without-reason';
-
-export const MISSING_REASON_META: RuleMeta = {
-  id: MISSING_REASON_RULE,
-  name: 'Suppression without a reason',
-  shortDescription: 'An inline pdscan suppression gives no reason',
-  fullDescription:
-    'A pdscan-ignore comment hides a personal-data finding but does not say why. Reviewers and auditors cannot tell a test fixture from real data that was silenced.',
-  help: 'Add the reason after two dashes, e.g. `// pdscan-ignore-next-line phone -- synthetic test number`, or remove the comment and handle the data.',
-};
 
 const MARK = Buffer.from('pdscan-ignore-');
 

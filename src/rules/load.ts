@@ -3,38 +3,20 @@
  * schema, checks categories, validators and that RE2 accepts every pattern. Errors name the file
  * and the field, e.g. `rules/ids.yml: rules[2].patterns[0]: RE2 refused the pattern: ...`.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from './paths.js';
-import { readYamlFile } from '../util/yaml.js';
-import { assertSchema } from '../util/schema.js';
+import { builtinPacks, readRulesFile } from './catalogue.js';
 import { ConfigError } from './errors.js';
 import { isCategory } from '../model/categories.js';
 import { getValidator } from '../classify/validators/index.js';
 import { expandMacros } from './macros.js';
-import type { RuleDef, RulePack } from './types.js';
-
-/**
- * rules/ also holds data that is not a detection pack (categories, obligations, names,
- * recipients, purposes, code rules). A detection pack is a YAML file whose top level has `pack:`.
- */
-export function builtinPacks(dir = RULES_DIR): Array<{ file: string; data: unknown }> {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yml'))
-    .sort()
-    .map((f) => ({ file: path.join(dir, f), data: readYamlFile(path.join(dir, f), `rules/${f}`) }))
-    .filter(({ data }) => typeof data === 'object' && data !== null && 'pack' in data);
-}
+import type { RuleDef } from './types.js';
 
 /** Built-in packs are parsed and validated once per process (per worker). */
 let builtinRules: RuleDef[] | undefined;
 
 function loadBuiltinRules(): RuleDef[] {
-  builtinRules ??= builtinPacks().flatMap(({ file, data }) => {
-    const display = `rules/${path.basename(file)}`;
-    return validatePackRules(assertSchema<RulePack>('rule-pack.schema.json', data, display).rules, display);
-  });
+  builtinRules ??= builtinPacks().flatMap(({ display, pack }) => validatePackRules(pack.rules, display));
   return builtinRules;
 }
 
@@ -64,8 +46,7 @@ export function compilePattern(pattern: string, rule: Pick<RuleDef, 'case_insens
 }
 
 export function loadPackFile(file: string, display = path.relative(process.cwd(), file) || file): RuleDef[] {
-  const pack = assertSchema<RulePack>('rule-pack.schema.json', readYamlFile(file, display), display);
-  return validatePackRules(pack.rules, display);
+  return validatePackRules(readRulesFile('pack', file, display).rules, display);
 }
 
 export function validatePackRules(rules: RuleDef[], display: string): RuleDef[] {

@@ -9,7 +9,7 @@ import { postProcess, setup, type CommonOptions } from '../common.js';
 import { scanFiles } from '../../scan/scan-files.js';
 import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
-import { applySuppressions, MISSING_REASON_META } from '../../pr/suppressions.js';
+import { applySuppressions } from '../../pr/suppressions.js';
 import {
   applyBaseline,
   createBaseline,
@@ -50,7 +50,7 @@ function addScanOptions(cmd: Command): Command {
 
 async function scanForBaseline(paths: string[], opts: BaselineOptions): Promise<{ result: ScanResult; cwd: string }> {
   const cwd = process.cwd();
-  const s = setup(opts, cwd, [MISSING_REASON_META]);
+  const s = setup(opts, cwd);
   const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
   const raw = await scanFiles({
     paths,

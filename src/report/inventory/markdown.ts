@@ -7,7 +7,7 @@
 import { category, isSensitive, regimeInfo, type Regime } from '../../model/categories.js';
 import type { CategoryEntry, DossierItem, EvidenceFacts, Inventory, Lang, ObligationEntry, TodoEntry } from './types.js';
 import { getField, displayCandidate, type ConfigField } from './config.js';
-import { loadObligations } from './obligations.js';
+import { obligationsFile } from '../../rules/catalogue.js';
 import {
   CONFIDENCE_LABEL,
   FIELD_LABEL,
@@ -404,7 +404,7 @@ function itemE(d: Doc): void {
   }
   const todo = d.todoLines('e');
   if (todo.length) d.push('', ...todo);
-  const items = loadObligations().dossier.cross_border_items;
+  const items = obligationsFile().dossier.cross_border_items;
   if (inv.transfers.length && items.length) {
     d.push('', `### ${d.t('crossBorderDossier')}`, '');
     for (const it of items) {
@@ -525,7 +525,7 @@ function itemI(d: Doc): void {
 function extras(d: Doc): void {
   const { inv, lang } = d;
   if (inv.regime !== 'pdpl-2025') return;
-  const defs = loadObligations().dossier.pdpl_only;
+  const defs = obligationsFile().dossier.pdpl_only;
   d.push('', `## ${d.t('extra')}`, '');
   const fieldFor = (labelEn: string): ConfigField | undefined => {
     const l = labelEn.toLowerCase();

@@ -21,7 +21,7 @@ import { kindFromTypes } from './values.js';
 import { nameSignal, tableOwner } from './name-signal.js';
 import { columnFacts, type ColumnInput } from './column-facts.js';
 import { judgeColumn, type ColumnFacts, type ColumnVerdict } from './column-judge.js';
-import { dbRuleId } from './phrases.js';
+import { dbRuleId } from '../../rules/meta/db.js';
 
 /** The risk rule shared with code analysis (rules/code-rules.yml). */
 export const PLAINTEXT_CREDENTIAL_RULE = 'pd-plaintext-credential';
