@@ -6,7 +6,7 @@ import path from 'node:path';
 import { classifyIdentifier, classifyIdentifierPath, classifyOwner } from './names.js';
 import { identifierTokens } from './names/tokens.js';
 import { loadLexicon } from './names/lexicon.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 
 /** [identifier, owner | '', expected category, minimum confidence] */
 type Positive = [string, string, string, 'high' | 'medium' | 'low'];

@@ -3,7 +3,7 @@
  * configuration error, 3 the scan could not run. Errors are one line; stacks only with --debug.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, ScanError } from '../rules/errors.js';
+import { ConfigError, ScanError } from '../util/errors.js';
 import { TOOL_VERSION } from './version.js';
 import { registerScan } from './commands/scan.js';
 import { registerRules } from './commands/rules.js';
@@ -11,7 +11,6 @@ import { registerDb } from './commands/db.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerInventory } from './commands/inventory.js';
 import { registerInit } from './commands/init.js';
-import '../report/inventory/register.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, cannotRun: 3 } as const;
 

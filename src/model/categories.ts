@@ -3,7 +3,7 @@
  * Sensitivity depends on the regime; legal references always list both regimes.
  */
 import path from 'node:path';
-import { RULES_DIR } from '../rules/paths.js';
+import { RULES_DIR } from '../util/paths.js';
 import { readYamlFile } from '../util/yaml.js';
 import { assertSchema } from '../util/schema.js';
 

@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { compareFindings } from '../model/finding.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 
 export const BASELINE_FORMAT = 'pdscan-baseline';
 export const BASELINE_VERSION = 1;

@@ -7,9 +7,9 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { RULES_DIR } from './paths.js';
+import { RULES_DIR } from '../util/paths.js';
 import { readYamlFile } from '../util/yaml.js';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../util/errors.js';
 import { diacriticInsensitive } from '../util/fold.js';
 
 let lists: Map<string, string[]> | undefined;

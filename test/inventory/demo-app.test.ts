@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { scanFiles } from '../../src/scan/scan-files.js';
 import { loadRules } from '../../src/rules/load.js';
 import { RuleCatalog } from '../../src/report/rule-meta.js';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { TOOL_VERSION } from '../../src/cli/version.js';
 import { buildInventory, mergeInventories, renderInventoryMarkdown, serializeInventory, validateInventory, type Inventory } from '../../src/report/inventory/index.js';
 import { ruleNamesFor } from '../../src/report/inventory/rule-names.js';

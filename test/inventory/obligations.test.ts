@@ -14,8 +14,8 @@ import {
 } from '../../src/report/inventory/obligations.js';
 import { isCategory, REGIMES } from '../../src/model/categories.js';
 import { deadlineText } from '../../src/report/inventory/i18n.js';
-import { ConfigError } from '../../src/rules/errors.js';
-import { RULES_DIR } from '../../src/rules/paths.js';
+import { ConfigError } from '../../src/util/errors.js';
+import { RULES_DIR } from '../../src/util/paths.js';
 
 const base: TriggerFacts = {
   regime: 'pdpl-2025',

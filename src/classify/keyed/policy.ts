@@ -5,13 +5,13 @@
  */
 import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from '../../rules/paths.js';
-import { ConfigError } from '../../rules/errors.js';
+import { RULES_DIR } from '../../util/paths.js';
+import { ConfigError } from '../../util/errors.js';
 import { listEntries } from '../../rules/macros.js';
 import { readYamlFile } from '../../util/yaml.js';
 import { assertSchema } from '../../util/schema.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
-import { getValidator } from '../validators/index.js';
+import { requireValidator } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import type { Confidence } from '../../model/finding.js';
 import { foldedValue } from './fold-value.js';
@@ -91,8 +91,7 @@ function compileTest(t: TestFile, where: string): ValueTest {
     return c;
   });
   if (t.validator) {
-    const v: Validator | undefined = getValidator(t.validator);
-    if (!v) throw new ConfigError(`${where}.validator: unknown validator "${t.validator}"`);
+    const v: Validator = requireValidator(t.validator, where);
     return {
       describe: `validator ${t.validator}`,
       run: (value) => {

@@ -4,8 +4,8 @@
  * Validated with schemas/names.schema.json; every error names the file and the field.
  */
 import path from 'node:path';
-import { RULES_DIR } from '../../rules/paths.js';
-import { ConfigError } from '../../rules/errors.js';
+import { RULES_DIR } from '../../util/paths.js';
+import { ConfigError } from '../../util/errors.js';
 import { readYamlFile } from '../../util/yaml.js';
 import { assertSchema } from '../../util/schema.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';

@@ -11,7 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Regime } from '../../model/categories.js';
 import type { ScanResult } from '../../model/result.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { fieldPath, schemaValidator } from '../../util/schema.js';
 import { collectFacts } from './collect.js';
 import { normalizeConfig, mergeConfigs } from './config.js';

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { RULES_DIR } from '../../rules/paths.js';
+import { RULES_DIR } from '../../util/paths.js';
 import { readYamlFile } from '../../util/yaml.js';
 import type { Bilingual } from './types.js';
 
