@@ -64,7 +64,7 @@ export interface CsvField {
 }
 
 /** One CSV field starting at `i` (RFC 4180 quoting: a quoted field may span lines). */
-export function csvField(buf: Buffer, i: number, delim: number): CsvField {
+function csvField(buf: Buffer, i: number, delim: number): CsvField {
   while (buf[i] === 32 || buf[i] === 9) {
     if (delim === 9 && buf[i] === 9) break;
     i++;
@@ -251,7 +251,7 @@ export function isSeparatorRow(buf: Buffer, s: number, e: number): boolean {
   return dashes > 0;
 }
 
-export function firstNonSpace(buf: Buffer, s: number, e: number): number {
+function firstNonSpace(buf: Buffer, s: number, e: number): number {
   while (s < e && (buf[s] === 32 || buf[s] === 9)) s++;
   return s;
 }

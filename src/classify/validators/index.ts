@@ -12,7 +12,7 @@ import { textValidators } from './registry-text.js';
 
 export const validators: Record<string, Validator> = { ...identifierValidators, ...textValidators };
 
-export function getValidator(name: string): Validator | undefined {
+function getValidator(name: string): Validator | undefined {
   return Object.prototype.hasOwnProperty.call(validators, name) ? validators[name] : undefined;
 }
 
