@@ -1,5 +1,6 @@
 /**
- * Options and output handling shared by `pdscan scan` and `pdscan db` (DESIGN.md §2).
+ * Options and output handling shared by `pdscan scan` and `pdscan db`: the same output formats,
+ * config file, allowlist, --min-confidence and --fail-on exit code for files and databases.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';

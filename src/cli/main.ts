@@ -1,5 +1,5 @@
 /**
- * Entry point. Exit codes (DESIGN.md §2): 0 ok, 1 findings at/above --fail-on, 2 usage or
+ * Entry point. Exit codes, the same for every command and documented in the README: 0 ok, 1 findings at/above --fail-on, 2 usage or
  * configuration error, 3 the scan could not run. Errors are one line; stacks only with --debug.
  */
 import { Command, CommanderError } from 'commander';

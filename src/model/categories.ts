@@ -1,5 +1,6 @@
 /**
- * Legal categories, loaded from rules/categories.yml (the single source of truth, DESIGN.md §1).
+ * Legal categories, loaded from rules/categories.yml: the one place where a category's labels,
+ * sensitivity and legal references are written; code refers to categories only by ID.
  * Sensitivity depends on the regime; legal references always list both regimes.
  */
 import path from 'node:path';

@@ -1,5 +1,6 @@
 /**
- * Draft data inventory (DESIGN.md §4): build from scan results, merge, validate, write.
+ * Draft data inventory (the record of processing a controller keeps, drafted from what the scans
+ * found; its shape is schemas/inventory.schema.json): build from scan results, merge, validate, write.
  *
  *   buildInventory(results, options)      scan results → inventory
  *   mergeInventories(inventories, options) several inventories → one (deterministic, idempotent)
