@@ -1,5 +1,6 @@
 /**
- * Options and output handling shared by `pdscan scan` and `pdscan db`.
+ * Options and output handling shared by `pdscan scan` and `pdscan db`: the same output formats,
+ * config file, allowlist, --min-confidence and --fail-on exit code for files and databases.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,7 +9,7 @@ import type { ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { Finding, Level } from '../model/finding.js';
 import { LEVEL_ORDER, compareConfidence } from '../model/finding.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { ruleCatalog } from '../rules/meta/index.js';
@@ -18,8 +19,10 @@ import { toJson } from '../report/json.js';
 import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
+import { writeInventories } from './inventory-output.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleDef } from '../rules/types.js';
+import { checkRuleValidators } from '../classify/validators/index.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -87,6 +90,7 @@ export function setup(opts: CommonOptions, cwd: string): RunSetup {
   };
   // Load once here so that a broken rule file fails before any work starts (exit 2).
   const rules = loadRules(ruleOptions);
+  checkRuleValidators(rules);
   const ctx: ReportContext = {
     regime,
     showData: opts.showData ?? false,
@@ -114,13 +118,6 @@ function write(file: string, content: string): void {
   writeFileSync(file, content);
 }
 
-export type ExtraWriter = (results: ScanResult[], file: string, opts: CommonOptions, s: RunSetup) => void;
-const extraWriters: ExtraWriter[] = [];
-/** Inventory writers register here so the CLI core does not depend on them. */
-export function registerInventoryWriter(w: ExtraWriter): void {
-  extraWriters.push(w);
-}
-
 /** Writes every requested output and returns the exit code from --fail-on. */
 export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): number {
   const render = (format: 'text' | 'json' | 'sarif', color: boolean) => {
@@ -134,8 +131,7 @@ export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): n
   if (opts.sarif) write(opts.sarif, render('sarif', false));
   if (opts.json) write(opts.json, render('json', false));
   if (opts.inventory?.length) {
-    if (!extraWriters.length) throw new ConfigError('--inventory is not available in this build');
-    for (const file of opts.inventory) for (const w of extraWriters) w(results, file, opts, s);
+    writeInventories(results, opts.inventory, opts.lang ?? 'vi', { regime: s.regime, ctx: s.ctx, config: s.loaded.config.inventory });
   }
   return exitCodeFor(results, s);
 }

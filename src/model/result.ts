@@ -27,11 +27,14 @@ export interface Evidence {
   logicalLocations?: LogicalLocation[];
 }
 
+/** Database engines `pdscan db` reads (URL schemes map to these in sources/db/url.ts). */
+export type DbEngine = 'postgres' | 'mysql' | 'mongodb';
+
 export interface ScanTarget {
   kind: 'files' | 'database';
   /** For files: the scanned roots (repo-relative). For databases: a redacted URL (no credentials). */
   name: string;
-  engine?: 'postgres' | 'mysql' | 'mongodb';
+  engine?: DbEngine;
 }
 
 export interface ScanResult {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { MISSING_REASON_RULE } from '../rules/meta/families.js';
-import { fingerprintFindings } from '../report/fingerprint.js';
+import { fingerprintFindings } from '../model/fingerprint.js';
 import { orderCategories, type Regime } from '../model/categories.js';
 import { directivesFor, parseDirectives, type SuppressionDirective } from './suppression-comments.js';
 

@@ -64,7 +64,7 @@ const CHECKS = {
   'code-rules': (d: unknown, display: string) => assertSchema<CodeRulesFile>('code-rules.schema.json', d, display),
   'keyed-values': (d: unknown, display: string) => assertSchema<KeyedValuesFile>('keyed-values.schema.json', d, display),
   names: (d: unknown, display: string) => assertSchema<NamesFile>('names.schema.json', d, display),
-  obligations: (d: unknown, display: string) => checkObligationsFile(d, display),
+  obligations: (d: unknown, display: string) => checkObligationsFile(d, Object.keys(categoriesFile().regimes), display),
   purposes: checkPurposes,
   recipients: (d: unknown, display: string) => assertSchema<RecipientsFile>('recipients.schema.json', d, display),
   pack: (d: unknown, display: string) => assertSchema<RulePack>('rule-pack.schema.json', d, display),

@@ -1,14 +1,14 @@
 /**
  * Loads rule packs (rules/*.yml plus user rules from .pdscan.yml), validates them against the
- * schema, checks categories, validators and that RE2 accepts every pattern. Errors name the file
+ * schema, checks categories and that RE2 accepts every pattern (validator names are checked by
+ * the classifier, which owns the validators: classify/validators/index.ts). Errors name the file
  * and the field, e.g. `rules/ids.yml: rules[2].patterns[0]: RE2 refused the pattern: ...`.
  */
 import path from 'node:path';
 import RE2 from 're2';
 import { builtinPacks, readRulesFile } from './catalogue.js';
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../util/errors.js';
 import { isCategory } from '../model/categories.js';
-import { getValidator } from '../classify/validators/index.js';
 import { expandMacros } from './macros.js';
 import type { RuleDef } from './types.js';
 
@@ -22,9 +22,6 @@ function loadBuiltinRules(): RuleDef[] {
 
 export function checkRule(rule: RuleDef, where: string): void {
   if (!isCategory(rule.category)) throw new ConfigError(`${where}.category: unknown category "${rule.category}" (see \`pdscan rules\`)`);
-  if (rule.validator && !getValidator(rule.validator)) {
-    throw new ConfigError(`${where}.validator: unknown validator "${rule.validator}"`);
-  }
   rule.patterns.forEach((p, i) => compilePattern(p, rule, `${where}.patterns[${i}]`));
   rule.allowlist?.patterns?.forEach((p, i) => compilePattern(p, rule, `${where}.allowlist.patterns[${i}]`));
 }

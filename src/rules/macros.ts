@@ -5,7 +5,7 @@
  *   {{vilist:name}}  the same entries, each diacritic- and case-insensitive
  * Lists are data (surnames, ethnic groups, religions...) so that rules stay readable.
  */
-import { ConfigError } from './errors.js';
+import { ConfigError } from '../util/errors.js';
 import { wordLists } from './catalogue.js';
 import { diacriticInsensitive } from '../util/fold.js';
 

@@ -3,8 +3,7 @@
  * JSON Schema of its own: its trigger grammar (a word, a one-key map, or one per regime) reads
  * better as code than as nested oneOf.
  */
-import { ConfigError } from './errors.js';
-import { REGIMES } from '../model/categories.js';
+import { ConfigError } from '../util/errors.js';
 import type {
   CrossBorderItemDef,
   DossierExtraDef,
@@ -15,7 +14,7 @@ import type {
 } from '../model/obligations.js';
 
 const SIMPLE: readonly string[] = ['any-personal', 'any-sensitive', 'cross-border', 'third-party', 'children'];
-type Fail = (where: string, msg: string) => never;
+type Fail = ((where: string, msg: string) => never) & { regimes: readonly string[] };
 
 function checkTrigger(t: unknown, where: string, fail: Fail): void {
   if (typeof t === 'string') {
@@ -24,7 +23,7 @@ function checkTrigger(t: unknown, where: string, fail: Fail): void {
   }
   if (!t || typeof t !== 'object' || Array.isArray(t)) fail(where, 'a trigger is a word or a one-key map');
   const keys = Object.keys(t);
-  if (keys.every((k) => (REGIMES as readonly string[]).includes(k))) {
+  if (keys.every((k) => fail.regimes.includes(k))) {
     for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`, fail);
     return;
   }
@@ -35,7 +34,7 @@ function checkTrigger(t: unknown, where: string, fail: Fail): void {
 
 function checkRefs(r: unknown, where: string, fail: Fail): void {
   if (!r || typeof r !== 'object') fail(where, 'refs must be a map of regime → list');
-  for (const regime of REGIMES) {
+  for (const regime of fail.regimes) {
     const list = (r as Record<string, unknown>)[regime];
     if (!Array.isArray(list)) fail(`${where}.${regime}`, 'missing list of references');
   }
@@ -45,10 +44,11 @@ function checkText(o: Record<string, unknown>, keys: string[], where: string, fa
   for (const k of keys) if (typeof o[k] !== 'string' || !(o[k] as string).trim()) fail(`${where}.${k}`, 'missing text');
 }
 
-export function checkObligationsFile(raw: unknown, display = 'rules/obligations.yml'): ObligationsFile {
-  const fail: Fail = (where, msg) => {
+/** `regimes`: the regime ids of rules/categories.yml, which every reference list must cover. */
+export function checkObligationsFile(raw: unknown, regimes: readonly string[], display = 'rules/obligations.yml'): ObligationsFile {
+  const fail: Fail = Object.assign((where: string, msg: string): never => {
     throw new ConfigError(`${display}: ${where}: ${msg}`);
-  };
+  }, { regimes });
   if (!raw || typeof raw !== 'object') fail('(top level)', 'not a map');
   const file = raw as Record<string, unknown>;
   if (!Array.isArray(file.obligations)) fail('obligations', 'missing list');

@@ -12,7 +12,7 @@ import { hintFor } from '../sources/files/structured.js';
 import { keyedFindings } from '../classify/keyed/index.js';
 import { LineIndex } from '../util/lines.js';
 import { aggregateValues } from './aggregate.js';
-import { fingerprintFindings } from '../report/fingerprint.js';
+import { fingerprintFindings } from '../model/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
 

@@ -13,7 +13,7 @@ import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
 import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../util/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 
 export interface FileScanOptions {

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { scanFiles } from '../../src/scan/scan-files.js';
 import { loadRules } from '../../src/rules/load.js';
 import { ruleCatalog, ruleNames } from '../../src/rules/meta/index.js';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { TOOL_VERSION } from '../../src/cli/version.js';
 import { buildInventory, mergeInventories, renderInventoryMarkdown, serializeInventory, validateInventory, type Inventory } from '../../src/report/inventory/index.js';
 import type { ScanResult } from '../../src/model/result.js';

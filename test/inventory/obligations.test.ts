@@ -6,7 +6,7 @@ import { checkObligationsFile } from '../../src/rules/obligations-check.js';
 import { obligationsFile, purposesFile } from '../../src/rules/catalogue.js';
 import { isCategory, REGIMES } from '../../src/model/categories.js';
 import { deadlineText } from '../../src/report/inventory/i18n.js';
-import { ConfigError } from '../../src/rules/errors.js';
+import { ConfigError } from '../../src/util/errors.js';
 
 const base: TriggerFacts = {
   regime: 'pdpl-2025',
@@ -61,11 +61,11 @@ describe('rules/obligations.yml', () => {
   });
 
   test('structural errors name the entry', () => {
-    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'sometimes', refs: { 'decree-13': [], 'pdpl-2025': [] } }], dossier: { items: [] } })).toThrow(
+    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'sometimes', refs: { 'decree-13': [], 'pdpl-2025': [] } }], dossier: { items: [] } }, REGIMES)).toThrow(
       new ConfigError('rules/obligations.yml: obligations[0].trigger: unknown trigger "sometimes"'),
     );
-    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'any-personal', refs: { 'decree-13': [] } }], dossier: { items: [] } })).toThrow(/obligations\[0\]\.refs\.pdpl-2025/);
-    expect(() => checkObligationsFile({ obligations: [] })).toThrow(/dossier\.items/);
+    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'any-personal', refs: { 'decree-13': [] } }], dossier: { items: [] } }, REGIMES)).toThrow(/obligations\[0\]\.refs\.pdpl-2025/);
+    expect(() => checkObligationsFile({ obligations: [] }, REGIMES)).toThrow(/dossier\.items/);
   });
 });
 

@@ -4,11 +4,11 @@
  * fails with a ConfigError naming the file and field, like every other rules file.
  */
 import RE2 from 're2';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { listEntries } from '../../rules/macros.js';
 import { keyedValuesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
-import { getValidator } from '../validators/index.js';
+import { requireValidator } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import type { Confidence } from '../../model/finding.js';
 import { foldedValue } from './fold-value.js';
@@ -88,8 +88,7 @@ function compileTest(t: TestFile, where: string): ValueTest {
     return c;
   });
   if (t.validator) {
-    const v: Validator | undefined = getValidator(t.validator);
-    if (!v) throw new ConfigError(`${where}.validator: unknown validator "${t.validator}"`);
+    const v: Validator = requireValidator(t.validator, where);
     return {
       describe: `validator ${t.validator}`,
       run: (value) => {

@@ -3,7 +3,7 @@
  * ("so dien thoai") and by the tokens glued together ("sodienthoai"), so both spellings meet.
  * Validated with schemas/names.schema.json; every error names the file and the field.
  */
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { namesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';

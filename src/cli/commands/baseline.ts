@@ -21,7 +21,7 @@ import {
 } from '../../pr/baseline.js';
 import { scanRoots } from '../../pr/pr-scan.js';
 import { TOOL_VERSION } from '../version.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import type { ScanResult } from '../../model/result.js';
 
 interface BaselineOptions extends CommonOptions {

@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander';
 import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
 import { createProgress } from '../progress.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { DB_DEFAULTS, parseDbUrl } from '../../sources/db/url.js';
 
 interface DbOptions extends CommonOptions {

@@ -5,7 +5,7 @@ import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import { walk } from '../../sources/files/walk.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 

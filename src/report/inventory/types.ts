@@ -1,6 +1,6 @@
 /**
- * The draft data inventory (DESIGN.md §4), as written to FILE.json and validated by
- * schemas/inventory.schema.json.
+ * The draft data inventory (what `--inventory` writes for the controller to complete and keep),
+ * as written to FILE.json and validated by schemas/inventory.schema.json.
  *
  * An inventory holds two kinds of content:
  *  - facts gathered from scans (where each category was seen, recipients, storages, purposes,

@@ -13,7 +13,7 @@ import type { Classifier } from '../../classify/engine.js';
 import type { Confidence, Finding, LogicalLocation } from '../../model/finding.js';
 import type { Evidence } from '../../model/result.js';
 import type { Regime } from '../../model/categories.js';
-import { contentFingerprint } from '../../report/fingerprint.js';
+import { contentFingerprint } from '../../model/fingerprint.js';
 import type { ColumnInfo, TableInfo, TableSample } from './types.js';
 import type { DbEngine } from './url.js';
 import { PathCollector, parseJsonValue } from './flatten.js';
