@@ -108,16 +108,16 @@ function generate(dir: string): void {
 
 // ---------------------------------------------------------------- pdscan runner
 function entryCommand(): { argv: string[]; how: string } {
-  const built = path.join(ROOT, 'dist/pr/action-entry.js');
+  const built = path.join(ROOT, 'dist/cli/action-entry.js');
   if (!args['no-build']) {
     const r = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, encoding: 'utf8' });
-    if (r.status === 0 && existsSync(built)) return { argv: [built], how: 'dist/pr/action-entry.js (freshly built)' };
+    if (r.status === 0 && existsSync(built)) return { argv: [built], how: 'dist/cli/action-entry.js (freshly built)' };
     process.stderr.write(`build failed, running the TypeScript source through tsx instead:\n${(r.stdout + r.stderr).split('\n').slice(0, 5).join('\n')}\n`);
   } else if (existsSync(built)) {
-    return { argv: [built], how: 'dist/pr/action-entry.js (existing build)' };
+    return { argv: [built], how: 'dist/cli/action-entry.js (existing build)' };
   }
   const tsx = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  return { argv: ['--import', tsx, path.join(ROOT, 'src/pr/action-entry.ts')], how: 'src/pr/action-entry.ts via tsx (adds transpile time)' };
+  return { argv: ['--import', tsx, path.join(ROOT, 'src/cli/action-entry.ts')], how: 'src/cli/action-entry.ts via tsx (adds transpile time)' };
 }
 
 interface Timing {

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 
 const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'accuracy', file: 'bench/accuracy.ts', what: 'precision/recall per category on the labelled corpus' },

@@ -17,7 +17,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { PACKAGE_ROOT } from '../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { loadRules } from '../src/rules/load.js';
 import { expandMacros } from '../src/rules/macros.js';
 import type { RuleDef } from '../src/rules/types.js';

@@ -10,7 +10,7 @@ import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 import type { RuleDef } from '../rules/types.js';
 import { compilePattern } from '../rules/load.js';
-import { getValidator } from './validators/index.js';
+import { requireValidator } from './validators/index.js';
 import type { Validator } from './validators/types.js';
 import { expandMacros } from '../rules/macros.js';
 import { foldPhrase, looseKeyword, wordsOf } from '../util/fold.js';
@@ -84,7 +84,7 @@ function compileRule(def: RuleDef): CompiledRule {
     def,
     regexes: def.patterns.map((p, i) => compilePattern(p, def, `${where}.patterns[${i}]`, 'gd')),
     group: def.value_group ?? 0,
-    validator: def.validator ? getValidator(def.validator) : undefined,
+    validator: def.validator ? requireValidator(def.validator, where) : undefined,
     base: def.score ?? DEFAULTS.base,
     validatorBoost: def.validator_boost ?? DEFAULTS.validatorBoost,
     ctxWords: (def.context?.words ?? []).map(foldPhrase).filter(Boolean),

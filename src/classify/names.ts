@@ -46,13 +46,6 @@ function lex(): Lexicon {
   return (lexicon ??= loadLexicon());
 }
 
-/** Use another names file (tests, or a user's extension); clears the caches. */
-export function setNameLexicon(next: Lexicon | undefined): void {
-  lexicon = next;
-  cache.clear();
-  ownerCache.clear();
-}
-
 function remember<K, V>(map: Map<K, V>, key: K, value: V): V {
   if (map.size >= CACHE_LIMIT) map.clear();
   map.set(key, value);

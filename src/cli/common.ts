@@ -1,5 +1,6 @@
 /**
- * Options and output handling shared by `pdscan scan` and `pdscan db` (DESIGN.md §2).
+ * Options and output handling shared by `pdscan scan` and `pdscan db`: the same output formats,
+ * config file, allowlist, --min-confidence and --fail-on exit code for files and databases.
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -8,22 +9,20 @@ import type { ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { Finding, Level } from '../model/finding.js';
 import { LEVEL_ORDER, compareConfidence } from '../model/finding.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
-import { RuleCatalog, type RuleMeta } from '../report/rule-meta.js';
+import { ruleCatalog } from '../rules/meta/index.js';
 import type { ReportContext } from '../report/context.js';
 import { toSarif } from '../report/sarif.js';
 import { toJson } from '../report/json.js';
 import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
+import { writeInventories } from './inventory-output.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleDef } from '../rules/types.js';
-import { declarationRuleMetas } from '../sources/code/declarations/rules.js';
-import { codeRuleMeta } from '../sources/code/rules-meta.js';
-import { dbRuleMetas } from '../sources/db/phrases.js';
-import { keyedRuleMetas } from '../classify/keyed/index.js';
+import { checkRuleValidators } from '../classify/validators/index.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -80,7 +79,7 @@ export interface RunSetup {
   failOn: 'none' | Level;
 }
 
-export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = []): RunSetup {
+export function setup(opts: CommonOptions, cwd: string): RunSetup {
   const loaded = loadConfig(opts.config, cwd);
   const { config } = loaded;
   const regime = opts.law ?? config.law ?? 'pdpl-2025';
@@ -91,6 +90,7 @@ export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = 
   };
   // Load once here so that a broken rule file fails before any work starts (exit 2).
   const rules = loadRules(ruleOptions);
+  checkRuleValidators(rules);
   const ctx: ReportContext = {
     regime,
     showData: opts.showData ?? false,
@@ -98,7 +98,7 @@ export function setup(opts: CommonOptions, cwd: string, extraMeta: RuleMeta[] = 
     cwd,
     toolVersion: TOOL_VERSION,
     // Every rule family describes itself, so SARIF rules get real help whatever source found them.
-    rules: new RuleCatalog(rules, [...declarationRuleMetas(), ...codeRuleMeta(), ...dbRuleMetas(), ...keyedRuleMetas(), ...extraMeta]),
+    rules: ruleCatalog(rules),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
   return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };
@@ -118,13 +118,6 @@ function write(file: string, content: string): void {
   writeFileSync(file, content);
 }
 
-export type ExtraWriter = (results: ScanResult[], file: string, opts: CommonOptions, s: RunSetup) => void;
-const extraWriters: ExtraWriter[] = [];
-/** Inventory writers register here so the CLI core does not depend on them. */
-export function registerInventoryWriter(w: ExtraWriter): void {
-  extraWriters.push(w);
-}
-
 /** Writes every requested output and returns the exit code from --fail-on. */
 export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): number {
   const render = (format: 'text' | 'json' | 'sarif', color: boolean) => {
@@ -138,8 +131,7 @@ export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): n
   if (opts.sarif) write(opts.sarif, render('sarif', false));
   if (opts.json) write(opts.json, render('json', false));
   if (opts.inventory?.length) {
-    if (!extraWriters.length) throw new ConfigError('--inventory is not available in this build');
-    for (const file of opts.inventory) for (const w of extraWriters) w(results, file, opts, s);
+    writeInventories(results, opts.inventory, opts.lang ?? 'vi', { regime: s.regime, ctx: s.ctx, config: s.loaded.config.inventory });
   }
   return exitCodeFor(results, s);
 }

@@ -1,9 +1,9 @@
 /**
- * Entry point. Exit codes (DESIGN.md §2): 0 ok, 1 findings at/above --fail-on, 2 usage or
+ * Entry point. Exit codes, the same for every command and documented in the README: 0 ok, 1 findings at/above --fail-on, 2 usage or
  * configuration error, 3 the scan could not run. Errors are one line; stacks only with --debug.
  */
 import { Command, CommanderError } from 'commander';
-import { ConfigError, ScanError } from '../rules/errors.js';
+import { ConfigError, ScanError } from '../util/errors.js';
 import { TOOL_VERSION } from './version.js';
 import { registerScan } from './commands/scan.js';
 import { registerRules } from './commands/rules.js';
@@ -11,7 +11,6 @@ import { registerDb } from './commands/db.js';
 import { registerBaseline } from './commands/baseline.js';
 import { registerInventory } from './commands/inventory.js';
 import { registerInit } from './commands/init.js';
-import '../report/inventory/register.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, cannotRun: 3 } as const;
 

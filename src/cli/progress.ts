@@ -3,16 +3,7 @@
  * tables) done, total, throughput and the current item. Silent otherwise, so CI logs stay clean.
  */
 import cliProgress from 'cli-progress';
-
-export interface Progress {
-  start(total: number, totalBytes?: number): void;
-  tick(item: string, bytes?: number): void;
-  /** Report the item now being worked on without counting it done (slow database tables). */
-  current?(item: string): void;
-  stop(): void;
-}
-
-export const silentProgress: Progress = { start() {}, tick() {}, current() {}, stop() {} };
+import { silentProgress, type Progress } from '../util/progress.js';
 
 export function createProgress(enabled: boolean, unit = 'files'): Progress {
   if (!enabled) return silentProgress;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../rules/paths.js';
+import { PACKAGE_ROOT } from '../util/paths.js';
 
 export const TOOL_VERSION: string = (JSON.parse(readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;

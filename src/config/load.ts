@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readYamlFile } from '../util/yaml.js';
 import { assertSchema } from '../util/schema.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 import type { RuleDef } from '../rules/types.js';
 import type { Regime } from '../model/categories.js';
 

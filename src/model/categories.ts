@@ -1,11 +1,8 @@
 /**
- * Legal categories, loaded from rules/categories.yml (the single source of truth, DESIGN.md §1).
+ * Legal categories, from rules/categories.yml (the single source of truth) via the rule catalogue.
  * Sensitivity depends on the regime; legal references always list both regimes.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../rules/paths.js';
-import { readYamlFile } from '../util/yaml.js';
-import { assertSchema } from '../util/schema.js';
+import { categoriesFile } from '../rules/catalogue.js';
 
 export type CategoryId = string;
 export type Regime = 'pdpl-2025' | 'decree-13';
@@ -20,7 +17,7 @@ export interface CategoryDef {
   note_en?: string;
 }
 
-interface CategoriesFile {
+export interface CategoriesFile {
   regimes: Record<Regime, { title: string; title_vi: string; in_force?: string }>;
   default_regime: Regime;
   categories: CategoryDef[];
@@ -30,11 +27,7 @@ let loaded: { file: CategoriesFile; byId: Map<string, CategoryDef & { order: num
 
 function load() {
   if (!loaded) {
-    const file = assertSchema<CategoriesFile>(
-      'categories.schema.json',
-      readYamlFile(path.join(RULES_DIR, 'categories.yml'), 'rules/categories.yml'),
-      'rules/categories.yml',
-    );
+    const file = categoriesFile();
     const byId = new Map(file.categories.map((c, order) => [c.id, { ...c, order }]));
     loaded = { file, byId };
   }

@@ -48,7 +48,7 @@ export interface Suppression {
 export interface Finding {
   ruleId: string;
   kind: FindingKind;
-  /** The most sensitive category carried (see DESIGN.md §1). */
+  /** The most sensitive category carried: sensitive under the regime first, then the later row of rules/categories.yml (orderCategories). */
   category: CategoryId;
   /** All categories carried, most sensitive first. Always contains `category`. */
   categories: CategoryId[];

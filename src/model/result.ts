@@ -27,11 +27,14 @@ export interface Evidence {
   logicalLocations?: LogicalLocation[];
 }
 
+/** Database engines `pdscan db` reads (URL schemes map to these in sources/db/url.ts). */
+export type DbEngine = 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
+
 export interface ScanTarget {
   kind: 'files' | 'database';
   /** For files: the scanned roots (repo-relative). For databases: a redacted URL (no credentials). */
   name: string;
-  engine?: 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
+  engine?: DbEngine;
 }
 
 export interface ScanResult {
@@ -41,6 +44,8 @@ export interface ScanResult {
   problems: ScanProblem[];
   /** Files not read because they are binary (images, executables...), by path: named, not only counted. */
   skippedBinary?: string[];
+  /** Texts of files inside archives that hold a pdscan-ignore directive, by virtual path (for suppressions). */
+  innerTexts?: Record<string, string>;
   /** Counters shown in summaries, e.g. filesScanned, bytesScanned, tablesScanned. */
   stats: Record<string, number>;
 }

@@ -7,7 +7,7 @@
  * possible (no remote, no network, a ref the remote does not have) the error says what to
  * change rather than how git failed.
  */
-import { ConfigError, ScanError } from '../rules/errors.js';
+import { ConfigError, ScanError } from '../util/errors.js';
 import { gitTry, isFullSha, isShallow, mergeBase, remotes, resolveCommit } from './git.js';
 
 export interface BaseCommit {

@@ -1,7 +1,7 @@
 /**
  * Baselines: the fingerprints of findings a team has accepted for now, so later scans report
  * only what is new. Fingerprints hash the rule, category, path and the CONTENT of the line (see
- * src/report/fingerprint.ts), so unrelated edits that move lines do not break the match.
+ * src/model/fingerprint.ts), so unrelated edits that move lines do not break the match.
  *
  * The file holds no personal value: only fingerprints, rule and category IDs, and the path and
  * line where each finding was when the baseline was made (to help people prune it by hand).
@@ -11,7 +11,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
 import { compareFindings } from '../model/finding.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 
 export const BASELINE_FORMAT = 'pdscan-baseline';
 export const BASELINE_VERSION = 1;

@@ -90,10 +90,3 @@ export function collectChanges(ref: string, cwd: string, opts: ChangeOptions = {
   }
   return { ref, base, from, root, changed, deleted, notes };
 }
-
-/** True when the finding's line counts as new in this change set. */
-export function isChangedLine(changes: ChangeSet, filePath: string, line: number): boolean {
-  const fc = changes.changed.get(filePath);
-  if (!fc) return false;
-  return fc.lines === 'all' || fc.lines.has(line);
-}

@@ -4,7 +4,7 @@
  * git or a failure into a ScanError with one clear line.
  */
 import { spawnSync } from 'node:child_process';
-import { ScanError } from '../rules/errors.js';
+import { ScanError } from '../util/errors.js';
 
 export interface GitResult {
   ok: boolean;

@@ -6,12 +6,15 @@
  */
 import type { Finding } from '../model/finding.js';
 import { isSensitive, orderCategories, type Regime } from '../model/categories.js';
+import { unlistedRecipient } from '../model/recipients.js';
 
 export interface RecipientFact {
   id: string;
   name: string;
   country?: string;
   kind?: string;
+  /** What the analysis said about a transfer abroad, when it said something: true if any flow goes abroad. */
+  crossBorder?: boolean;
   categories: string[];
 }
 
@@ -35,24 +38,41 @@ interface RecipientProp {
   kind?: unknown;
 }
 
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
+
 function recipientOf(f: Finding): RecipientFact | undefined {
   const r = f.properties?.recipient as RecipientProp | string | undefined;
-  if (!r) return undefined;
-  if (typeof r === 'string') return { id: r, name: r, categories: [...f.categories] };
+  const cb = f.properties?.crossBorder;
+  const crossBorder = typeof cb === 'boolean' ? { crossBorder: cb } : {};
+  if (!r) {
+    // A flow to an external sink no catalogue entry names: the inventory lists it too.
+    const p = f.properties ?? {};
+    const unlisted = f.kind === 'flow' ? unlistedRecipient(text(p.sink) ?? 'unknown', text(p.host), text(p.hostEnv)) : undefined;
+    return unlisted && { ...unlisted, ...crossBorder, categories: [...f.categories] };
+  }
+  if (typeof r === 'string') return { id: r, name: r, ...crossBorder, categories: [...f.categories] };
   if (typeof r !== 'object' || typeof r.id !== 'string') return undefined;
   return {
     id: r.id,
     name: typeof r.name === 'string' ? r.name : r.id,
     ...(typeof r.country === 'string' ? { country: r.country } : {}),
     ...(typeof r.kind === 'string' ? { kind: r.kind } : {}),
+    ...crossBorder,
     categories: [...f.categories],
   };
 }
 
+/**
+ * Whether the recipient may be abroad without pdscan knowing: no flow said whether it crosses
+ * the border and its country is unknown. Such a transfer is to be confirmed, like the inventory's.
+ */
+export function isUnknownCountry(r: RecipientFact): boolean {
+  return r.crossBorder === undefined && r.country === undefined;
+}
+
 /** A transfer abroad: the analysis says so, or the recipient's known country is not Vietnam. */
-function isCrossBorder(f: Finding, r: RecipientFact): boolean {
-  const cb = f.properties?.crossBorder;
-  if (typeof cb === 'boolean') return cb;
+function isCrossBorder(r: RecipientFact): boolean {
+  if (r.crossBorder !== undefined) return r.crossBorder;
   return r.country !== undefined && r.country.toUpperCase() !== 'VN';
 }
 
@@ -65,8 +85,13 @@ function purposesOf(f: Finding): string[] {
 
 function merge(map: Map<string, RecipientFact>, key: string, r: RecipientFact): void {
   const cur = map.get(key);
-  if (!cur) map.set(key, { ...r, categories: [...r.categories] });
-  else cur.categories = [...new Set([...cur.categories, ...r.categories])];
+  if (!cur) {
+    map.set(key, { ...r, categories: [...r.categories] });
+    return;
+  }
+  cur.categories = [...new Set([...cur.categories, ...r.categories])];
+  // As the inventory unites them: abroad if any flow goes abroad, else domestic if any flow says so.
+  if (r.crossBorder !== undefined && cur.crossBorder !== true) cur.crossBorder = r.crossBorder;
 }
 
 export function factsOf(findings: Iterable<Finding>, into: InventoryFacts = emptyFacts()): InventoryFacts {
@@ -78,7 +103,7 @@ export function factsOf(findings: Iterable<Finding>, into: InventoryFacts = empt
     const r = recipientOf(f);
     if (!r) continue;
     merge(into.recipients, r.id, r);
-    if (isCrossBorder(f, r)) merge(into.transfers, `${r.id}@${r.country ?? '?'}`, r);
+    if (isCrossBorder(r)) merge(into.transfers, `${r.id}@${r.country ?? '?'}`, r);
   }
   return into;
 }

@@ -1,107 +1,34 @@
 /**
- * Which legal obligations (rules/obligations.yml) the items a change introduces trigger.
+ * Which legal obligations (rules/obligations.yml) the items a change introduces trigger, by the
+ * same evaluator as the inventory (src/model/obligations.ts), so that both list the same duties
+ * with the same status for the same scan.
  *
  * An obligation is listed when a NEW item fires its trigger: a new sensitive category fires
  * `any-sensitive`, a new transfer abroad fires `cross-border`, and so on. It is marked `new`
- * when the base did not trigger it at all, otherwise `update` (the duty exists already, but the
- * dossier must now cover the new item). `any-personal` duties are listed only when the base is
- * known to hold no personal data at all (a full scan compares with nothing), since otherwise
- * every change would list them all. Exemptions the change makes unavailable (`lost_if`) are
- * reported too.
+ * when the base did not trigger it as surely, otherwise `update` (the duty exists already, but the
+ * dossier must now cover the new item). Duties about all personal data (`any-personal`,
+ * `children`) are listed only when the base is known to hold no personal data at all (a full
+ * scan compares with nothing), since otherwise every change would list them all. A duty whose
+ * trigger cannot be ruled out (children's data, a recipient in an unknown country) or that holds
+ * only under a condition pdscan cannot check is listed as `to-confirm`, never dropped.
+ * Exemptions the change makes unavailable (`lost_if`) are reported too.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../rules/paths.js';
-import { readYamlFile } from '../util/yaml.js';
 import { isSensitive, type Regime } from '../model/categories.js';
-import type { FactsDiff, InventoryFacts } from './inventory-facts.js';
-
-type TriggerWord = 'any-personal' | 'any-sensitive' | 'cross-border' | 'third-party' | 'children';
-type Trigger = TriggerWord | { category: string[] } | { purpose: string[] } | Partial<Record<Regime, TriggerWord | { category: string[] } | { purpose: string[] }>>;
-
-interface ObligationDef {
-  id: string;
-  title_vi: string;
-  title_en: string;
-  regimes?: Regime[];
-  trigger: Trigger;
-  deadline?: null | string | Partial<Record<Regime, string | null>>;
-  refs?: Partial<Record<Regime, string[]>>;
-}
-
-interface ExemptionDef {
-  id: string;
-  label_vi: string;
-  label_en: string;
-  regimes?: Regime[];
-  covers?: string[];
-  lost_if?: TriggerWord[];
-}
-
-interface ObligationsFile {
-  obligations: ObligationDef[];
-  exemptions?: ExemptionDef[];
-}
-
-let cache: ObligationsFile | undefined;
-function load(): ObligationsFile {
-  cache ??= readYamlFile(path.join(RULES_DIR, 'obligations.yml'), 'rules/obligations.yml') as ObligationsFile;
-  return cache;
-}
-
-/** Facts enough to evaluate a trigger. */
-interface TriggerFacts {
-  categories: Iterable<string>;
-  recipients: number;
-  transfers: number;
-  purposes: Iterable<string>;
-}
-
-function purposeMatches(pattern: string, key: string): boolean {
-  if (pattern.endsWith('.*')) {
-    const stem = pattern.slice(0, -2);
-    return key === stem || key.startsWith(`${stem}.`);
-  }
-  return key === pattern;
-}
-
-function fires(trigger: Trigger, facts: TriggerFacts, regime: Regime): boolean {
-  if (typeof trigger === 'string') {
-    const cats = [...facts.categories];
-    switch (trigger) {
-      case 'any-personal':
-        return cats.length > 0;
-      case 'any-sensitive':
-        return cats.some((c) => isSensitive(c, regime));
-      case 'cross-border':
-        return facts.transfers > 0;
-      case 'third-party':
-        return facts.recipients > 0;
-      default:
-        // Children's data cannot be told from findings yet.
-        return false;
-    }
-  }
-  if ('category' in trigger && Array.isArray(trigger.category)) {
-    const cats = new Set(facts.categories);
-    return trigger.category.some((c) => cats.has(c));
-  }
-  if ('purpose' in trigger && Array.isArray(trigger.purpose)) {
-    const keys = [...facts.purposes];
-    return trigger.purpose.some((p) => keys.some((k) => purposeMatches(p, k)));
-  }
-  const byRegime = (trigger as Partial<Record<Regime, Trigger>>)[regime];
-  return byRegime ? fires(byRegime, facts, regime) : false;
-}
-
-const triggerWord = (trigger: Trigger, regime: Regime): Trigger =>
-  typeof trigger === 'object' && !('category' in trigger) && !('purpose' in trigger) ? ((trigger as Partial<Record<Regime, Trigger>>)[regime] ?? trigger) : trigger;
+import { deadlineFor, evaluateObligations, evaluateTrigger, exemptionLost, appliesInRegime, triggerWord, type ConfirmReason, type TriggerFacts } from '../model/obligations.js';
+import { obligationsFile } from '../rules/catalogue.js';
+import { confirmReason } from '../report/inventory/i18n.js';
+import { isUnknownCountry, type FactsDiff, type InventoryFacts, type RecipientFact } from './inventory-facts.js';
 
 export interface TriggeredObligation {
   id: string;
   title_en: string;
   title_vi: string;
-  /** `new`: the base did not trigger it; `update`: it applied already, the dossier must cover the new items. */
+  /** `new`: the base did not trigger it as surely; `update`: it applied already, the dossier must cover the new items. */
   status: 'new' | 'update';
+  /** The inventory's status of the same duty: `to-confirm` when pdscan cannot tell for sure. */
+  verdict: 'applies' | 'to-confirm';
+  /** Why it is to be confirmed, in English. */
+  confirm?: string;
   deadline?: string;
   refs: string[];
 }
@@ -118,46 +45,77 @@ export interface ObligationReport {
   lostExemptions: LostExemption[];
 }
 
-function asTriggerFacts(f: InventoryFacts): TriggerFacts {
-  return { categories: f.categories, recipients: f.recipients.size, transfers: f.transfers.size, purposes: f.purposes };
+const union = (rs: RecipientFact[]) => ({ categories: [...new Set(rs.flatMap((r) => r.categories))], recipients: rs.map((r) => r.id) });
+
+function triggerFacts(
+  categories: Iterable<string>,
+  recipients: RecipientFact[],
+  transfers: RecipientFact[],
+  purposes: Iterable<string>,
+  regime: Regime,
+  children: boolean | null,
+): TriggerFacts {
+  const cats = [...categories];
+  return {
+    regime,
+    categories: cats,
+    sensitive: cats.filter((c) => isSensitive(c, regime)),
+    foreign: union(transfers),
+    unknownCountry: union(recipients.filter(isUnknownCountry)),
+    thirdParty: union(recipients),
+    purposes: [...purposes].map((key) => ({ key, categories: [], recipients: [] })),
+    children,
+    childrenHinted: false,
+  };
+}
+
+const SURENESS = { no: 0, maybe: 1, yes: 2 } as const;
+
+function confirmText(reason: ConfirmReason | undefined, recipients: string[], names: Map<string, string>, appliesIf: string | undefined): string | undefined {
+  if (reason === 'children-unknown') return confirmReason('children-unknown').en;
+  if (reason === 'country-unknown') return confirmReason('country-unknown', { names: recipients.map((id) => names.get(id) ?? id).join(', ') }).en;
+  return reason === 'applies-if' ? appliesIf : undefined;
 }
 
 /**
  * @param headCategories every category the scan reported, for `any-personal`.
  * @param baseComplete the base facts cover every category (a full scan, or no base at all);
  *   diff mode compares only the items that change duties, so it cannot tell `any-personal`.
+ * @param children `inventory.children` of the config; null when nobody said.
  */
-export function obligationsFor(diff: FactsDiff, base: InventoryFacts, regime: Regime, headCategories: string[] = [], baseComplete = false): ObligationReport {
-  const file = load();
+export function obligationsFor(
+  diff: FactsDiff,
+  base: InventoryFacts,
+  regime: Regime,
+  headCategories: string[] = [],
+  baseComplete = false,
+  children: boolean | null = null,
+): ObligationReport {
+  const file = obligationsFile();
   const firstPersonal = baseComplete && base.categories.size === 0 && headCategories.length > 0;
-  const introduced: TriggerFacts = {
-    categories: firstPersonal ? headCategories : diff.sensitiveCategories,
-    recipients: diff.recipients.length,
-    transfers: diff.transfers.length,
-    purposes: diff.purposes,
-  };
-  const baseFacts = asTriggerFacts(base);
-  const obligations: TriggeredObligation[] = [];
-  for (const o of file.obligations) {
-    if (o.regimes && !o.regimes.includes(regime)) continue;
-    const baseFires = fires(o.trigger, baseFacts, regime);
-    if (triggerWord(o.trigger, regime) === 'any-personal' && !firstPersonal) continue;
-    if (!fires(o.trigger, introduced, regime)) continue;
-    const deadline = o.deadline && typeof o.deadline === 'object' ? o.deadline[regime] : o.deadline;
-    obligations.push({
-      id: o.id,
-      title_en: o.title_en,
-      title_vi: o.title_vi,
-      status: baseFires ? 'update' : 'new',
-      ...(deadline ? { deadline } : {}),
-      refs: (o.refs?.[regime] ?? []).map((r) => `${regime}:${r}`),
-    });
-  }
-  const lostExemptions: LostExemption[] = [];
-  for (const e of file.exemptions ?? []) {
-    if (e.regimes && !e.regimes.includes(regime)) continue;
-    const lost = (e.lost_if ?? []).some((t) => fires(t, introduced, regime) && !fires(t, baseFacts, regime));
-    if (lost) lostExemptions.push({ id: e.id, label_en: e.label_en, label_vi: e.label_vi, covers: e.covers ?? [] });
-  }
+  const introduced = triggerFacts(firstPersonal ? headCategories : diff.sensitiveCategories, diff.recipients, diff.transfers, diff.purposes, regime, children);
+  const baseFacts = triggerFacts(base.categories, [...base.recipients.values()], [...base.transfers.values()], base.purposes, regime, children);
+  const aboutAllData = (word: string | undefined) => word === 'any-personal' || word === 'children';
+  const names = new Map(diff.recipients.map((r) => [r.id, r.name]));
+  const obligations = evaluateObligations(file, introduced, (def) => aboutAllData(triggerWord(def.trigger, regime)) && !firstPersonal).map(
+    ({ def, result, status, reason }): TriggeredObligation => {
+      const before = evaluateTrigger(def.trigger, baseFacts).fires;
+      const deadline = deadlineFor(def, regime);
+      const confirm = confirmText(reason, result.recipients, names, def.applies_if_en?.trim());
+      return {
+        id: def.id,
+        title_en: def.title_en,
+        title_vi: def.title_vi,
+        status: SURENESS[before] >= SURENESS[result.fires] ? 'update' : 'new',
+        verdict: status,
+        ...(confirm ? { confirm } : {}),
+        ...(deadline ? { deadline } : {}),
+        refs: def.refs[regime].map((r) => `${regime}:${r}`),
+      };
+    },
+  );
+  const lostExemptions: LostExemption[] = file.exemptions
+    .filter((e) => appliesInRegime(e, regime) && exemptionLost(e, introduced) && !exemptionLost(e, baseFacts))
+    .map((e) => ({ id: e.id, label_en: e.label_en, label_vi: e.label_vi, covers: e.covers ?? [] }));
   return { obligations, lostExemptions };
 }

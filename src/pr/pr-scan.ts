@@ -19,7 +19,7 @@ import { findingLevel } from '../report/level.js';
 import { collectChanges, type ChangeSet } from './changes.js';
 import { contextFiles } from './context-files.js';
 import { filterToChanges } from './diff-filter.js';
-import { applySuppressions } from './suppressions.js';
+import { applySuppressions, suppressionReader } from './suppressions.js';
 import { applyBaseline, loadBaseline, underScannedPaths, type BaselineEntry, type BaselineFile } from './baseline.js';
 import { diffFacts, emptyFacts, factsOf, isEmptyDiff, type FactsDiff, type InventoryFacts } from './inventory-facts.js';
 import { obligationsFor, type ObligationReport } from './obligations.js';
@@ -104,7 +104,7 @@ export function scanRoots(paths: string[], cwd: string): string[] {
 
 export function refine(result: ScanResult, plan: PrPlan, opts: { cwd: string; paths: string[]; regime: Regime }): PrOutcome {
   const own = plan.ownOutputs;
-  const sup = applySuppressions(own ? result.findings.filter((f) => !f.location || !own.has(f.location.path)) : result.findings, opts.cwd, opts.regime);
+  const sup = applySuppressions(own ? result.findings.filter((f) => !f.location || !own.has(f.location.path)) : result.findings, opts.cwd, opts.regime, suppressionReader(opts.cwd, result.innerTexts));
   let findings = sup.findings;
   // A context file's problems (a parse error in an untouched file) are not the change's.
   const context = plan.context;
@@ -179,7 +179,7 @@ export async function baseFacts(
     const snap = snapshotFiles(changes.root, changes.from, [...old, ...context]);
     try {
       const r = await runner.scan({ paths: ['.'], cwd: snap.dir });
-      factsOf(applySuppressions(r.findings, snap.dir, opts.regime).findings, facts);
+      factsOf(applySuppressions(r.findings, snap.dir, opts.regime, suppressionReader(snap.dir, r.innerTexts)).findings, facts);
     } finally {
       snap.dispose();
     }
@@ -200,7 +200,7 @@ export async function baseFacts(
     // compared faster in-process.
     const threads = unchanged.size <= IN_PROCESS_CONTEXT_FILES ? 1 : undefined;
     const r = await runner.scan({ paths: opts.paths, cwd: opts.cwd, onlyFiles: unchanged, categories: new Set(open.sensitiveCategories), ...(threads ? { threads } : {}) });
-    factsOf(applySuppressions(r.findings, opts.cwd, opts.regime).findings, facts);
+    factsOf(applySuppressions(r.findings, opts.cwd, opts.regime, suppressionReader(opts.cwd, r.innerTexts)).findings, facts);
   }
   const n = `${unchanged.size} unchanged file${unchanged.size === 1 ? '' : 's'}`;
   return { facts, comparedWith: `Compared with the whole base tree at ${changes.from.slice(0, 12)} (changed files read at the base, ${n} scanned).` };
@@ -208,6 +208,8 @@ export async function baseFacts(
 
 export interface CompareOptions {
   regime: Regime;
+  /** `inventory.children` of the config: whether the system holds children's data; null when nobody said. */
+  children?: boolean | null;
   cwd: string;
   paths: string[];
   pr: PrOptions;
@@ -259,7 +261,7 @@ export async function compareWithBase(outcome: PrOutcome, plan: PrPlan, runner: 
     comparedWith = b.comparedWith;
   }
   const introduced = diffFacts(head, base, o.regime);
-  const obligations = obligationsFor(introduced, base, o.regime, [...head.categories], !plan.changes);
+  const obligations = obligationsFor(introduced, base, o.regime, [...head.categories], !plan.changes, o.children ?? null);
   return { introduced, obligations, ...(comparedWith ? { comparedWith } : {}) };
 }
 

@@ -132,7 +132,9 @@ export function renderSummary(input: SummaryInput): string {
     if (ob.obligations.length) {
       out.push('| Obligation | Status | Deadline | Legal basis |', '|---|---|---|---|');
       for (const o of ob.obligations) {
-        const status = !isDiff ? 'applies' : o.status === 'new' ? '**new**' : 'already applies: update the dossier';
+        const change = !isDiff ? 'applies' : o.status === 'new' ? '**new**' : 'already applies: update the dossier';
+        // The inventory's "to confirm": pdscan cannot rule the trigger out, or a condition it cannot check decides.
+        const status = o.verdict === 'to-confirm' ? `${isDiff ? `${change}, ` : ''}to confirm: ${mdCell(o.confirm ?? '')}` : change;
         const refs = o.refs.slice(0, 4).map((r) => formatRef(r)).join('; ') + (o.refs.length > 4 ? '; …' : '');
         out.push(`| ${mdCell(o.title_en)}<br><sub>${mdCell(o.title_vi)}</sub> | ${status} | ${o.deadline ? mdCell(o.deadline) : '—'} | ${mdCell(refs)} |`);
       }

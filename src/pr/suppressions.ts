@@ -7,21 +7,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Finding } from '../model/finding.js';
-import type { RuleMeta } from '../report/rule-meta.js';
-import { fingerprintFindings } from '../report/fingerprint.js';
+import { MISSING_REASON_RULE } from '../rules/meta/families.js';
+import { fingerprintFindings } from '../model/fingerprint.js';
 import { orderCategories, type Regime } from '../model/categories.js';
 import { directivesFor, parseDirectives, type SuppressionDirective } from './suppression-comments.js';
-
-export const MISSING_REASON_RULE = 'pdscan-suppression-without-reason';
-
-export const MISSING_REASON_META: RuleMeta = {
-  id: MISSING_REASON_RULE,
-  name: 'Suppression without a reason',
-  shortDescription: 'An inline pdscan suppression gives no reason',
-  fullDescription:
-    'A pdscan-ignore comment hides a personal-data finding but does not say why. Reviewers and auditors cannot tell a test fixture from real data that was silenced.',
-  help: 'Add the reason after two dashes, e.g. `// pdscan-ignore-next-line phone -- synthetic test number`, or remove the comment and handle the data.',
-};
 
 const MARK = Buffer.from('pdscan-ignore-');
 
@@ -36,19 +25,29 @@ export interface SuppressionOutcome {
 }
 
 /**
+ * Reads a finding's file for its directives: from disk, or for a file inside an archive
+ * (`backup.zip!/app/settings.py`) from the texts the scan kept because they hold a directive.
+ */
+export function suppressionReader(cwd: string, innerTexts?: Record<string, string>): (rel: string) => Buffer | undefined {
+  return (rel) => {
+    const inner = innerTexts?.[rel];
+    if (inner !== undefined) return Buffer.from(inner, 'utf8');
+    try {
+      return readFileSync(path.resolve(cwd, rel));
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
  * @param readFile returns a file's bytes by scan-relative path (tests pass their own); undefined when unreadable.
  */
 export function applySuppressions(
   findings: Finding[],
   cwd: string,
   regime: Regime,
-  readFile: (rel: string) => Buffer | undefined = (rel) => {
-    try {
-      return readFileSync(path.resolve(cwd, rel));
-    } catch {
-      return undefined;
-    }
-  },
+  readFile: (rel: string) => Buffer | undefined = suppressionReader(cwd),
 ): SuppressionOutcome {
   const directivesByFile = new Map<string, Map<number, SuppressionDirective>>();
   const linesByFile = new Map<string, string[]>();

@@ -1,5 +1,5 @@
 import type { Regime } from '../model/categories.js';
-import type { RuleCatalog } from './rule-meta.js';
+import type { RuleCatalog } from '../rules/meta/index.js';
 
 export interface ReportContext {
   regime: Regime;

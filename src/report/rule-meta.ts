@@ -1,60 +1,10 @@
 /**
- * What reporters know about a rule ID: names, descriptions and help for SARIF `rules`, text and
- * the inventory. Detection packs, code rules and database rules all describe themselves here.
+ * Legal references and help text of a rule as reporters print them; the metadata itself comes
+ * from the rule catalogue (src/rules/meta).
  */
-import type { RuleDef } from '../rules/types.js';
+import type { RuleCatalog, RuleMeta } from '../rules/meta/index.js';
 import { category, legalRefs } from '../model/categories.js';
 import { formatRef } from '../model/legal-refs.js';
-
-export interface RuleMeta {
-  id: string;
-  name: string;
-  shortDescription: string;
-  fullDescription: string;
-  /** What to do about it, plain text (English). Legal references are appended by the reporter. */
-  help: string;
-  /** Categories the rule reports, when fixed (detection packs have exactly one). */
-  categories?: string[];
-  /** Extra legal references beyond the categories' (e.g. Art. 25 for cross-border transfers). */
-  refs?: string[];
-}
-
-export function metaFromRuleDef(r: RuleDef): RuleMeta {
-  const c = category(r.category);
-  return {
-    id: r.id,
-    name: r.name,
-    shortDescription: r.name,
-    fullDescription: r.description ?? `${r.name}: ${c.label_en} (${c.label_vi}).`,
-    help: r.help ?? `Personal data of category ${c.id} (${c.label_en}). Confirm it is needed; mask, encrypt or remove it, and record it in the data inventory.`,
-    categories: [r.category],
-  };
-}
-
-export function fallbackMeta(ruleId: string, categoryId: string): RuleMeta {
-  const c = category(categoryId);
-  return {
-    id: ruleId,
-    name: ruleId,
-    shortDescription: `${c.label_en} found`,
-    fullDescription: `Personal data of category ${c.id}: ${c.label_en} (${c.label_vi}).`,
-    help: 'Confirm the data is needed, protect it (mask, encrypt, hash) and record it in the data inventory.',
-    categories: [categoryId],
-  };
-}
-
-export class RuleCatalog {
-  private readonly metas = new Map<string, RuleMeta>();
-
-  constructor(ruleDefs: RuleDef[] = [], extra: RuleMeta[] = []) {
-    for (const r of ruleDefs) this.metas.set(r.id, metaFromRuleDef(r));
-    for (const m of extra) this.metas.set(m.id, m);
-  }
-
-  get(ruleId: string, categoryId: string): RuleMeta {
-    return this.metas.get(ruleId) ?? fallbackMeta(ruleId, categoryId);
-  }
-}
 
 /** A finding's legal references: its categories' under both regimes, plus its rule's own (e.g. Art. 25). */
 export function findingLegalRefs(ruleId: string, categories: string[], catalog: RuleCatalog): string[] {

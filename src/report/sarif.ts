@@ -1,5 +1,5 @@
 /**
- * SARIF 2.1.0 for GitHub code scanning (DESIGN.md §3): one rule per rule ID with help citing both
+ * SARIF 2.1.0 as GitHub code scanning reads it: one rule per rule ID with help citing both
  * regimes, masked values in messages, repo-relative locations, content-based partialFingerprints,
  * codeFlows for flows, logicalLocations for database objects, suppressions kept (not deleted).
  */

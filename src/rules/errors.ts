@@ -1,9 +1,4 @@
-/** A user-facing configuration problem: exit code 2, one line, no stack trace. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
-
-/** The scan could not run at all (unreachable database, unreadable root): exit code 3. */
-export class ScanError extends Error {
-  override readonly name = 'ScanError';
-}
+// Temporary: the errors moved to src/util/errors.ts (a foundation below every layer). Files of
+// src/sources/code/** (being restructured on another branch) and the catalogue's obligation
+// loaders still import them from here; remove this file once those branches import util/errors.
+export { ConfigError, ScanError } from '../util/errors.js';

@@ -1,48 +1,27 @@
 /**
  * Loads rule packs (rules/*.yml plus user rules from .pdscan.yml), validates them against the
- * schema, checks categories, validators and that RE2 accepts every pattern. Errors name the file
+ * schema, checks categories and that RE2 accepts every pattern (validator names are checked by
+ * the classifier, which owns the validators: classify/validators/index.ts). Errors name the file
  * and the field, e.g. `rules/ids.yml: rules[2].patterns[0]: RE2 refused the pattern: ...`.
  */
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from './paths.js';
-import { readYamlFile } from '../util/yaml.js';
-import { assertSchema } from '../util/schema.js';
-import { ConfigError } from './errors.js';
+import { builtinPacks, readRulesFile } from './catalogue.js';
+import { ConfigError } from '../util/errors.js';
 import { isCategory } from '../model/categories.js';
-import { getValidator } from '../classify/validators/index.js';
 import { expandMacros } from './macros.js';
-import type { RuleDef, RulePack } from './types.js';
-
-/**
- * rules/ also holds data that is not a detection pack (categories, obligations, names,
- * recipients, purposes, code rules). A detection pack is a YAML file whose top level has `pack:`.
- */
-export function builtinPacks(dir = RULES_DIR): Array<{ file: string; data: unknown }> {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yml'))
-    .sort()
-    .map((f) => ({ file: path.join(dir, f), data: readYamlFile(path.join(dir, f), `rules/${f}`) }))
-    .filter(({ data }) => typeof data === 'object' && data !== null && 'pack' in data);
-}
+import type { RuleDef } from './types.js';
 
 /** Built-in packs are parsed and validated once per process (per worker). */
 let builtinRules: RuleDef[] | undefined;
 
 function loadBuiltinRules(): RuleDef[] {
-  builtinRules ??= builtinPacks().flatMap(({ file, data }) => {
-    const display = `rules/${path.basename(file)}`;
-    return validatePackRules(assertSchema<RulePack>('rule-pack.schema.json', data, display).rules, display);
-  });
+  builtinRules ??= builtinPacks().flatMap(({ display, pack }) => validatePackRules(pack.rules, display));
   return builtinRules;
 }
 
 export function checkRule(rule: RuleDef, where: string): void {
   if (!isCategory(rule.category)) throw new ConfigError(`${where}.category: unknown category "${rule.category}" (see \`pdscan rules\`)`);
-  if (rule.validator && !getValidator(rule.validator)) {
-    throw new ConfigError(`${where}.validator: unknown validator "${rule.validator}"`);
-  }
   rule.patterns.forEach((p, i) => compilePattern(p, rule, `${where}.patterns[${i}]`));
   rule.allowlist?.patterns?.forEach((p, i) => compilePattern(p, rule, `${where}.allowlist.patterns[${i}]`));
 }
@@ -64,8 +43,7 @@ export function compilePattern(pattern: string, rule: Pick<RuleDef, 'case_insens
 }
 
 export function loadPackFile(file: string, display = path.relative(process.cwd(), file) || file): RuleDef[] {
-  const pack = assertSchema<RulePack>('rule-pack.schema.json', readYamlFile(file, display), display);
-  return validatePackRules(pack.rules, display);
+  return validatePackRules(readRulesFile('pack', file, display).rules, display);
 }
 
 export function validatePackRules(rules: RuleDef[], display: string): RuleDef[] {

@@ -1,7 +1,4 @@
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
-
-/** Repository root as seen from both src/ (vitest) and dist/ (built CLI): two levels up. */
-export const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const RULES_DIR = path.join(PACKAGE_ROOT, 'rules');
-export const SCHEMAS_DIR = path.join(PACKAGE_ROOT, 'schemas');
+// Temporary: the package paths moved to src/util/paths.ts (a foundation below every layer). Files of
+// src/sources/code/** (being restructured on another branch) and the catalogue's obligation
+// loaders still import them from here; remove this file once those branches import util/paths.
+export { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../util/paths.js';

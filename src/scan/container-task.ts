@@ -7,13 +7,11 @@
 import type { Finding } from '../model/finding.js';
 import type { ScanProblem } from '../model/result.js';
 import { LineIndex } from '../util/lines.js';
-import { contentFingerprint, fingerprintFindings } from '../report/fingerprint.js';
+import { contentFingerprint, fingerprintFindings } from '../model/fingerprint.js';
 import { aggregateValues, SAMPLE_LOCATIONS } from './aggregate.js';
 import { expandFile } from '../sources/files/containers/expand.js';
 import type { ContainerLimits, TextUnit } from '../sources/files/containers/types.js';
 import { compareConfidence } from '../model/finding.js';
-import type { Regime } from '../model/categories.js';
-import { applySuppressions } from '../pr/suppressions.js';
 
 const SUPPRESSION_MARK = Buffer.from('pdscan-ignore-');
 
@@ -26,6 +24,8 @@ export interface ContainerOutcome {
   bytes: number;
   lines: number;
   units: number;
+  /** Inner texts that hold a suppression directive: the report's suppression pass cannot open archives. */
+  innerTexts: Record<string, string>;
 }
 
 function locations(f: Finding): Array<NonNullable<Finding['location']>> {
@@ -85,8 +85,8 @@ export function idDocumentFinding(where: string, why: string): Finding {
   };
 }
 
-export async function scanContainer(abs: string, rel: string, size: number, limits: ContainerLimits, classify: ClassifyText, regime: Regime = 'pdpl-2025'): Promise<ContainerOutcome> {
-  const out: ContainerOutcome = { findings: [], notices: [], bytes: 0, lines: 0, units: 0 };
+export async function scanContainer(abs: string, rel: string, size: number, limits: ContainerLimits, classify: ClassifyText): Promise<ContainerOutcome> {
+  const out: ContainerOutcome = { findings: [], notices: [], bytes: 0, lines: 0, units: 0, innerTexts: {} };
   const aggregates = new Map<string, Finding>();
   await expandFile(abs, rel, size, limits, {
     notice: (n) => {
@@ -98,10 +98,10 @@ export async function scanContainer(abs: string, rel: string, size: number, limi
       out.units++;
       out.bytes += unit.text.length;
       out.lines += lines.lineCount;
-      let found = aggregateValues(unit.formatPath, classify(unit.text, unit.formatPath, lines));
+      const found = aggregateValues(unit.formatPath, classify(unit.text, unit.formatPath, lines));
       for (const f of found) for (const loc of locations(f)) loc.path = unit.path;
-      // Inline suppressions of inner files with comments: the report's own pass cannot read inside archives.
-      if (unit.text.includes(SUPPRESSION_MARK)) found = applySuppressions(found, '', regime, (p) => (p === unit.path ? unit.text : undefined)).findings;
+      // Only whole inner files: a chunk's line numbers are not the file's (sheets and big CSVs have no comments).
+      if (!unit.reportedLine && unit.text.includes(SUPPRESSION_MARK)) out.innerTexts[unit.path] = unit.text.toString('utf8');
       // Fingerprints from the unit's own lines, before lines are renumbered to rows.
       fingerprintFindings(found.filter((f) => f.kind !== 'aggregate'), (l) => lines.lineText(l));
       for (const f of found) {

@@ -12,11 +12,10 @@ import { hintFor } from '../sources/files/structured.js';
 import { keyedFindings } from '../classify/keyed/index.js';
 import { LineIndex } from '../util/lines.js';
 import { aggregateValues } from './aggregate.js';
-import { fingerprintFindings } from '../report/fingerprint.js';
+import { fingerprintFindings } from '../model/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
 import type { ScanProblem } from '../model/result.js';
-import type { Regime } from '../model/categories.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from '../sources/files/containers/types.js';
 import { scanContainer } from './container-task.js';
 
@@ -41,6 +40,8 @@ export interface FileTaskOutput {
   summary?: unknown;
   /** Per inner file: refusals, encrypted entries, PDFs without text (containers only). */
   notices?: ScanProblem[];
+  /** Inner texts holding suppression directives, by virtual path (containers only). */
+  innerTexts?: Record<string, string>;
 }
 
 export type CodeAnalyzer = (ctx: AnalyzerContext, text: string) => FileAnalysis;
@@ -67,8 +68,6 @@ export interface FileScannerOptions {
   /** Run code understanding on test, spec and story files too (default: only their text is classified). */
   includeTests?: boolean;
   containerLimits?: ContainerLimits;
-  /** For the order of categories of suppression warnings inside containers. */
-  regime?: Regime;
 }
 
 export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
@@ -86,8 +85,8 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
   return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
     if (input.container) {
       if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
-      const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText, opts.regime);
-      return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices };
+      const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText);
+      return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices, ...(Object.keys(c.innerTexts).length ? { innerTexts: c.innerTexts } : {}) };
     }
     const read = await (pending ?? readForScan(input.abs, input.rel));
     if (!read.ok) {

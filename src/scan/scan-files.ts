@@ -13,7 +13,7 @@ import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
 import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
-import type { Progress } from '../cli/progress.js';
+import type { Progress } from '../util/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 import type { ContainerLimits } from '../sources/files/containers/types.js';
 import { looksLikeIdDocument } from '../sources/files/containers/expand.js';
@@ -110,7 +110,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       await pool.destroy();
     }
   } else {
-    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits, regime: opts.codeSettings?.regime });
+    const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
     const done: FileTaskOutput[] = [];
     await scanInOrder(scanFile, inputs, (r) => {
       opts.progress?.tick(r.rel, r.bytes);
@@ -132,11 +132,13 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   let lines = 0;
   const skipped = { ...walked.skipped, empty: 0 };
   const binaryPaths = [...walked.binaryPaths];
+  const innerTexts: Record<string, string> = {};
   for (const o of outputs) {
     findings.push(...o.findings);
     evidence.push(...o.evidence);
     if (o.problem) problems.push({ where: o.rel, message: o.problem });
     if (o.notices) problems.push(...o.notices);
+    if (o.innerTexts) Object.assign(innerTexts, o.innerTexts);
     if (o.skipped === 'binary') {
       skipped.binary++;
       binaryPaths.push(o.rel);
@@ -163,6 +165,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     problems,
     databases,
     ...(binaryPaths.length ? { skippedBinary: binaryPaths.sort() } : {}),
+    ...(Object.keys(innerTexts).length ? { innerTexts } : {}),
     stats: {
       filesScanned: outputs.length - skipped.binary - skipped.minified - skipped.empty + walked.skipped.binary + walked.skipped.minified,
       bytesScanned: bytes,

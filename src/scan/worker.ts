@@ -17,7 +17,7 @@ interface WorkerData {
 }
 
 const data = workerData as WorkerData;
-const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined, { includeTests: data.codeSettings.includeTests, containerLimits: data.containerLimits, regime: data.codeSettings.regime });
+const scanFile = createFileScanner(data.rules, data.code ? codeAnalyzerLoader(data.codeSettings) : undefined, { includeTests: data.codeSettings.includeTests, containerLimits: data.containerLimits });
 
 export default async function scanBatch(files: FileTaskInput[]): Promise<FileTaskOutput[]> {
   const out: FileTaskOutput[] = [];

@@ -1,8 +1,8 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SCHEMAS_DIR } from '../rules/paths.js';
-import { ConfigError } from '../rules/errors.js';
+import { SCHEMAS_DIR } from './paths.js';
+import { ConfigError } from './errors.js';
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const cache = new Map<string, ValidateFunction>();

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse, YAMLParseError } from 'yaml';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from './errors.js';
 
 /** Parse a YAML file; syntax errors become a ConfigError naming the file and line. */
 export function readYamlFile(file: string, displayName = file): unknown {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Log as SarifLog } from 'sarif';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { multitoolErrors } from '../helpers/sarif-multitool.js';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin/pdscan.js');

@@ -8,7 +8,7 @@ import { Binary, type Document } from 'bson';
 import { MongoWireServer } from './mongo-wire-server.js';
 import { scanDatabase } from '../../src/sources/db/scan-db.js';
 import { loadRules } from '../../src/rules/load.js';
-import { ScanError } from '../../src/rules/errors.js';
+import { ScanError } from '../../src/util/errors.js';
 import type { RuleDef } from '../../src/rules/types.js';
 import { VnData, JPEG } from './fixtures/vn-data.js';
 import { byKey, checkExpected, TEST_RULES } from './helpers.js';

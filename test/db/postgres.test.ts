@@ -8,7 +8,7 @@ import { scanDatabase } from '../../src/sources/db/scan-db.js';
 import { PostgresConnector } from '../../src/sources/db/postgres.js';
 import { parseDbUrl } from '../../src/sources/db/url.js';
 import { loadRules } from '../../src/rules/load.js';
-import { ScanError } from '../../src/rules/errors.js';
+import { ScanError } from '../../src/util/errors.js';
 import type { RuleDef } from '../../src/rules/types.js';
 import { dataset, EXPECTED, NOT_PERSONAL, ODD_TABLE, type TableData } from './fixtures/schema.js';
 import { byKey, checkExpected, risksOf, TEST_RULES } from './helpers.js';

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseDbUrl } from '../../src/sources/db/url.js';
 import { cleanMessage, createRedactor } from '../../src/sources/db/redact.js';
-import { ConfigError } from '../../src/rules/errors.js';
+import { ConfigError } from '../../src/util/errors.js';
 import { mysqlTls, nodeTls, tlsPlan } from '../../src/sources/db/tls.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { canonical, mergeConfigs, normalizeConfig } from '../../src/report/inventory/config.js';
 import { loadConfig } from '../../src/config/load.js';
-import { SCHEMAS_DIR } from '../../src/rules/paths.js';
-import { ConfigError } from '../../src/rules/errors.js';
+import { SCHEMAS_DIR } from '../../src/util/paths.js';
+import { ConfigError } from '../../src/util/errors.js';
 import { STARTER_CONFIG } from '../../src/cli/commands/init.js';
 import { buildInventory } from '../../src/report/inventory/index.js';
 

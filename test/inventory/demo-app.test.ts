@@ -7,11 +7,10 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { scanFiles } from '../../src/scan/scan-files.js';
 import { loadRules } from '../../src/rules/load.js';
-import { RuleCatalog } from '../../src/report/rule-meta.js';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { ruleCatalog, ruleNames } from '../../src/rules/meta/index.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { TOOL_VERSION } from '../../src/cli/version.js';
 import { buildInventory, mergeInventories, renderInventoryMarkdown, serializeInventory, validateInventory, type Inventory } from '../../src/report/inventory/index.js';
-import { ruleNamesFor } from '../../src/report/inventory/rule-names.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { expectGolden } from './golden.js';
 
@@ -20,7 +19,7 @@ let inv: Inventory;
 
 beforeAll(async () => {
   result = await scanFiles({ paths: ['fixtures/demo-app'], cwd: PACKAGE_ROOT, threads: 1, maxFileSize: 5 * 1024 * 1024, ruleOptions: {} });
-  inv = buildInventory([result], { regime: 'pdpl-2025', toolVersion: TOOL_VERSION, ruleName: ruleNamesFor(new RuleCatalog(loadRules())) });
+  inv = buildInventory([result], { regime: 'pdpl-2025', toolVersion: TOOL_VERSION, ruleName: ruleNames(ruleCatalog(loadRules())) });
 });
 
 describe('demo app inventory', () => {

@@ -1,21 +1,12 @@
 /** rules/obligations.yml is data: it must load, and its trigger grammar must evaluate as its header says. */
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { parse } from 'yaml';
-import {
-  checkObligationsFile,
-  evaluateTrigger,
-  loadObligations,
-  purposeMatches,
-  type Trigger,
-  type TriggerFacts,
-} from '../../src/report/inventory/obligations.js';
+import { evaluateTrigger, purposeMatches, type Trigger, type TriggerFacts } from '../../src/model/obligations.js';
+import { checkObligationsFile } from '../../src/rules/obligations-check.js';
+import { obligationsFile, purposesFile } from '../../src/rules/catalogue.js';
 import { isCategory, REGIMES } from '../../src/model/categories.js';
 import { deadlineText } from '../../src/report/inventory/i18n.js';
-import { ConfigError } from '../../src/rules/errors.js';
-import { RULES_DIR } from '../../src/rules/paths.js';
+import { ConfigError } from '../../src/util/errors.js';
 
 const base: TriggerFacts = {
   regime: 'pdpl-2025',
@@ -37,7 +28,7 @@ function walkTriggers(t: Trigger, visit: (t: Trigger) => void): void {
 }
 
 describe('rules/obligations.yml', () => {
-  const file = loadObligations();
+  const file = obligationsFile();
 
   test('loads, with the dossier items a–i of Decree 13 Art. 24(1)', () => {
     expect(file.obligations.length).toBeGreaterThan(10);
@@ -45,13 +36,12 @@ describe('rules/obligations.yml', () => {
   });
 
   test('every trigger names known categories and purposes, and every exemption exists', () => {
-    const purposesFile = path.join(RULES_DIR, 'purposes.yml');
-    const keys = existsSync(purposesFile) ? new Set((parse(readFileSync(purposesFile, 'utf8')) as { purposes: Array<{ key: string }> }).purposes.map((p) => p.key)) : undefined;
+    const keys = new Set(purposesFile().purposes.map((p) => p.key));
     const exemptions = new Set(file.exemptions.map((e) => e.id));
     for (const o of file.obligations) {
       walkTriggers(o.trigger, (t) => {
         if (typeof t === 'object' && 'category' in t && Array.isArray(t.category)) for (const c of t.category) expect(isCategory(c), `${o.id}: ${c}`).toBe(true);
-        if (keys && typeof t === 'object' && 'purpose' in t && Array.isArray(t.purpose)) {
+        if (typeof t === 'object' && 'purpose' in t && Array.isArray(t.purpose)) {
           for (const p of t.purpose) expect(keys.has(p.replace(/\.\*$/, '')), `${o.id}: purpose ${p}`).toBe(true);
         }
       });
@@ -71,11 +61,11 @@ describe('rules/obligations.yml', () => {
   });
 
   test('structural errors name the entry', () => {
-    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'sometimes', refs: { 'decree-13': [], 'pdpl-2025': [] } }], dossier: { items: [] } })).toThrow(
+    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'sometimes', refs: { 'decree-13': [], 'pdpl-2025': [] } }], dossier: { items: [] } }, REGIMES)).toThrow(
       new ConfigError('rules/obligations.yml: obligations[0].trigger: unknown trigger "sometimes"'),
     );
-    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'any-personal', refs: { 'decree-13': [] } }], dossier: { items: [] } })).toThrow(/obligations\[0\]\.refs\.pdpl-2025/);
-    expect(() => checkObligationsFile({ obligations: [] })).toThrow(/dossier\.items/);
+    expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'any-personal', refs: { 'decree-13': [] } }], dossier: { items: [] } }, REGIMES)).toThrow(/obligations\[0\]\.refs\.pdpl-2025/);
+    expect(() => checkObligationsFile({ obligations: [] }, REGIMES)).toThrow(/dossier\.items/);
   });
 });
 

@@ -9,11 +9,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { makeRepo, type Repo } from './helpers.js';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { multitoolErrors } from '../helpers/sarif-multitool.js';
-import { annotations, planAction, splitArgs } from '../../src/pr/action-entry.js';
+import { annotations, planAction, splitArgs } from '../../src/pr/action.js';
 
-const ENTRY = path.join(PACKAGE_ROOT, 'src/pr/action-entry.ts');
+const ENTRY = path.join(PACKAGE_ROOT, 'src/cli/action-entry.ts');
 const TSX = pathToFileURL(path.join(PACKAGE_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
 
 /** Parses GITHUB_OUTPUT (name=value lines and name<<DELIM heredocs). */

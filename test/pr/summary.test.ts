@@ -7,7 +7,7 @@ import { obligationsFor } from '../../src/pr/obligations.js';
 import { mdCell, renderSummary } from '../../src/pr/summary.js';
 import { eventBase, formatOutputs, lineLinker } from '../../src/pr/github.js';
 import { decidingLocations, filterToChanges } from '../../src/pr/diff-filter.js';
-import { RuleCatalog } from '../../src/report/rule-meta.js';
+import { RuleCatalog } from '../../src/rules/meta/index.js';
 import type { ReportContext } from '../../src/report/context.js';
 import type { ChangeSet } from '../../src/pr/changes.js';
 import { LineSet } from '../../src/pr/line-set.js';

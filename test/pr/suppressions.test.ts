@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { clearGithubEnv, makeRepo, pdscan, type Repo, type RunResult } from './helpers.js';
-import { MISSING_REASON_RULE } from '../../src/pr/suppressions.js';
+import { MISSING_REASON_RULE } from '../../src/rules/meta/families.js';
 import { multitoolErrors } from '../helpers/sarif-multitool.js';
 
 let repo: Repo;

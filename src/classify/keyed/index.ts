@@ -12,11 +12,11 @@
  */
 import type { Finding, Confidence } from '../../model/finding.js';
 import { category as categoryDef, type CategoryId } from '../../model/categories.js';
-import type { RuleMeta } from '../../report/rule-meta.js';
+import { KEYED_RULE_PREFIX } from '../../rules/meta/families.js';
 import type { LineIndex } from '../../util/lines.js';
 import type { Match } from '../engine.js';
 import { classifyOwner } from '../names.js';
-import { keyedCategoryIds, keyedPolicy, type KeyedPolicy } from './policy.js';
+import { keyedPolicy, type KeyedPolicy } from './policy.js';
 import { probeKey, classifyKey } from './keys.js';
 import { judgeValue } from './plausible.js';
 import { foldedValue } from './fold-value.js';
@@ -27,7 +27,6 @@ import type { KeyedValue } from './types.js';
 
 export type { KeyedValue } from './types.js';
 
-export const KEYED_RULE_PREFIX = 'kv-';
 
 const CODE_EXT = new Set(['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs', 'py', 'rb', 'go', 'java', 'kt', 'kts', 'cs', 'php', 'swift', 'rs', 'scala', 'dart', 'vue', 'svelte', 'groovy', 'c', 'cc', 'cpp', 'h', 'hpp', 'm', 'lua', 'pl', 'r']);
 const SCHEMA_EXT = new Set(['graphql', 'gql', 'prisma', 'proto', 'avsc', 'thrift']);
@@ -256,25 +255,4 @@ function toFinding(c: Candidate, category: CategoryId, confidence: Confidence, i
     explain,
     properties: { key: kv.key, syntax: kv.syntax },
   };
-}
-
-/** SARIF/text metadata for the kv-<category> rules. */
-export function keyedRuleMetas(): RuleMeta[] {
-  const cats = keyedCategoryIds();
-  return cats.map((id) => {
-    const c = categoryDef(id);
-    return {
-      id: `${KEYED_RULE_PREFIX}${id}`,
-      name: `${c.label_en} under a personal-data key`,
-      shortDescription: `${c.label_en} identified by its key or column name`,
-      fullDescription:
-        `A value stored under a key, column or label that names ${c.label_en.toLowerCase()} (${c.label_vi}) — a JSON/YAML/TS key, a log key=value, ` +
-        'a CSV or Markdown header, a SQL INSERT column — and that looks like real data of that kind rather than a placeholder, type name or label. ' +
-        'Run with --explain to see how the key was classified and why the value was judged plausible.',
-      help:
-        `Confirm this file really holds ${c.label_en.toLowerCase()}. If it is test or sample data, replace it with obviously fake values; ` +
-        'if it is real, remove it from the repository, restrict access, and mask or encrypt it where it is stored. Record it in the data inventory.',
-      categories: [id],
-    };
-  });
 }

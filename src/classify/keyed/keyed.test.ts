@@ -9,7 +9,8 @@ import path from 'node:path';
 import { loadRules } from '../../rules/load.js';
 import { createFileScanner } from '../../scan/file-task.js';
 import type { Finding } from '../../model/finding.js';
-import { keyedFindings, keyedRuleMetas } from './index.js';
+import { keyedFindings } from './index.js';
+import { keyedRuleMetas } from '../../rules/meta/families.js';
 import { LineIndex } from '../../util/lines.js';
 
 let scan: (rel: string, text: string) => Promise<Finding[]>;

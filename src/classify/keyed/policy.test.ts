@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../../rules/errors.js';
-import { compileKeyedPolicy, keyedCategoryIds, keyedPolicy, loadKeyedPolicy, type KeyedValuesFile } from './policy.js';
+import { ConfigError } from '../../util/errors.js';
+import { compileKeyedPolicy, keyedPolicy, loadKeyedPolicy, type KeyedValuesFile } from './policy.js';
+import { keyedCategoryIds } from '../../rules/meta/families.js';
 
 const base = (): KeyedValuesFile => ({
   version: 1,

@@ -3,15 +3,12 @@
  * make a value plausible for each. Validated with schemas/keyed-values.schema.json; a bad file
  * fails with a ConfigError naming the file and field, like every other rules file.
  */
-import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from '../../rules/paths.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { listEntries } from '../../rules/macros.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { assertSchema } from '../../util/schema.js';
+import { keyedValuesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
-import { getValidator } from '../validators/index.js';
+import { requireValidator } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
 import type { Confidence } from '../../model/finding.js';
 import { foldedValue } from './fold-value.js';
@@ -91,8 +88,7 @@ function compileTest(t: TestFile, where: string): ValueTest {
     return c;
   });
   if (t.validator) {
-    const v: Validator | undefined = getValidator(t.validator);
-    if (!v) throw new ConfigError(`${where}.validator: unknown validator "${t.validator}"`);
+    const v: Validator = requireValidator(t.validator, where);
     return {
       describe: `validator ${t.validator}`,
       run: (value) => {
@@ -172,25 +168,9 @@ export function compileKeyedPolicy(file: KeyedValuesFile, display: string): Keye
 
 let cached: KeyedPolicy | undefined;
 
-export function loadKeyedPolicy(file = path.join(RULES_DIR, 'keyed-values.yml'), display = 'rules/keyed-values.yml'): KeyedPolicy {
-  const data = assertSchema<KeyedValuesFile>('keyed-values.schema.json', readYamlFile(file, display), display);
-  return compileKeyedPolicy(data, display);
-}
-
-/**
- * The categories keyed values can report (with the `also` ones), read without compiling the
- * tests: the CLI's main thread needs them for rule metadata, the workers do the matching.
- */
-export function keyedCategoryIds(file = path.join(RULES_DIR, 'keyed-values.yml'), display = 'rules/keyed-values.yml'): CategoryId[] {
-  const data = assertSchema<KeyedValuesFile>('keyed-values.schema.json', readYamlFile(file, display), display);
-  const ids = new Set<string>();
-  for (const [id, c] of Object.entries(data.categories)) {
-    ids.add(id);
-    for (const t of c.accept) t.also?.forEach((a) => ids.add(a));
-  }
-  const unknown = [...ids].find((id) => !isCategory(id));
-  if (unknown) throw new ConfigError(`${display}: unknown category "${unknown}" (see \`pdscan rules\`)`);
-  return [...ids].sort();
+/** The built-in policy, or one read from another file (tests). */
+export function loadKeyedPolicy(file?: string, display = file ?? 'rules/keyed-values.yml'): KeyedPolicy {
+  return compileKeyedPolicy(file ? readRulesFile('keyed-values', file, display) : keyedValuesFile(), display);
 }
 
 /** The built-in policy, compiled once per process (worker). */

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { scanCsv, scanMarkdownTables, scanSqlInserts } from './tables.js';
-import { detectDelimiter, splitHeader as splitHeaderCells } from '../../sources/files/structured.js';
+import { detectDelimiter, splitHeader as splitHeaderCells } from '../../util/tabular.js';
 import type { KeyedValue } from './types.js';
 
 const all = () => true;

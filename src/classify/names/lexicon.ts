@@ -3,11 +3,8 @@
  * ("so dien thoai") and by the tokens glued together ("sodienthoai"), so both spellings meet.
  * Validated with schemas/names.schema.json; every error names the file and the field.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../../rules/paths.js';
-import { ConfigError } from '../../rules/errors.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { assertSchema } from '../../util/schema.js';
+import { ConfigError } from '../../util/errors.js';
+import { namesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';
 import { identifierTokens } from './tokens.js';
@@ -249,7 +246,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   return { terms, owners, promotions, leading, afterTerm, protection };
 }
 
-export function loadLexicon(file = path.join(RULES_DIR, 'names.yml'), display = 'rules/names.yml'): Lexicon {
-  const data = assertSchema<NamesFile>('names.schema.json', readYamlFile(file, display), display);
-  return compileLexicon(data, display);
+/** The built-in lexicon, or one read from another file (tests). */
+export function loadLexicon(file?: string, display = file ?? 'rules/names.yml'): Lexicon {
+  return compileLexicon(file ? readRulesFile('names', file, display) : namesFile(), display);
 }

@@ -6,17 +6,7 @@
  * are also used for ordinary identifiers.
  */
 import { fail, ok, type Validator } from './types.js';
-
-function entropyBitsPerChar(s: string): number {
-  const counts = new Map<string, number>();
-  for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
-}
+import { entropyBitsPerChar } from '../../util/entropy.js';
 
 /** Vectors are often shown truncated ("[0.12, -0.03, ...]"): eight components are enough then. */
 const MIN_COMPONENTS = 8;

@@ -104,9 +104,6 @@ function lists() {
   return cache;
 }
 
-export const isGivenSyllable = (w: string): boolean => has(lists().given, [w]);
-export const isFamousName = (words: string[]): boolean => has(lists().famous, words);
-
 type Shape = 'title' | 'upper' | 'other';
 function shapeOf(w: string): Shape {
   if (w.length > 1 && w === w.toUpperCase() && w !== w.toLowerCase()) return 'upper';

@@ -9,7 +9,7 @@ import { postProcess, setup, type CommonOptions } from '../common.js';
 import { scanFiles } from '../../scan/scan-files.js';
 import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
-import { applySuppressions, MISSING_REASON_META } from '../../pr/suppressions.js';
+import { applySuppressions, suppressionReader } from '../../pr/suppressions.js';
 import {
   applyBaseline,
   createBaseline,
@@ -21,7 +21,7 @@ import {
 } from '../../pr/baseline.js';
 import { scanRoots } from '../../pr/pr-scan.js';
 import { TOOL_VERSION } from '../version.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import type { ScanResult } from '../../model/result.js';
 
 interface BaselineOptions extends CommonOptions {
@@ -50,7 +50,7 @@ function addScanOptions(cmd: Command): Command {
 
 async function scanForBaseline(paths: string[], opts: BaselineOptions): Promise<{ result: ScanResult; cwd: string }> {
   const cwd = process.cwd();
-  const s = setup(opts, cwd, [MISSING_REASON_META]);
+  const s = setup(opts, cwd);
   const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
   const raw = await scanFiles({
     paths,
@@ -65,7 +65,7 @@ async function scanForBaseline(paths: string[], opts: BaselineOptions): Promise<
   });
   const result = postProcess(raw, opts, s);
   // Suppressed findings are already accounted for in the source; they do not belong in a baseline.
-  return { result: { ...result, findings: applySuppressions(result.findings, cwd, s.regime).findings }, cwd };
+  return { result: { ...result, findings: applySuppressions(result.findings, cwd, s.regime, suppressionReader(cwd, raw.innerTexts)).findings }, cwd };
 }
 
 function write(file: string, content: string): void {

@@ -1,8 +1,7 @@
 import { Command, Option } from 'commander';
 import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
 import { createProgress } from '../progress.js';
-import { ConfigError } from '../../rules/errors.js';
-import { dbRuleMetas } from '../../sources/db/phrases.js';
+import { ConfigError } from '../../util/errors.js';
 import { DB_DEFAULTS, parseDbUrl } from '../../sources/db/url.js';
 
 interface DbOptions extends CommonOptions {
@@ -49,7 +48,7 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
     run(async () => {
       const cwd = process.cwd();
       parseDbUrl(url); // a bad URL is a usage error before anything is loaded
-      const s = setup(opts, cwd, dbRuleMetas());
+      const s = setup(opts, cwd);
       const cfg = s.loaded.config.db ?? {};
       // The drivers (pg, mysql2, mongodb) load only when a database scan runs.
       const { scanDatabase } = await import('../../sources/db/scan-db.js');

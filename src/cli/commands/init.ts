@@ -5,7 +5,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { DEFAULT_CONFIG_NAME } from '../../config/load.js';
 
 export const STARTER_CONFIG = `# pdscan configuration. Every key is optional; see schemas/config.schema.json.

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Regime } from '../../model/categories.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { loadConfig } from '../../config/load.js';
 import { TOOL_VERSION } from '../version.js';
 import { mergeInventories, parseInventory, serializeInventory, writeInventoryFile, type Lang } from '../../report/inventory/index.js';

@@ -3,6 +3,7 @@ import { allCategories, type Regime } from '../../model/categories.js';
 import { formatRef } from '../../model/legal-refs.js';
 import { loadRules } from '../../rules/load.js';
 import { loadConfig } from '../../config/load.js';
+import { checkRuleValidators } from '../../classify/validators/index.js';
 
 interface RulesOptions {
   law?: Regime;
@@ -22,6 +23,7 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
       run(async () => {
         const { config } = loadConfig(opts.config, process.cwd());
         const rules = loadRules({ extraFiles: config.rule_files, extraRules: config.rules, disable: config.disable_rules });
+        checkRuleValidators(rules);
         const cats = allCategories();
         if (opts.json) {
           process.stdout.write(`${JSON.stringify({ categories: cats, rules: rules.map(({ examples: _e, ...r }) => r) }, null, 2)}\n`);

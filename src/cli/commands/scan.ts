@@ -5,9 +5,8 @@ import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import { walk } from '../../sources/files/walk.js';
-import { MISSING_REASON_META } from '../../pr/suppressions.js';
 import { containerLimits } from '../../sources/files/containers/limits.js';
 import { scanTreeDatabases } from './scan-databases.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
@@ -45,7 +44,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       if (!paths.some((p) => existsSync(path.resolve(cwd, p)))) {
         throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
       }
-      const s = setup(opts, cwd, [MISSING_REASON_META]);
+      const s = setup(opts, cwd);
       const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
       const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
       const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
@@ -80,7 +79,8 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       const databases = await scanTreeDatabases(result, opts.includeDatabases ?? s.loaded.config.include_databases ?? false, s, opts.threads);
       const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
       // Before emit: the base comparison must not read this run's own output files.
-      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, cwd, paths, pr: opts });
+      const children = s.loaded.config.inventory?.children;
+      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, children: typeof children === 'boolean' ? children : null, cwd, paths, pr: opts });
       const code = emit([outcome.result, ...databases.map((d) => postProcess(d, opts, s))], opts, s);
       writePrReport(outcome, plan, comparison, { ctx: s.ctx, failOn: s.failOn, exitCode: code, cwd, sarifPath: opts.sarif, pr: opts });
       return code;

@@ -8,6 +8,7 @@ import type { Confidence, Finding, Level, Location, LogicalLocation } from '../.
 import type { Evidence, ScanResult } from '../../model/result.js';
 import { isCategory } from '../../model/categories.js';
 import { wordsOf } from '../../util/fold.js';
+import { unlistedRecipient } from '../../model/recipients.js';
 import { emptyFacts, uniteFacts } from './facts.js';
 import type {
   Bilingual,
@@ -270,15 +271,15 @@ class Collector {
     const host = str(props.host);
     const hostEnv = str(props.hostEnv);
     const purposes = purposesOf(props);
-    const external = sink !== 'log' && sink !== 'storage';
-    if (rec || (external && (host || hostEnv || sink !== 'unknown'))) {
-      // An external sink without a known recipient is still a recipient: unidentified, to confirm.
-      const service = rec?.id ?? (host ? `host:${host}` : hostEnv ? `env:${hostEnv}` : `unknown:${sink}`);
+    // An external sink without a known recipient is still a recipient: unidentified, to confirm.
+    const unlisted = rec ? undefined : unlistedRecipient(sink, host, hostEnv);
+    if (rec || unlisted) {
+      const service = rec?.id ?? unlisted!.id;
       const id = rec?.region ? `${service}:${rec.region}` : service;
       const r: RecipientFacts = {
         id,
         service,
-        name: rec?.name ?? host ?? (hostEnv ? `$${hostEnv}` : `(${sink})`),
+        name: rec?.name ?? unlisted!.name,
         ...(rec?.country ? { country: rec.country } : {}),
         ...(rec?.kind ? { kind: rec.kind } : {}),
         ...(rec?.region ? { region: rec.region } : {}),

@@ -12,11 +12,12 @@ import {
   appliesInRegime,
   deadlineFor,
   describeTrigger,
-  evaluateTrigger,
-  loadObligations,
+  evaluateObligations,
+  exemptionLost,
   type ObligationsFile,
   type TriggerFacts,
-} from './obligations.js';
+} from '../../model/obligations.js';
+import { obligationsFile } from '../../rules/catalogue.js';
 import { isMarketingPurpose, purposeLabel } from './purposes.js';
 import { FIELD_LABEL, confirmReason, todoText } from './i18n.js';
 import {
@@ -151,17 +152,14 @@ function obligationEntries(file: ObligationsFile, tf: TriggerFacts, recipients: 
   const { regime } = tf;
   const exemptions = new Map(file.exemptions.map((e) => [e.id, e]));
   const out: ObligationEntry[] = [];
-  for (const def of file.obligations) {
-    if (!appliesInRegime(def, regime)) continue;
-    const res = evaluateTrigger(def.trigger, tf);
-    if (res.fires === 'no') continue;
+  for (const { def, result: res, reason, status } of evaluateObligations(file, tf)) {
     const cats = labelsJoined(res.categories.length ? res.categories : tf.categories, regime);
     const appliesIf = def.applies_if_en || def.applies_if_vi ? { vi: (def.applies_if_vi ?? def.applies_if_en)!.trim(), en: (def.applies_if_en ?? def.applies_if_vi)!.trim() } : undefined;
     let confirm: Bilingual | undefined;
-    if (res.reason === 'children-unknown') {
+    if (reason === 'children-unknown') {
       confirm = confirmReason('children-unknown');
       if (tf.childrenHinted) confirm = { vi: `${confirm.vi} (${hintNames})`, en: `${confirm.en} (${hintNames})` };
-    } else if (res.reason === 'country-unknown') {
+    } else if (reason === 'country-unknown') {
       const names = recipients.filter((r) => res.recipients.includes(r.id)).map((r) => r.name).join(', ');
       confirm = confirmReason('country-unknown', { names });
     } else if (appliesIf) {
@@ -175,7 +173,7 @@ function obligationEntries(file: ObligationsFile, tf: TriggerFacts, recipients: 
       id: def.id,
       title: { vi: def.title_vi.trim(), en: def.title_en.trim() },
       why: { vi: def.why_vi.trim().replaceAll('{categories}', cats.vi), en: def.why_en.trim().replaceAll('{categories}', cats.en) },
-      status: res.fires === 'yes' && !confirm ? 'applies' : 'to-confirm',
+      status,
       ...(confirm ? { confirm } : {}),
       trigger: describeTrigger(def.trigger, regime),
       firedBy: { categories: [...res.categories].sort(byRank(regime)), recipients: uniqSorted(res.recipients), purposes: uniqSorted(res.purposes) },
@@ -192,7 +190,7 @@ function obligationEntries(file: ObligationsFile, tf: TriggerFacts, recipients: 
           label: { vi: e!.label_vi.trim(), en: e!.label_en.trim() },
           conditions: { vi: e!.conditions_vi.trim(), en: e!.conditions_en.trim() },
           refs: { 'decree-13': [...e!.refs['decree-13']], 'pdpl-2025': [...e!.refs['pdpl-2025']] },
-          available: !(e!.lost_if ?? []).some((t) => evaluateTrigger(t, tf).fires === 'yes'),
+          available: !exemptionLost(e!, tf),
         })),
       ...(appliesIf ? { appliesIf } : {}),
       ...(Object.keys(note).length ? { note } : {}),
@@ -299,7 +297,7 @@ function dossierItems(file: ObligationsFile, c: TodoCtx): DossierItem[] {
 
 export function deriveInventory(facts: InventoryFacts, o: DeriveOptions): Inventory {
   const { regime } = o;
-  const file = o.obligations ?? loadObligations();
+  const file = o.obligations ?? obligationsFile();
   const org = o.organisation;
   const conflicts = o.conflicts ?? {};
   const cats = categoryEntries(facts, regime);

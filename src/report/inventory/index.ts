@@ -1,5 +1,6 @@
 /**
- * Draft data inventory (DESIGN.md §4): build from scan results, merge, validate, write.
+ * Draft data inventory (the record of processing a controller keeps, drafted from what the scans
+ * found; its shape is schemas/inventory.schema.json): build from scan results, merge, validate, write.
  *
  *   buildInventory(results, options)      scan results → inventory
  *   mergeInventories(inventories, options) several inventories → one (deterministic, idempotent)
@@ -11,7 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Regime } from '../../model/categories.js';
 import type { ScanResult } from '../../model/result.js';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { fieldPath, schemaValidator } from '../../util/schema.js';
 import { collectFacts } from './collect.js';
 import { normalizeConfig, mergeConfigs } from './config.js';

@@ -2,31 +2,14 @@
  * Labels of purposes (data_use keys) from rules/purposes.yml. A key the taxonomy does not know
  * is shown as the key itself rather than dropped: it is still evidence for the DPO.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { RULES_DIR } from '../../rules/paths.js';
-import { readYamlFile } from '../../util/yaml.js';
+import { purposesFile } from '../../rules/catalogue.js';
+import type { PurposeDef } from '../../sources/code/flows/purposes.js';
 import type { Bilingual } from './types.js';
 
-interface PurposeDef {
-  key: string;
-  label_vi: string;
-  label_en: string;
-  marketing?: boolean;
-}
-
-let cached: Map<string, PurposeDef> | undefined;
+let byKey: Map<string, PurposeDef> | undefined;
 
 function load(): Map<string, PurposeDef> {
-  if (!cached) {
-    cached = new Map();
-    const file = path.join(RULES_DIR, 'purposes.yml');
-    if (existsSync(file)) {
-      const raw = readYamlFile(file, 'rules/purposes.yml') as { purposes?: PurposeDef[] } | null;
-      for (const p of raw?.purposes ?? []) if (p && typeof p.key === 'string') cached.set(p.key, p);
-    }
-  }
-  return cached;
+  return (byKey ??= new Map(purposesFile().purposes.map((p) => [p.key, p])));
 }
 
 export function purposeLabel(key: string): Bilingual {

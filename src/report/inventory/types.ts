@@ -1,6 +1,6 @@
 /**
- * The draft data inventory (DESIGN.md §4), as written to FILE.json and validated by
- * schemas/inventory.schema.json.
+ * The draft data inventory (what `--inventory` writes for the controller to complete and keep),
+ * as written to FILE.json and validated by schemas/inventory.schema.json.
  *
  * An inventory holds two kinds of content:
  *  - facts gathered from scans (where each category was seen, recipients, storages, purposes,
@@ -13,6 +13,7 @@
  */
 import type { Confidence, Level } from '../../model/finding.js';
 import type { CategoryId, Regime } from '../../model/categories.js';
+import type { RefsByRegime } from '../../model/obligations.js';
 
 export const INVENTORY_FORMAT = 'pdscan-inventory';
 export const INVENTORY_VERSION = 1;
@@ -22,8 +23,7 @@ export interface Bilingual {
   vi: string;
   en: string;
 }
-/** Article references per regime, in the compact form of rules/*.yml ("2.3.a", "d356-3.1"). */
-export type RefsByRegime = Record<Regime, string[]>;
+export type { RefsByRegime };
 
 /** A place where something was seen: a file line, or a logical name such as db.schema.table.column. */
 export interface Where {

@@ -13,7 +13,7 @@ import type { Classifier } from '../../classify/engine.js';
 import type { Confidence, Finding, LogicalLocation } from '../../model/finding.js';
 import type { Evidence } from '../../model/result.js';
 import type { Regime } from '../../model/categories.js';
-import { contentFingerprint } from '../../report/fingerprint.js';
+import { contentFingerprint } from '../../model/fingerprint.js';
 import type { ColumnInfo, TableInfo, TableSample } from './types.js';
 import type { DbEngine } from './url.js';
 import { PathCollector, parseJsonValue } from './flatten.js';
@@ -21,7 +21,7 @@ import { kindFromTypes } from './values.js';
 import { nameSignal, tableOwner } from './name-signal.js';
 import { columnFacts, type ColumnInput } from './column-facts.js';
 import { judgeColumn, type ColumnFacts, type ColumnVerdict } from './column-judge.js';
-import { dbRuleId } from './phrases.js';
+import { dbRuleId } from '../../rules/meta/db.js';
 
 /** The risk rule shared with code analysis (rules/code-rules.yml). */
 export const PLAINTEXT_CREDENTIAL_RULE = 'pd-plaintext-credential';

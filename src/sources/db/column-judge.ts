@@ -23,7 +23,7 @@ import type { OwnerKind } from '../../classify/names.js';
 import type { NameSignal } from './name-signal.js';
 import type { ColumnProtection } from './protection.js';
 import type { ImageFormat } from './images.js';
-import { holds } from './phrases.js';
+import { holds } from '../../rules/meta/db.js';
 
 /** Categories whose values detectors recognise without a label; silence from them means something. */
 export const VALUE_DETECTABLE = new Set([

@@ -1,14 +1,12 @@
 /** The connector for a URL's engine (connected and checked, or a one-line ScanError). */
-import type { DbConnector } from './types.js';
+import type { ConnectOptions, DbConnector } from './types.js';
 import type { DbUrl } from './url.js';
 import { PostgresConnector } from './postgres.js';
 import { MysqlConnector } from './mysql.js';
 import { MongoConnector } from './mongodb.js';
 import { SqliteConnector } from './sqlite.js';
 
-export type Connector = DbConnector & { describe(err: unknown): string };
-
-export async function connect(url: DbUrl, opts: { timeoutMs: number; concurrency: number; sslCa?: string }): Promise<Connector> {
+export async function connect(url: DbUrl, opts: ConnectOptions): Promise<DbConnector> {
   switch (url.engine) {
     case 'postgres':
       return PostgresConnector.connect(url, opts);

@@ -8,7 +8,7 @@
  * collection is not bigger than the sample.
  */
 import { MongoClient, type Document, type MongoClientOptions } from 'mongodb';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import type { ConnectOptions, DbConnector, SampleOptions, TableInfo, TableSample } from './types.js';
 import type { DbUrl } from './url.js';
 import { cleanMessage, createRedactor, type Redactor } from './redact.js';

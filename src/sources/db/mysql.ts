@@ -7,7 +7,7 @@
  * are sampled with RAND() only while small, otherwise their first rows are read (and said so).
  */
 import mysql from 'mysql2/promise';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import type { ColumnInfo, ConnectOptions, DbConnector, SampleOptions, TableInfo, TableSample, ValueKind } from './types.js';
 import type { DbUrl } from './url.js';
 import { cleanMessage, createRedactor, type Redactor } from './redact.js';

@@ -7,7 +7,7 @@
  * queries first. Views (only with --include-views) cannot be sampled and give their first rows.
  */
 import pg from 'pg';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import type { ColumnInfo, ConnectOptions, DbConnector, SampleOptions, TableInfo, TableSample, ValueKind } from './types.js';
 import type { DbUrl } from './url.js';
 import { cleanMessage, createRedactor, type Redactor } from './redact.js';

@@ -4,6 +4,7 @@
  * by shape, then per column by ratio. Inputs are bounded database values (≤ MAX_TEXT chars), and
  * every pattern below is linear (no nested quantifiers), so JS RegExp is safe here.
  */
+import { entropyBitsPerChar, entropyOfCounts } from '../../util/entropy.js';
 
 export type ProtectionKind = 'hashing' | 'encryption' | 'masking';
 
@@ -25,17 +26,6 @@ const MODULAR_CRYPT: Array<[RegExp, string, string]> = [
 
 const HEX_DIGEST: Record<number, string> = { 32: 'md5', 40: 'sha1', 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 
-function entropy(s: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of s) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let h = 0;
-  for (const n of counts.values()) {
-    const p = n / s.length;
-    h -= p * Math.log2(p);
-  }
-  return h;
-}
-
 /** One value's protection shape, if any. */
 export function protectionOfValue(raw: string): ProtectionGuess | undefined {
   const v = raw.trim();
@@ -52,7 +42,7 @@ export function protectionOfValue(raw: string): ProtectionGuess | undefined {
     return { kind: 'hashing', key: `hashing:${algo}`, description: `hex ${algo.toUpperCase()}-length digests` };
   }
   // Base64 (or base64url) ciphertext: long, no spaces, mixed classes, near-random.
-  if (v.length >= 24 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v) && entropy(v) >= Math.min(4.5, Math.log2(v.length) - 0.7)) {
+  if (v.length >= 24 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && /[A-Z]/.test(v) && /[a-z]/.test(v) && /\d/.test(v) && entropyBitsPerChar(v) >= Math.min(4.5, Math.log2(v.length) - 0.7)) {
     return { kind: 'encryption', key: 'encryption:base64', description: 'base64 ciphertext or keyed hashes' };
   }
   // Masks keep a few characters and hide the rest: 091****678, ****1234, n***@gmail.com, XXXXXX1234.
@@ -67,12 +57,7 @@ export function protectionOfBinary(bytes: Uint8Array): ProtectionGuess | undefin
   if (bytes.length < 16) return undefined;
   const counts = new Array<number>(256).fill(0);
   for (const b of bytes) counts[b]!++;
-  let h = 0;
-  for (const n of counts) {
-    if (!n) continue;
-    const p = n / bytes.length;
-    h -= p * Math.log2(p);
-  }
+  const h = entropyOfCounts(counts, bytes.length);
   // Random bytes over a short prefix reach about log2(length) bits; text stays far below.
   const ceiling = Math.min(8, Math.log2(bytes.length));
   return h >= ceiling - 1 ? { kind: 'encryption', key: 'encryption:binary', description: 'encrypted binary values' } : undefined;

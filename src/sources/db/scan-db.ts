@@ -10,8 +10,7 @@ import { Classifier } from '../../classify/engine.js';
 import type { Regime } from '../../model/categories.js';
 import { compareFindings, type Finding } from '../../model/finding.js';
 import type { Evidence, ScanProblem, ScanResult } from '../../model/result.js';
-import { ScanError } from '../../rules/errors.js';
-import { silentProgress, type Progress } from '../../cli/progress.js';
+import { silentProgress, type Progress } from '../../util/progress.js';
 import type { TableInfo } from './types.js';
 import { DB_DEFAULTS, parseDbUrl } from './url.js';
 export { DB_DEFAULTS };
@@ -59,7 +58,7 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
   let runner: TableRunner | undefined;
   try {
     const all = await connector.listTables({ includeViews: opts.includeViews ?? false });
-    for (const s of (connector as { skippedDatabases?: Array<{ database: string; message: string }> }).skippedDatabases ?? []) {
+    for (const s of connector.skippedDatabases ?? []) {
       problems.push({ where: s.database, message: `database skipped: ${s.message}` });
     }
     const wanted = tableMatcher(opts.only, opts.except);
@@ -71,11 +70,7 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
     if (useWorkers) {
       await connector.close();
       const passwordEnv = Object.fromEntries(PASSWORD_VARS.filter((k) => env[k]).map((k) => [k, env[k]!]));
-      runner = await workerRunner(threads, { url: opts.url, env: passwordEnv, timeoutMs, concurrency, sslCa: opts.sslCa, rules: opts.rules, regime: opts.regime, sampleSize }).catch(
-        (err: unknown) => {
-          throw new ScanError(`cannot start database workers: ${(err as Error).message}`);
-        },
-      );
+      runner = workerRunner({ threads, url: opts.url, env: passwordEnv, timeoutMs, concurrency, sslCa: opts.sslCa, rules: opts.rules, regime: opts.regime, sampleSize });
     } else {
       runner = inProcessRunner(url.engine, connector, new Classifier(opts.rules), opts.regime, sampleSize);
     }

@@ -1,17 +1,21 @@
 /**
- * Who samples and judges a table: this thread (small scans, tests) or worker threads (big scans),
- * each worker with its own connections and classifier so that classification, which is CPU-bound,
- * uses every core while sampling waits on the database. Only table descriptions go to a worker and
- * only findings come back: sampled values never cross threads.
+ * Who samples and judges a table: this thread (small scans, tests) or a piscina pool of worker
+ * threads (big scans; the same pool library as the file scan), each worker with its own
+ * connections and classifier so that classification, which is CPU-bound, uses every core while
+ * sampling waits on the database. Only table descriptions go to a worker and only findings come
+ * back: sampled values never cross threads.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { BroadcastChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 import type { Classifier } from '../../classify/engine.js';
 import type { Regime } from '../../model/categories.js';
 import type { RuleDef } from '../../rules/types.js';
 import type { DbConnector, TableInfo } from './types.js';
 import type { DbEngine } from './url.js';
+import { ScanError } from '../../util/errors.js';
 import { analyzeTable, type TableAnalysis } from './analyze-table.js';
 
 export type TableOutcome = { ok: true; analysis: TableAnalysis; rows: number; notes: string[] } | { ok: false; error: string };
@@ -21,9 +25,7 @@ export interface TableRunner {
   close(): Promise<void>;
 }
 
-type Describing = DbConnector & { describe(err: unknown): string };
-
-export function inProcessRunner(engine: DbEngine, connector: Describing, classifier: Classifier, regime: Regime, sampleSize: number): TableRunner {
+export function inProcessRunner(engine: DbEngine, connector: DbConnector, classifier: Classifier, regime: Regime, sampleSize: number): TableRunner {
   return {
     async run(table) {
       try {
@@ -43,82 +45,82 @@ export interface WorkerSetup {
   /** Only the password variables: the worker must resolve the URL exactly like this thread. */
   env: Record<string, string>;
   timeoutMs: number;
+  /** Connections of all workers together. */
   concurrency: number;
+  threads: number;
   sslCa?: string;
   rules: RuleDef[];
   regime: Regime;
   sampleSize: number;
+  /** Int32 counters shared by the workers and this thread, at the COUNTER indexes. */
+  counters: SharedArrayBuffer;
+  /** BroadcastChannel on which workers are asked to close their connections. */
+  channel: string;
 }
 
-export type ToWorker = { type: 'table'; id: number; table: TableInfo } | { type: 'close' };
-export type FromWorker = { type: 'ready' } | { type: 'fatal'; message: string } | { type: 'done'; id: number; outcome: TableOutcome } | { type: 'closed' };
+/** A worker that could not connect answers every table with this instead of an outcome. */
+export type WorkerOutcome = TableOutcome | { ok: false; fatal: string };
+
+/**
+ * STARTED hands each worker its index; FINISHED counts workers whose connections are closed (or
+ * never opened); CLOSING is set once the pool is closing, for workers still connecting then.
+ */
+export const COUNTER = { STARTED: 0, FINISHED: 1, CLOSING: 2 } as const;
+export const CLOSE = 'close';
+
+/** Connections are shared out so that all workers together open at most `concurrency`. */
+export function connectionShare(index: number, concurrency: number, threads: number): number {
+  return Math.max(1, Math.floor(concurrency / threads) + (index < concurrency % threads ? 1 : 0));
+}
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
+/** How long workers get to close their connections before they are stopped. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 /** Workers exist only in the built package (dist/); from sources (tests, tsx) tables run in process. */
 export function workersAvailable(): boolean {
   return existsSync(WORKER);
 }
 
-export async function workerRunner(threads: number, setup: WorkerSetup): Promise<TableRunner> {
-  // Connections are shared out so that all workers together open at most `concurrency`.
-  const share = (i: number) => Math.max(1, Math.floor(setup.concurrency / threads) + (i < setup.concurrency % threads ? 1 : 0));
-  const workers: Array<{ w: Worker; busy: number }> = [];
-  const pending = new Map<number, (o: TableOutcome) => void>();
-  let nextId = 0;
-  const start = (w: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const onMessage = (m: FromWorker) => {
-        if (m.type === 'ready') resolve();
-        else if (m.type === 'fatal') reject(new Error(m.message));
-        else if (m.type === 'done') {
-          pending.get(m.id)?.(m.outcome);
-          pending.delete(m.id);
-        }
-      };
-      w.on('message', onMessage);
-      w.once('error', reject);
-    });
-  try {
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(WORKER, { workerData: { ...setup, concurrency: share(i) } satisfies WorkerSetup });
-      workers.push({ w, busy: 0 });
-      await start(w);
-    }
-  } catch (err) {
-    await Promise.all(workers.map((x) => x.w.terminate()));
-    throw err;
-  }
+export function workerRunner(setup: Omit<WorkerSetup, 'counters' | 'channel'>): TableRunner {
+  const counters = new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  const channel = `pdscan-db-${randomUUID()}`;
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: setup.threads,
+    maxThreads: setup.threads,
+    // Sampling waits on the database: a worker judges as many tables at once as it has connections.
+    concurrentTasksPerWorker: connectionShare(0, setup.concurrency, setup.threads),
+    // Workers keep connections (and the close channel) alive between tables: no blocking wait.
+    atomics: 'disabled',
+    workerData: { ...setup, counters, channel } satisfies WorkerSetup,
+  });
   return {
-    run(table) {
-      // The least busy worker: a slow table on one does not hold up the others.
-      const slot = workers.reduce((a, b) => (b.busy < a.busy ? b : a));
-      slot.busy++;
-      const id = nextId++;
-      return new Promise<TableOutcome>((resolve) => {
-        pending.set(id, (o) => {
-          slot.busy--;
-          resolve(o);
-        });
-        slot.w.postMessage({ type: 'table', id, table } satisfies ToWorker);
-      });
+    async run(table) {
+      const outcome = (await pool.run(table)) as WorkerOutcome;
+      if ('fatal' in outcome) throw new ScanError(`cannot start database workers: ${outcome.fatal}`);
+      return outcome;
     },
     async close() {
-      await Promise.all(
-        workers.map(
-          ({ w }) =>
-            new Promise<void>((resolve) => {
-              const timer = setTimeout(() => void w.terminate().then(() => resolve()), 10_000);
-              w.on('message', (m: FromWorker) => {
-                if (m.type === 'closed') {
-                  clearTimeout(timer);
-                  void w.terminate().then(() => resolve());
-                }
-              });
-              w.postMessage({ type: 'close' } satisfies ToWorker);
-            }),
-        ),
-      );
+      await closeConnections(channel, new Int32Array(counters));
+      await pool.destroy();
     },
   };
+}
+
+/** Asks every worker to close its connections and waits until all started workers have (bounded). */
+function closeConnections(name: string, counters: Int32Array): Promise<void> {
+  Atomics.store(counters, COUNTER.CLOSING, 1);
+  const bc = new BroadcastChannel(name);
+  bc.postMessage(CLOSE);
+  const finished = () => Atomics.load(counters, COUNTER.FINISHED) >= Atomics.load(counters, COUNTER.STARTED);
+  return new Promise<void>((resolve) => {
+    const startedAt = Date.now();
+    const poll = setInterval(() => {
+      if (!finished() && Date.now() - startedAt < CLOSE_TIMEOUT_MS) return;
+      clearInterval(poll);
+      bc.close();
+      resolve();
+    }, 5);
+  });
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import type { SslMode } from './url.js';
 
 export interface TlsPlan {

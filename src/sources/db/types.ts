@@ -62,6 +62,10 @@ export interface DbConnector {
   listTables(opts: { includeViews: boolean }): Promise<TableInfo[]>;
   /** Sample one table. Errors are per table: the caller reports them and goes on. */
   sample(table: TableInfo, opts: SampleOptions): Promise<TableSample>;
+  /** One line for a per-table error (driver codes turned into words, no values). */
+  describe(err: unknown): string;
+  /** Databases the connector could not enter (PostgreSQL clusters): reported, not fatal. */
+  readonly skippedDatabases?: ReadonlyArray<{ database: string; message: string }>;
   close(): Promise<void>;
 }
 

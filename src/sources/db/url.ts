@@ -3,12 +3,13 @@
  * code never handles the raw URL again. The display form drops the user name and the password:
  * both end up in SARIF files, CI logs and issue trackers otherwise.
  */
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
+import type { DbEngine } from '../../model/result.js';
 
 /** Defaults of `pdscan db` (here, not in scan-db.ts, so that --help does not load the drivers). */
 export const DB_DEFAULTS = { sampleSize: 10_000, timeoutMs: 30_000, concurrency: 4 } as const;
 
-export type DbEngine = 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
+export type { DbEngine };
 
 export type SslMode = 'disable' | 'allow' | 'prefer' | 'require' | 'verify-ca' | 'verify-full';
 

@@ -2,10 +2,7 @@
  * Purpose inference (rules/purposes.yml). A purpose is a guess from code context, so each one is
  * returned with the evidence behind it and the status "to-confirm".
  */
-import path from 'node:path';
-import { RULES_DIR } from '../../../rules/paths.js';
-import { readYamlFile } from '../../../util/yaml.js';
-import { assertSchema } from '../../../util/schema.js';
+import { purposesFile } from '../../../rules/catalogue.js';
 import { wordsOf } from '../../../util/fold.js';
 import type { SinkKind } from './recipients.js';
 
@@ -24,7 +21,7 @@ interface ContextRule {
   replaces?: string[];
 }
 
-interface PurposesFile {
+export interface PurposesFile {
   purposes: PurposeDef[];
   inference: { sinks: Partial<Record<SinkKind, string[]>>; context: ContextRule[] };
 }
@@ -54,11 +51,8 @@ let byKey: Map<string, PurposeDef> | undefined;
 
 function load(): PurposesFile {
   if (!file) {
-    file = assertSchema<PurposesFile>('purposes.schema.json', readYamlFile(path.join(RULES_DIR, 'purposes.yml'), 'rules/purposes.yml'), 'rules/purposes.yml');
+    file = purposesFile();
     byKey = new Map(file.purposes.map((p) => [p.key, p]));
-    for (const rule of file.inference.context) {
-      if (!byKey.has(rule.purpose)) throw new Error(`rules/purposes.yml: context rule names unknown purpose ${rule.purpose}`);
-    }
   }
   return file;
 }

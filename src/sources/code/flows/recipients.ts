@@ -4,10 +4,7 @@
  * which country. Cloud services whose customer picks a region get their country from the
  * region found in code.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../../../rules/paths.js';
-import { readYamlFile } from '../../../util/yaml.js';
-import { assertSchema } from '../../../util/schema.js';
+import { checkRulesData, recipientsFile } from '../../../rules/catalogue.js';
 import { ConfigError } from '../../../rules/errors.js';
 
 export type RecipientKind =
@@ -29,7 +26,7 @@ export interface RecipientDef {
   members?: Record<string, string>;
 }
 
-interface RecipientsFile {
+export interface RecipientsFile {
   recipients: RecipientDef[];
   regions?: Record<string, Record<string, string>>;
 }
@@ -190,14 +187,7 @@ export function sinkKindOf(kind: RecipientKind): SinkKind {
   }
 }
 
-let builtin: RecipientsFile | undefined;
-function builtinFile(): RecipientsFile {
-  return (builtin ??= assertSchema<RecipientsFile>(
-    'recipients.schema.json',
-    readYamlFile(path.join(RULES_DIR, 'recipients.yml'), 'rules/recipients.yml'),
-    'rules/recipients.yml',
-  ));
-}
+const builtinFile = recipientsFile;
 
 const catalogs = new Map<string, RecipientCatalog>();
 
@@ -212,7 +202,7 @@ export function loadRecipients(extra?: unknown[]): RecipientCatalog {
   const base = builtinFile();
   let defs = base.recipients;
   if (extra && extra.length) {
-    const checked = assertSchema<RecipientsFile>('recipients.schema.json', { recipients: extra }, '.pdscan.yml (recipients)');
+    const checked = checkRulesData('recipients', { recipients: extra }, '.pdscan.yml (recipients)');
     const ids = new Set(checked.recipients.map((r) => r.id));
     defs = [...base.recipients.filter((r) => !ids.has(r.id)), ...checked.recipients];
     for (const r of checked.recipients) {

@@ -13,6 +13,8 @@ import { expandPdf } from './pdf.js';
 import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type TextUnit, type UnitSink } from './types.js';
 import { CHUNK_BYTES } from './sheets.js';
 import { EntryEncrypted } from './zip.js';
+import { looksLikeIdDocument } from './id-document.js';
+export { looksLikeIdDocument };
 
 export type ContainerFormat = 'zip' | 'tar' | 'tgz' | 'gz' | 'xlsx' | 'ods' | 'xls' | 'docx' | 'pptx' | 'odt' | 'pdf';
 
@@ -38,15 +40,6 @@ export function containerFormat(name: string): ContainerFormat | undefined {
 export const isContainerPath = (name: string): boolean => containerFormat(name) !== undefined;
 
 const SQLITE_EXT = /\.(sqlite3?|db)$/i;
-// The same words as the id-document-image-file rule (rules/accounts.yml), for names of files met whole.
-const ID_DOCUMENT_NAME = /(cccd|cmnd|can[-_ ]?cuoc|chung[-_ ]?minh|ho[-_ ]?chieu|passport|id[-_ ]?card|national[-_]?id|citizen[-_]?id|gplx|bang[-_]?lai|giay[-_]?phep[-_ ]?lai[-_ ]?xe|driv(?:er|ing)'?s?[-_ ]?licen[cs]e|e?kyc.*(front|back|mat[-_]?truoc|mat[-_]?sau)|id[-_]?(front|back))/i;
-const IMAGE_OR_PDF = /\.(jpe?g|png|heic|heif|webp|bmp|tiff?|gif|pdf)$/i;
-
-/** File names that say the file is an identity document (a scanned CCCD, a passport photo). */
-export function looksLikeIdDocument(name: string): boolean {
-  const base = name.slice(name.lastIndexOf('/') + 1).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd');
-  return IMAGE_OR_PDF.test(base) && ID_DOCUMENT_NAME.test(base);
-}
 
 /**
  * Expands one top-level file. Refusals (limits) and unreadable containers become notices; units

@@ -5,7 +5,8 @@
  */
 import { normalizeBuffer } from '../../../classify/engine.js';
 import { readFile, stat } from 'node:fs/promises';
-import { looksLikeIdDocument, type ExpandContext } from './expand.js';
+import type { ExpandContext } from './expand.js';
+import { looksLikeIdDocument } from './id-document.js';
 import { LimitExceeded, formatBytes } from './types.js';
 
 export async function expandPdf(source: string | Buffer, where: string, ctx: ExpandContext): Promise<void> {

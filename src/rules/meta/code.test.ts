@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import path from 'node:path';
-import { codeRule, codeRuleMeta } from './rules-meta.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { RULES_DIR } from '../../rules/paths.js';
+import { codeRule, codeRuleMeta } from './code.js';
+import { obligationsFile } from '../catalogue.js';
 
 const EMITTED = ['pd-log', 'pd-third-party', 'pd-third-party-sensitive', 'pd-cross-border', 'pd-storage', 'pd-sensitive-unencrypted', 'pd-in-url', 'pd-plaintext-credential', 'pd-marketing-consent'];
 
@@ -38,7 +36,7 @@ describe('code rule metadata (rules/code-rules.yml)', () => {
   });
 
   test('every article cited is one rules/obligations.yml cites for the named obligations', () => {
-    const obligations = (readYamlFile(path.join(RULES_DIR, 'obligations.yml')) as { obligations: Array<{ id: string; refs: Record<string, string[]> }> }).obligations;
+    const { obligations } = obligationsFile();
     const byId = new Map(obligations.map((o) => [o.id, o]));
     for (const r of codeRuleMeta()) {
       expect(r.obligations.length, r.id).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Finding } from '../model/finding.js';
+import type { Finding } from './finding.js';
 
 /**
  * partialFingerprints that survive unrelated edits: hash of rule, category, path, the trimmed

@@ -1,5 +1,6 @@
 /**
- * Entry point of the GitHub Action (action.yml runs dist/pr/action-entry.js).
+ * What the GitHub Action does around a `pdscan scan` run (its entry point is
+ * src/cli/action-entry.ts, which hands it the CLI to run).
  *
  * It turns the action's inputs (passed as INPUT_* environment variables by the composite
  * action) into a `pdscan scan` command line, picks the diff base from the event (a pull
@@ -10,8 +11,6 @@
 import { mkdtempSync, readFileSync, rmSync, existsSync, appendFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { main } from '../cli/main.js';
 import { eventBase } from './github.js';
 import { DEFAULT_BASELINE_FILE } from './baseline.js';
 
@@ -117,7 +116,10 @@ export function annotations(findings: JsonFinding[]): string[] {
     });
 }
 
-export async function runAction(env: Env = process.env): Promise<number> {
+/** Runs pdscan's command line in-process with the given arguments and returns its exit code. */
+export type RunCli = (argv: string[]) => Promise<number>;
+
+export async function runAction(runCli: RunCli, env: Env = process.env): Promise<number> {
   const workspace = env.GITHUB_WORKSPACE || process.cwd();
   process.chdir(workspace);
   let plan: ActionPlan;
@@ -134,7 +136,7 @@ export async function runAction(env: Env = process.env): Promise<number> {
   try {
     const argv = [...plan.argv, ...(wantAnnotations ? ['--json', json] : []), ...plan.userArgs];
     process.stdout.write(`pdscan ${[...plan.argv, ...plan.userArgs].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}\n`);
-    const code = await main(argv);
+    const code = await runCli(argv);
     if (wantAnnotations && existsSync(json)) {
       const data = JSON.parse(readFileSync(json, 'utf8')) as { findings: JsonFinding[] };
       for (const line of annotations(data.findings)) process.stdout.write(`${line}\n`);
@@ -144,11 +146,4 @@ export async function runAction(env: Env = process.env): Promise<number> {
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-// Run when executed directly (node dist/pr/action-entry.js), not when imported by tests.
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  runAction().then((code) => {
-    process.exitCode = code;
-  });
 }

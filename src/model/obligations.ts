@@ -1,13 +1,13 @@
 /**
- * Obligations are data (rules/obligations.yml); this module only reads the file and evaluates
- * its trigger grammar against what the inventory found. See the file's header for the grammar.
+ * Obligations are data (rules/obligations.yml, read by the rule catalogue); this module evaluates
+ * their trigger grammar against what a scan found. The inventory and the pull-request summary
+ * both ask it, so they cannot disagree about which duties a scan triggers. See the file's
+ * header for the grammar.
  */
-import path from 'node:path';
-import { RULES_DIR } from '../../rules/paths.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { ConfigError } from '../../rules/errors.js';
-import { REGIMES, type CategoryId, type Regime } from '../../model/categories.js';
-import type { RefsByRegime } from './types.js';
+import type { CategoryId, Regime } from './categories.js';
+
+/** Article references per regime, in the compact form of rules/*.yml ("2.3.a", "d356-3.1"). */
+export type RefsByRegime = Record<Regime, string[]>;
 
 export type SimpleTrigger = 'any-personal' | 'any-sensitive' | 'cross-border' | 'third-party' | 'children';
 export type Trigger = SimpleTrigger | { category: CategoryId[] } | { purpose: string[] } | PerRegimeTrigger;
@@ -77,91 +77,7 @@ export interface ObligationsFile {
   dossier: { items: DossierItemDef[]; pdpl_only: DossierExtraDef[]; cross_border_items: CrossBorderItemDef[] };
 }
 
-const SIMPLE: readonly string[] = ['any-personal', 'any-sensitive', 'cross-border', 'third-party', 'children'];
-const FILE = 'rules/obligations.yml';
-
-function fail(where: string, msg: string): never {
-  throw new ConfigError(`${FILE}: ${where}: ${msg}`);
-}
-
-function checkTrigger(t: unknown, where: string): void {
-  if (typeof t === 'string') {
-    if (!SIMPLE.includes(t)) fail(where, `unknown trigger "${t}"`);
-    return;
-  }
-  if (!t || typeof t !== 'object' || Array.isArray(t)) fail(where, 'a trigger is a word or a one-key map');
-  const keys = Object.keys(t);
-  if (keys.every((k) => (REGIMES as readonly string[]).includes(k))) {
-    for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`);
-    return;
-  }
-  if (keys.length !== 1 || (keys[0] !== 'category' && keys[0] !== 'purpose')) fail(where, `unknown trigger key "${keys.join(', ')}"`);
-  const list = (t as Record<string, unknown>)[keys[0]!];
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) fail(`${where}.${keys[0]}`, 'must be a list of strings');
-}
-
-function checkRefs(r: unknown, where: string): void {
-  if (!r || typeof r !== 'object') fail(where, 'refs must be a map of regime → list');
-  for (const regime of REGIMES) {
-    const list = (r as Record<string, unknown>)[regime];
-    if (!Array.isArray(list)) fail(`${where}.${regime}`, 'missing list of references');
-  }
-}
-
-function checkText(o: Record<string, unknown>, keys: string[], where: string): void {
-  for (const k of keys) if (typeof o[k] !== 'string' || !(o[k] as string).trim()) fail(`${where}.${k}`, 'missing text');
-}
-
-/** Structural checks with errors that name the entry; the file has no JSON Schema of its own. */
-export function checkObligationsFile(raw: unknown): ObligationsFile {
-  if (!raw || typeof raw !== 'object') fail('(top level)', 'not a map');
-  const file = raw as Record<string, unknown>;
-  if (!Array.isArray(file.obligations)) fail('obligations', 'missing list');
-  const ids = new Set<string>();
-  (file.obligations as unknown[]).forEach((o, i) => {
-    const where = `obligations[${i}]`;
-    if (!o || typeof o !== 'object') fail(where, 'not a map');
-    const ob = o as Record<string, unknown>;
-    checkText(ob, ['id', 'title_vi', 'title_en', 'why_vi', 'why_en'], where);
-    if (ids.has(ob.id as string)) fail(where, `duplicate id "${String(ob.id)}"`);
-    ids.add(ob.id as string);
-    checkTrigger(ob.trigger, `${where}.trigger`);
-    checkRefs(ob.refs, `${where}.refs`);
-  });
-  const exemptions = (file.exemptions ?? []) as unknown[];
-  if (!Array.isArray(exemptions)) fail('exemptions', 'must be a list');
-  exemptions.forEach((e, i) => {
-    const ex = e as Record<string, unknown>;
-    checkText(ex, ['id', 'label_vi', 'label_en', 'conditions_vi', 'conditions_en'], `exemptions[${i}]`);
-    checkRefs(ex.refs, `exemptions[${i}].refs`);
-    for (const [j, t] of ((ex.lost_if ?? []) as unknown[]).entries()) checkTrigger(t, `exemptions[${i}].lost_if[${j}]`);
-  });
-  const dossier = file.dossier as Record<string, unknown> | undefined;
-  if (!dossier || !Array.isArray(dossier.items)) fail('dossier.items', 'missing list');
-  (dossier.items as unknown[]).forEach((d, i) => {
-    checkText(d as Record<string, unknown>, ['item', 'label_vi', 'label_en'], `dossier.items[${i}]`);
-    checkRefs((d as Record<string, unknown>).refs, `dossier.items[${i}].refs`);
-  });
-  return {
-    obligations: file.obligations as ObligationDef[],
-    exemptions: exemptions as ExemptionDef[],
-    dossier: {
-      items: dossier.items as DossierItemDef[],
-      pdpl_only: (dossier.pdpl_only ?? []) as DossierExtraDef[],
-      cross_border_items: (dossier.cross_border_items ?? []) as CrossBorderItemDef[],
-    },
-  };
-}
-
-let cached: ObligationsFile | undefined;
-export function loadObligations(): ObligationsFile {
-  cached ??= checkObligationsFile(readYamlFile(path.join(RULES_DIR, 'obligations.yml'), FILE));
-  return cached;
-}
-
-// ------------------------------------------------------------------ evaluation
-
-/** What the inventory found, as the trigger grammar sees it. */
+/** What a scan found, as the trigger grammar sees it. */
 export interface TriggerFacts {
   regime: Regime;
   categories: CategoryId[];
@@ -250,4 +166,46 @@ export function deadlineFor(def: ObligationDef, regime: Regime): string | undefi
   if (d === null || d === undefined) return undefined;
   if (typeof d === 'string') return d;
   return d[regime];
+}
+
+/** Why pdscan cannot say for sure that a duty applies. */
+export type ConfirmReason = 'children-unknown' | 'country-unknown' | 'applies-if';
+
+export interface ObligationVerdict {
+  def: ObligationDef;
+  /** What fired it (never `no`: obligations that do not fire are left out). */
+  result: TriggerResult & { fires: 'yes' | 'maybe' };
+  /**
+   * applies: the scan shows the trigger. to-confirm: the trigger cannot be ruled out (children's
+   * data, a recipient in an unknown country) or the duty holds only under a condition pdscan cannot
+   * check (applies_if, e.g. the company's sector). Never silently absent.
+   */
+  status: 'applies' | 'to-confirm';
+  reason?: ConfirmReason;
+}
+
+/** The obligations of the regime that the facts trigger, in the file's order. */
+export function evaluateObligations(file: ObligationsFile, f: TriggerFacts, skip: (def: ObligationDef) => boolean = () => false): ObligationVerdict[] {
+  const out: ObligationVerdict[] = [];
+  for (const def of file.obligations) {
+    if (!appliesInRegime(def, f.regime) || skip(def)) continue;
+    const result = evaluateTrigger(def.trigger, f);
+    if (result.fires === 'no') continue;
+    const reason = result.reason ?? (def.applies_if_en || def.applies_if_vi ? 'applies-if' : undefined);
+    out.push({ def, result: result as ObligationVerdict['result'], status: result.fires === 'yes' && !reason ? 'applies' : 'to-confirm', ...(reason ? { reason } : {}) });
+  }
+  return out;
+}
+
+/** An exemption stays available unless one of its `lost_if` triggers surely fires. */
+export function exemptionLost(e: ExemptionDef, f: TriggerFacts): boolean {
+  return (e.lost_if ?? []).some((t) => evaluateTrigger(t, f).fires === 'yes');
+}
+
+/** The trigger word that applies under the regime, when the trigger is a word. */
+export function triggerWord(t: Trigger, regime: Regime): SimpleTrigger | undefined {
+  if (typeof t === 'string') return t;
+  if ('category' in t || 'purpose' in t) return undefined;
+  const perRegime = (t as PerRegimeTrigger)[regime];
+  return perRegime === undefined ? undefined : triggerWord(perRegime, regime);
 }

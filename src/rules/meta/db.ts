@@ -1,11 +1,11 @@
 /**
- * Words for messages and rule help: what a column of each category holds ("citizen ID numbers"),
- * and what to do about it. English, like every message; category labels in both languages come
- * from rules/categories.yml.
+ * Database rules (db-column-<category>) and the words of their messages and help: what a column
+ * of each category holds ("citizen ID numbers"), and what to do about it. English, like every
+ * message; category labels in both languages come from rules/categories.yml.
  */
 import { allCategories, category } from '../../model/categories.js';
-import type { RuleMeta } from '../../report/rule-meta.js';
-import { codeRule } from '../code/rules-meta.js';
+import type { RuleMeta } from './types.js';
+import { codeRule } from './code.js';
 
 const HOLDS: Record<string, string> = {
   'full-name': 'full names',

@@ -1,0 +1,162 @@
+/**
+ * The words of the Markdown inventory in both languages, and the document being written: lines,
+ * phrases with parameters, the to-fill / to-confirm marks and category labels. The sections
+ * themselves are written by markdown.ts.
+ */
+import { category, isSensitive, type Regime } from '../../model/categories.js';
+import type { Inventory, Lang } from './types.js';
+import { MARK } from './i18n.js';
+import { cell } from './md.js';
+import { byRank } from './derive.js';
+
+const T = {
+  title: { vi: 'Bản nháp hồ sơ đánh giá tác động xử lý dữ liệu cá nhân', en: 'Draft personal data processing impact assessment' },
+  draft: {
+    vi: '**Bản nháp, không phải ý kiến pháp lý.** pdscan {version} lập bản này tự động từ kết quả quét mã nguồn và cơ sở dữ liệu. Những gì pdscan không thấy (giấy tờ, quy trình, hợp đồng) phải được bổ sung. Các biện pháp bảo vệ tìm thấy chỉ là bằng chứng, không chứng minh việc tuân thủ. Mục đánh dấu **[CẦN ĐIỀN]** hoặc **[CẦN XÁC NHẬN]** cần người phụ trách bảo vệ dữ liệu cá nhân hoàn thiện trước khi nộp.',
+    en: '**Draft, not legal advice.** pdscan {version} drafted this automatically from scans of source code and databases. What pdscan cannot see (paper records, procedures, contracts) must be added. Protection measures found are evidence only, never proof of compliance. Items marked **[TO FILL]** or **[TO CONFIRM]** need the data-protection officer’s input before filing.',
+  },
+  regime: { vi: 'Chế độ pháp lý', en: 'Legal regime' },
+  refNote: {
+    vi: 'Căn cứ ghi theo dạng Điều.khoản.điểm: "NĐ 356 Điều 19.3.a" là điểm a khoản 3 Điều 19 Nghị định 356/2025/NĐ-CP; "NĐ 13" là Nghị định 13/2023/NĐ-CP; "Luật 91" là Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15.',
+    en: 'References read Article.clause.point: "Decree 356 Art. 19.3.a" is Decree 356/2025/ND-CP Article 19, clause 3, point a; "Decree 13" is Decree 13/2023/ND-CP; "Law 91" is the Personal Data Protection Law 91/2025/QH15.',
+  },
+  summary: { vi: 'Tóm tắt', en: 'Summary' },
+  scope: { vi: 'Phạm vi quét', en: 'Scope scanned' },
+  basic: { vi: 'Dữ liệu cá nhân cơ bản', en: 'Basic personal data' },
+  sensitive: { vi: 'Dữ liệu cá nhân nhạy cảm', en: 'Sensitive personal data' },
+  purposes: { vi: 'Mục đích xử lý (suy luận, cần xác nhận)', en: 'Processing purposes (inferred, to confirm)' },
+  storages: { vi: 'Nơi lưu trữ', en: 'Storages' },
+  recipients: { vi: 'Bên nhận dữ liệu', en: 'Recipients' },
+  crossBorder: { vi: 'Chuyển dữ liệu ra nước ngoài', en: 'Cross-border transfers' },
+  protection: { vi: 'Biện pháp bảo vệ tìm thấy (bằng chứng)', en: 'Protection measures found (evidence)' },
+  retention: { vi: 'Bằng chứng lưu trữ, xóa dữ liệu', en: 'Retention and deletion evidence' },
+  risks: { vi: 'Rủi ro tìm thấy', en: 'Risks found' },
+  obligations: { vi: 'Nghĩa vụ phát sinh', en: 'Obligations triggered' },
+  todo: { vi: 'Việc cần làm', en: 'To do' },
+  dossierStatus: { vi: 'Tình trạng các mục của hồ sơ', en: 'Status of the dossier items' },
+  item: { vi: 'Mục', en: 'Item' },
+  result: { vi: 'Kết quả', en: 'Result' },
+  content: { vi: 'Nội dung', en: 'Content' },
+  status: { vi: 'Tình trạng', en: 'Status' },
+  form10: { vi: 'Mẫu số 10 (NĐ 356)', en: 'Form 10 (Decree 356)' },
+  legalBasis: { vi: 'Căn cứ', en: 'References' },
+  yes: { vi: 'Có', en: 'Yes' },
+  no: { vi: 'Không thấy', en: 'None found' },
+  unknownYet: { vi: 'Chưa rõ', en: 'Unknown' },
+  none: { vi: 'Không có', en: 'None' },
+  field: { vi: 'Thông tin', en: 'Field' },
+  value: { vi: 'Nội dung', en: 'Value' },
+  category: { vi: 'Loại dữ liệu', en: 'Category' },
+  occurrences: { vi: 'Số lần gặp', en: 'Occurrences' },
+  where: { vi: 'Nơi tìm thấy', en: 'Where found' },
+  confidence: { vi: 'Độ tin cậy', en: 'Confidence' },
+  purpose: { vi: 'Mục đích', en: 'Purpose' },
+  evidence: { vi: 'Bằng chứng', en: 'Evidence' },
+  recipient: { vi: 'Bên nhận', en: 'Recipient' },
+  country: { vi: 'Quốc gia', en: 'Country' },
+  serviceKind: { vi: 'Loại dịch vụ', en: 'Service kind' },
+  dataSent: { vi: 'Dữ liệu gửi đi', en: 'Data sent' },
+  storage: { vi: 'Nơi lưu trữ', en: 'Storage' },
+  kind: { vi: 'Loại', en: 'Kind' },
+  data: { vi: 'Dữ liệu', en: 'Data' },
+  rule: { vi: 'Quy tắc', en: 'Rule' },
+  level: { vi: 'Mức', en: 'Level' },
+  count: { vi: 'Số lượng', en: 'Count' },
+  obligation: { vi: 'Nghĩa vụ', en: 'Obligation' },
+  deadline: { vi: 'Thời hạn', en: 'Deadline' },
+  why: { vi: 'Vì sao', en: 'Why' },
+  toConfirmWhy: { vi: 'Cần xác nhận', en: 'To confirm' },
+  refsCurrent: { vi: 'Căn cứ theo Luật 91 và NĐ 356', en: 'References under Law 91 and Decree 356' },
+  refsLegacy: { vi: 'Căn cứ theo NĐ 13', en: 'References under Decree 13' },
+  exemptions: { vi: 'Miễn trừ có thể áp dụng', en: 'Possible exemptions' },
+  exemptionLost: { vi: 'không áp dụng được vì hệ thống có dữ liệu nhạy cảm', en: 'not available because sensitive data was found' },
+  note: { vi: 'Ghi chú', en: 'Note' },
+  diagram: { vi: 'Sơ đồ luồng dữ liệu', en: 'Data-flow diagram' },
+  diagramNote: {
+    vi: 'Suy ra từ các luồng dữ liệu trong mã nguồn; bên nhận ở nước ngoài được tô đỏ, bên nhận chưa rõ quốc gia có viền đứt. Nhãn trên mũi tên là mã loại dữ liệu (xem mục d).',
+    en: 'Drawn from the data flows found in the code; recipients abroad are shown in red, recipients whose country is unknown with a dashed border. Arrow labels are category IDs (see item d).',
+  },
+  noDiagram: { vi: 'Không đủ dữ liệu để vẽ sơ đồ. Vẽ sơ đồ luồng dữ liệu của hệ thống.', en: 'Not enough data for a diagram. Draw the system’s data-flow diagram.' },
+  regimeDiff: {
+    vi: 'Khác biệt giữa hai chế độ: {list} là dữ liệu nhạy cảm theo Nghị định 356 nhưng là dữ liệu cơ bản theo Nghị định 13.',
+    en: 'Difference between the regimes: {list} is sensitive under Decree 356 but basic under Decree 13.',
+  },
+  transferDuty: {
+    vi: 'Dữ liệu cá nhân được chuyển ra nước ngoài. Phải lập hồ sơ đánh giá tác động chuyển dữ liệu cá nhân xuyên biên giới và gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân (Bộ Công an) trong {deadline} kể từ lần chuyển đầu tiên. Xem nghĩa vụ "{title}" ở mục i.',
+    en: 'Personal data is transferred abroad. A cross-border transfer impact assessment must be prepared and filed with the data protection authority (Ministry of Public Security) within {deadline} of the first transfer. See the obligation "{title}" in item i.',
+  },
+  noTransfer: {
+    vi: 'Không thấy dữ liệu được gửi cho bên nhận ở nước ngoài trong phạm vi quét.',
+    en: 'No personal data was seen going to a recipient abroad in the scanned scope.',
+  },
+  crossBorderDossier: { vi: 'Nội dung hồ sơ chuyển dữ liệu xuyên biên giới', en: 'Contents of the cross-border transfer dossier' },
+  evidenceDisclaimer: {
+    vi: 'Các biện pháp dưới đây là dấu vết tìm thấy trong mã nguồn và cơ sở dữ liệu. Chúng là bằng chứng để mô tả, không chứng minh dữ liệu đã được bảo vệ đầy đủ hay việc tuân thủ pháp luật.',
+    en: 'The measures below are traces found in the code and databases. They are evidence to describe, not proof that the data is fully protected or that the law is complied with.',
+  },
+  retentionConfig: { vi: 'Thời hạn lưu trữ đã khai báo', en: 'Declared retention periods' },
+  retentionEvidence: { vi: 'Bằng chứng trong mã và dữ liệu', en: 'Evidence in code and data' },
+  period: { vi: 'Thời hạn', en: 'Period' },
+  deletion: { vi: 'Cách xóa', en: 'Deletion' },
+  riskFound: { vi: 'Rủi ro tìm thấy trong mã và dữ liệu', en: 'Risks found in code and data' },
+  noRisk: { vi: 'Không thấy rủi ro cụ thể trong mã.', en: 'No specific risk was found in the code.' },
+  obligationList: { vi: 'Nghĩa vụ phát sinh', en: 'Obligations triggered' },
+  noObligation: { vi: 'Không có nghĩa vụ nào phát sinh từ kết quả quét.', en: 'No obligation follows from the scan results.' },
+  extra: { vi: 'Nội dung bổ sung theo Nghị định 356', en: 'Further content required by Decree 356' },
+  scopeLimits: { vi: 'Phạm vi và giới hạn', en: 'Scope and limits' },
+  target: { vi: 'Đối tượng quét', en: 'Target' },
+  stats: { vi: 'Thống kê', en: 'Statistics' },
+  problems: { vi: 'Lỗi khi quét', en: 'Problems' },
+  limits: {
+    vi: 'pdscan chỉ thấy những gì có trong các tệp và cơ sở dữ liệu đã quét. Dữ liệu trong hệ thống khác, trên giấy tờ hoặc được chia sẻ thủ công không có ở đây. Mục đích, bên nhận và quốc gia được suy luận từ mã nguồn và cần được xác nhận.',
+    en: 'pdscan sees only the files and databases scanned. Data held in other systems, on paper or shared by hand is not here. Purposes, recipients and countries are inferred from the code and must be confirmed.',
+  },
+  childrenHints: { vi: 'Tên trường gợi ý dữ liệu trẻ em', en: "Names suggesting children's data" },
+  conflict: { vi: 'Các bản kiểm kê được gộp ghi khác nhau', en: 'The merged inventories disagree' },
+  andMore: { vi: 'và {n} mục khác', en: 'and {n} more' },
+  files: { vi: 'tệp', en: 'files' },
+  tables: { vi: 'bảng', en: 'tables' },
+  sensitiveMark: { vi: 'nhạy cảm', en: 'sensitive' },
+  transferStatusForeign: { vi: 'Ở nước ngoài', en: 'Abroad' },
+  kinds: { vi: 'loại', en: 'categories' },
+  kind1: { vi: 'loại', en: 'category' },
+  foreignOf: { vi: '{n} ở nước ngoài', en: '{n} abroad' },
+  mustFile: { vi: 'phải lập hồ sơ đánh giá tác động chuyển dữ liệu xuyên biên giới', en: 'a cross-border transfer impact assessment is required' },
+  applyingOf: { vi: '{a} phát sinh, {c} cần xác nhận', en: '{a} apply, {c} to confirm' },
+  todoOf: { vi: '{f} cần điền, {c} cần xác nhận', en: '{f} to fill, {c} to confirm' },
+  systemUnnamed: { vi: 'hệ thống chưa đặt tên', en: 'unnamed system' },
+} as const;
+
+type Key = keyof typeof T;
+
+export class Doc {
+  readonly lines: string[] = [];
+  constructor(
+    readonly inv: Inventory,
+    readonly lang: Lang,
+  ) {}
+
+  t(key: Key, params: Record<string, string | number> = {}): string {
+    return T[key][this.lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
+  }
+
+  push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+
+  mark(kind: 'to-fill' | 'to-confirm'): string {
+    return `**[${MARK[kind][this.lang]}]**`;
+  }
+
+  todoLines(item: string): string[] {
+    return this.inv.todo.filter((t) => t.item === item).map((t) => `- ${this.mark(t.kind)} ${t.text[this.lang]}`);
+  }
+
+  catLabel(id: string): string {
+    return category(id)[this.lang === 'vi' ? 'label_vi' : 'label_en'];
+  }
+
+  catList(ids: string[], regime: Regime): string {
+    return [...ids].sort(byRank(regime)).map((id) => (isSensitive(id, regime) ? `**${cell(this.catLabel(id))}**` : cell(this.catLabel(id)))).join('; ');
+  }
+}
