@@ -4,6 +4,7 @@
  * and in the format readers for bytes; a limit passed ends that container with a named refusal
  * and the rest of the scan goes on.
  */
+import { open } from 'node:fs/promises';
 import { normalizeBuffer } from '../../../classify/engine.js';
 import { decode } from '../read.js';
 import { expandGzip, expandTar, expandZip } from './archives.js';
@@ -74,8 +75,27 @@ async function guarded(where: string, sink: UnitSink, fn: () => Promise<void>, t
   }
 }
 
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+async function head(source: string | Buffer): Promise<Buffer> {
+  if (typeof source !== 'string') return source.subarray(0, 8);
+  const fh = await open(source, 'r');
+  try {
+    const buf = Buffer.alloc(8);
+    await fh.read(buf, 0, 8, 0);
+    return buf;
+  } finally {
+    await fh.close();
+  }
+}
+
 async function expandContainer(source: string | Buffer, where: string, ctx: ExpandContext, size?: number): Promise<void> {
   const format = containerFormat(where)!;
+  // A password-protected xlsx/docx/pptx is not a zip but an OLE file holding the encrypted package.
+  if ((format === 'xlsx' || format === 'docx' || format === 'pptx') && (await head(source)).equals(OLE_MAGIC)) {
+    ctx.sink.notice({ where, kind: 'encrypted', message: 'password-protected Office file, not read (no password is guessed)' });
+    return;
+  }
   switch (format) {
     case 'zip':
       return expandZip(source, where, ctx, onEntry);
