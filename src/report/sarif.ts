@@ -13,6 +13,7 @@ import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
 import { findingLegalRefs, helpWithRefs } from './rule-meta.js';
 import type { ReportContext } from './context.js';
 import { LEVEL_ORDER } from '../model/finding.js';
+import { sourceSlug } from './source.js';
 
 /** GitHub code scanning limits per run. */
 export const MAX_RESULTS = 25_000;
@@ -158,12 +159,28 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } },
+        ...runProvenance(results),
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         results: sarifResults,
         columnKind: 'utf16CodeUnits',
         properties: { regime: ctx.regime },
       },
     ],
+  };
+}
+
+/**
+ * Which system the run scanned: `automationDetails.id` is "pdscan/<source>/<kind>/" (the part
+ * up to the last slash is GitHub's category), so runs over several repositories, databases or
+ * scan kinds uploaded to one repository do not replace each other in code scanning.
+ */
+function runProvenance(results: ScanResult[]): Pick<Sarif.Run, 'automationDetails' | 'versionControlProvenance'> {
+  const target = results[0]?.target;
+  if (!target?.source) return {};
+  const src = target.source;
+  return {
+    automationDetails: { id: `pdscan/${sourceSlug(src)}/${target.kind}/` },
+    ...(src.repository && src.commit ? { versionControlProvenance: [{ repositoryUri: src.repository, revisionId: src.commit }] } : {}),
   };
 }
 

@@ -98,6 +98,8 @@ describe('pdscan db', () => {
     const rule = sarif.runs[0]!.tool.driver.rules!.find((x) => x.id === 'db-column-phone')!;
     expect(rule.shortDescription!.text).toBe('Database column holding phone numbers');
     expect(rule.help!.text).toMatch(/Decree 13\/2023/);
+    // The run names the database it scanned (no credentials), so several runs do not replace each other.
+    expect(sarif.runs[0]!.automationDetails).toEqual({ id: `pdscan/postgres/${pgServer.hostPort()}/test/database/` });
     expect(multitoolErrors(file)).toEqual([]);
   });
 
