@@ -3,6 +3,10 @@
  * and only findings on staged lines.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { PACKAGE_ROOT } from '../../src/rules/paths.js';
 import { clearGithubEnv, makeRepo, pdscan, testHits, trackRepos } from './helpers.js';
 
 const track = trackRepos();
@@ -86,5 +90,28 @@ describe('scan --staged', () => {
     const r = await pdscan(repo.dir, ['scan', '--staged', '--diff-base', 'HEAD']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--staged and --diff-base cannot be used together/);
+  });
+});
+
+describe('.pre-commit-hooks.yaml', () => {
+  const hooks = parse(readFileSync(path.join(PACKAGE_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Array<{ id: string; entry: string; language: string; pass_filenames: boolean }>;
+
+  it('each hook runs `pdscan scan --staged` on the whole index and fails the commit on staged findings', async () => {
+    expect(hooks.map((h) => [h.id, h.language])).toEqual([['pdscan', 'node'], ['pdscan-system', 'system']]);
+    for (const hook of hooks) {
+      expect(hook.pass_filenames).toBe(false);
+      const args = hook.entry.split(' ');
+      const cli = args.slice(args.indexOf('pdscan') + 1);
+      expect(cli.slice(0, 2)).toEqual(['scan', '--staged']);
+      const repo = track(makeRepo());
+      repo.write('a.txt', 'nothing\n');
+      repo.commit('base');
+      expect((await pdscan(repo.dir, cli)).code).toBe(0);
+      repo.write('a.txt', 'nothing\nTESTPHONE-7777\n');
+      repo.git('add', 'a.txt');
+      const r = await pdscan(repo.dir, cli);
+      expect(testHits(r)).toEqual(['a.txt:2 t-phone']);
+      expect(r.code).toBe(1);
+    }
   });
 });
