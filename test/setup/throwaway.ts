@@ -3,7 +3,7 @@
  * configured or listening: free ports, temporary data directories owned by the account the
  * server runs as, and waiting for a port to answer.
  */
-import { spawn, spawnSync, type SpawnOptions } from 'node:child_process';
+import { spawnSync, type SpawnOptions } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,24 @@ export interface DbServer {
 
 /** The server cannot be had; the message is the one line the suite stops with. */
 export class NoServerError extends Error {}
+
+/** A server URL from the parts a client's environment variables give (PGHOST…, MYSQL_HOST…). */
+export function urlFromParts(scheme: string, p: { host: string; port?: string; user: string; password?: string; database?: string }): string {
+  const u = new URL(`${scheme}://localhost`);
+  u.hostname = p.host;
+  if (p.port) u.port = p.port;
+  u.username = encodeURIComponent(p.user);
+  if (p.password) u.password = encodeURIComponent(p.password);
+  if (p.database) u.pathname = `/${p.database}`;
+  return u.href;
+}
+
+/** The URL without its password, for the one line the suite prints. */
+export function redact(url: string): string {
+  const u = new URL(url);
+  u.password = '';
+  return u.href;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -86,8 +104,6 @@ export function runOrThrow(cmd: string, args: string[], opts: SpawnOptions & { w
     throw new NoServerError(`${opts.what} failed: ${why}`);
   }
 }
-
-export { spawn };
 
 /** The first directory of `dirs` holding every one of `names` as a file. */
 export function findBinDir(dirs: string[], names: string[]): string | undefined {
