@@ -5,7 +5,7 @@
  * repository layout; the normal scan reads that copy, and the diff filter keeps only findings
  * on staged lines (`git diff --cached`, see collectStagedChanges).
  */
-import { existsSync, mkdirSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError } from '../rules/errors.js';
 import { snapshotFiles } from './base-snapshot.js';
@@ -35,10 +35,17 @@ export function stagedCopy(plan: PrPlan, cwd: string, paths: string[]): StagedCo
   const snap = snapshotFiles(changes.root, '', wanted);
   const scanCwd = path.join(snap.dir, path.relative(changes.root, realCwd));
   mkdirSync(scanCwd, { recursive: true });
-  // A scan root with nothing staged under it must still exist in the copy.
+  // A scan root with nothing staged under it must still exist in the copy (a file that is not
+  // staged as an empty stand-in, which the plan's file list then leaves out).
   for (const p of paths) {
     const real = path.resolve(cwd, p);
-    if (existsSync(real) && statSync(real).isDirectory()) mkdirSync(path.resolve(scanCwd, p), { recursive: true });
+    const copy = path.resolve(scanCwd, p);
+    if (!existsSync(real) || existsSync(copy)) continue;
+    if (statSync(real).isDirectory()) mkdirSync(copy, { recursive: true });
+    else {
+      mkdirSync(path.dirname(copy), { recursive: true });
+      writeFileSync(copy, '');
+    }
   }
   // If the scan fails before the caller disposes of the copy, it goes when the process exits.
   const onExit = () => snap.dispose();

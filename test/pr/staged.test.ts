@@ -70,6 +70,14 @@ describe('scan --staged', () => {
     expect(testHits(all)).toEqual(['pkg/src/x.txt:1 t-phone', 'top.txt:1 t-health']);
     const sub = await pdscan(`${repo.dir}/pkg`, ['scan', '--staged', '--config', '../.pdscan.yml']);
     expect(testHits(sub)).toEqual(['src/x.txt:1 t-phone']);
+    // Roots: a staged file, and a file and a directory with nothing staged (no problem reported).
+    repo.commit('first');
+    repo.write('top.txt', 'TESTDIAG-flu\nTESTDIAG-cold\n');
+    repo.write('other.txt', 'TESTACCT-9\n');
+    repo.git('add', 'top.txt');
+    const roots = await pdscan(repo.dir, ['scan', '--staged', 'top.txt', 'other.txt', 'pkg']);
+    expect(testHits(roots)).toEqual(['top.txt:2 t-health']);
+    expect(roots.json!.problems).toEqual([]);
   });
 
   it('nothing staged: nothing reported, exit 0; --fail-on applies to staged findings', async () => {
