@@ -15,7 +15,7 @@ import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { ruleCatalog } from '../rules/meta/index.js';
 import type { ReportContext } from '../report/context.js';
 import { toSarif } from '../report/sarif.js';
-import { withSource } from '../report/source.js';
+import { withSource } from '../pr/source.js';
 import { toJson } from '../report/json.js';
 import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';

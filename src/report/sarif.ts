@@ -6,14 +6,13 @@
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Location } from '../model/finding.js';
-import type { ScanResult } from '../model/result.js';
+import type { ScanResult, ScanSource } from '../model/result.js';
 import { isSensitive, orderCategories } from '../model/categories.js';
 import { displayValue } from './mask.js';
 import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
 import { findingLegalRefs, helpWithRefs } from './rule-meta.js';
 import type { ReportContext } from './context.js';
 import { LEVEL_ORDER } from '../model/finding.js';
-import { sourceSlug } from './source.js';
 
 /** GitHub code scanning limits per run. */
 export const MAX_RESULTS = 25_000;
@@ -182,6 +181,11 @@ function runProvenance(results: ScanResult[]): Pick<Sarif.Run, 'automationDetail
     automationDetails: { id: `pdscan/${sourceSlug(src)}/${target.kind}/` },
     ...(src.repository && src.commit ? { versionControlProvenance: [{ repositoryUri: src.repository, revisionId: src.commit }] } : {}),
   };
+}
+
+/** The source as one path segment chain for SARIF categories: "postgres://h:5432/db" → "postgres/h:5432/db". */
+export function sourceSlug(source: ScanSource): string {
+  return source.name.replace(/:\/\//, '/').replace(/[^\p{L}\p{N}_.\-/:@]+/gu, '-').replace(/^\/+|\/+$/g, '') || 'unnamed';
 }
 
 function toPascal(s: string): string {

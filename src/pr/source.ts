@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import type { ScanSource, ScanTarget } from '../model/result.js';
-import { gitTry } from '../pr/git.js';
+import { gitTry } from './git.js';
 
 /** Runs git and returns its trimmed output, or undefined when git is missing or the command fails. */
 function gitLine(args: string[], cwd: string): string | undefined {
@@ -69,9 +69,4 @@ export function databaseSource(target: ScanTarget, sourceName?: string): ScanSou
 export function withSource(target: ScanTarget, cwd: string, sourceName?: string): ScanTarget {
   if (target.source) return target;
   return { ...target, source: target.kind === 'database' ? databaseSource(target, sourceName) : gitSource(cwd, sourceName) };
-}
-
-/** The source as one path segment chain for SARIF categories: "postgres://h:5432/db" → "postgres/h:5432/db". */
-export function sourceSlug(source: ScanSource): string {
-  return source.name.replace(/:\/\//, '/').replace(/[^\p{L}\p{N}_.\-/:@]+/gu, '-').replace(/^\/+|\/+$/g, '') || 'unnamed';
 }

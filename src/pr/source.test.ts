@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { databaseSource, gitSource, normalizeRemote, sourceSlug } from './source.js';
+import { databaseSource, gitSource, normalizeRemote } from './source.js';
+import { sourceSlug } from '../report/sarif.js';
 
 describe('normalizeRemote', () => {
   test.each([
