@@ -1,30 +1,22 @@
 /**
  * TS/JS data models, in one walk of the tree parseSource built (shared with flow analysis):
- * decorated classes and DTOs (classes.ts), object-literal schemas (builders.ts), Drizzle tables
- * (drizzle.ts), EntitySchema / defineEntity (entity-schema.ts), migrations and embedded SQL /
- * GraphQL SDL (migrations.ts); then module-level types: Kysely, Supabase, Objection and plain
- * person types (type-models.ts). A file that mentions none of the frameworks is not walked: only
- * its module-level interfaces, type aliases and classes are read, and only if it has any.
+ * decorated classes and DTOs (classes.ts); calls and `new` expressions go to the registry's
+ * declaration extractors in order (frameworks/: Drizzle tables, EntitySchema, Mongoose and
+ * validator schemas, migrations...); embedded SQL and GraphQL SDL (migrations.ts); then
+ * module-level types: Kysely, Supabase, Objection and plain person types (type-models.ts). A file
+ * that mentions none of the frameworks' markers is not walked: only its module-level interfaces,
+ * type aliases and classes are read, and only if it has any.
  */
 import { parseSource, syntaxError, ts } from '../parse.js';
 import { LineIndex } from './line-index.js';
 import type { DeclaredField, ExtractResult, ProtectionHint } from './types.js';
-import { makeCtx, objectProperty, stringValue, type Ctx } from './ts/helpers.js';
+import { objectProperty, stringValue } from '../engine/ast.js';
+import { makeCtx, type Ctx } from './ts/helpers.js';
 import { bodyParams, classFields } from './ts/classes.js';
-import { isMongooseSchema, mongooseFields, sequelizeFields, validationBuilderFields, type BuilderState } from './ts/builders.js';
-import { drizzleFields } from './ts/drizzle.js';
-import { entitySchemaFields, medusaFields } from './ts/entity-schema.js';
+import type { BuilderState } from './ts/builders.js';
 import { typeDeclarationFields } from './ts/type-models.js';
-import { embeddedSqlFields, gqlFields, isGqlTag, migrationFields } from './ts/migrations.js';
-
-/** Lower-case markers; a file with none of them declares no model we understand. Import specifiers
- * end with a quote ("joi'") so that "join" or "size." do not count. */
-const MARKERS = [
-  'drizzle-orm', '@medusajs/', 'pgtable', 'mysqltable', 'sqlitetable', 'entityschema', 'defineentity', '@query(', '@param(', '@args(',
-  '@entity', '@column', '@table', '@prop', '@field', '@body', '@objecttype', '@inputtype', '@apiproperty', '@property',
-  'class-validator', 'mongoose', 'sequelize', "zod'", 'zod"', 'zod/', "joi'", 'joi"', "yup'", 'yup"', 'knex', 'createtable',
-  'altertable', 'addcolumn', 'new table', 'gql', 'graphql', 'create table', 'alter table', 'dto',
-];
+import { embeddedSqlFields, gqlFields, isGqlTag } from './ts/migrations.js';
+import { VOCABULARY, frameworksMentionedIn } from '../frameworks/index.js';
 
 const ENCRYPTED_FIELDS: ProtectionHint = {
   kind: 'encryption',
@@ -32,8 +24,9 @@ const ENCRYPTED_FIELDS: ProtectionHint = {
   description: 'listed in an encryption plugin of the schema',
 };
 
+/** Whether the file mentions a framework that declares models (the registry's markers); if not, it is not walked. */
 export function mentionsModels(lower: string): boolean {
-  return MARKERS.some((m) => lower.includes(m));
+  return VOCABULARY.markers.some((m) => lower.includes(m));
 }
 
 /** Module-level type or class declarations (plain person types, Kysely, Supabase, Objection). */
@@ -47,7 +40,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   const sf = sourceFile ?? parseSource(path, text);
   const problem = syntaxError(sf);
   if (problem) return { fields: [], problem: `cannot parse: ${problem}` };
-  const ctx: Ctx = makeCtx(sf, lower);
+  const ctx: Ctx = makeCtx(sf, frameworksMentionedIn(lower));
   const st: BuilderState = { consumed: new Set() };
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(text));
@@ -66,10 +59,12 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
     } else if (ts.isMethodDeclaration(node)) {
       fields.push(...bodyParams(ctx, node, bodyTypes));
     } else if (ts.isNewExpression(node)) {
-      if (isMongooseSchema(ctx, node)) fields.push(...mongooseFields(ctx, st, node));
-      else {
-        const m = entitySchemaFields(ctx, node) ?? migrationFields(ctx, node);
-        if (m) fields.push(...m);
+      for (const d of VOCABULARY.declarations) {
+        const found = d.construct?.(ctx, st, node);
+        if (found) {
+          fields.push(...found);
+          break;
+        }
       }
     } else if (ts.isCallExpression(node)) {
       visitCall(node);
@@ -85,10 +80,6 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   };
 
   const visitCall = (call: ts.CallExpression): void => {
-    if (isMongooseSchema(ctx, call)) {
-      fields.push(...mongooseFields(ctx, st, call));
-      return;
-    }
     const callee = call.expression;
     if (ts.isPropertyAccessExpression(callee)) {
       const method = callee.name.text;
@@ -109,8 +100,13 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
         }
       }
     }
-    const found = drizzleFields(ctx, call) ?? entitySchemaFields(ctx, call) ?? medusaFields(ctx, call) ?? sequelizeFields(ctx, call) ?? validationBuilderFields(ctx, st, call) ?? migrationFields(ctx, call);
-    if (found) fields.push(...found);
+    for (const d of VOCABULARY.declarations) {
+      const found = d.call?.(ctx, st, call);
+      if (found) {
+        fields.push(...found);
+        return;
+      }
+    }
   };
 
   if (frameworks) visit(sf);

@@ -6,7 +6,8 @@
  */
 import { ts } from '../../parse.js';
 import type { CategoryHint, DeclaredField, Framework, ProtectionHint } from '../types.js';
-import { boundedText, calleeName, chainMethods, chainRoot, enclosingName, nameText, objectProperty, pos, protectionFromText, stringValue, validatorHint, type Ctx } from './helpers.js';
+import { calleeName, chainMethods, chainRoot, enclosingName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, protectionFromText, validatorHint, type Ctx } from './helpers.js';
 
 const MAX_DEPTH = 12;
 
@@ -29,7 +30,7 @@ function isSchemaConstruction(expr: ts.Expression): expr is ts.NewExpression | t
 }
 
 export function isMongooseSchema(ctx: Ctx, node: ts.NewExpression | ts.CallExpression): boolean {
-  return ctx.uses.mongoose && isSchemaConstruction(node);
+  return ctx.uses.has('mongoose') && isSchemaConstruction(node);
 }
 
 function mongooseObject(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, model: string, prefix: string, out: DeclaredField[], depth: number): void {
@@ -120,7 +121,7 @@ function sequelizeAttributes(ctx: Ctx, obj: ts.ObjectLiteralExpression, model: s
 
 /** sequelize.define('User', {...}) and class User extends Model; User.init({...}, { modelName }). */
 export function sequelizeFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | undefined {
-  if (!ctx.uses.sequelize || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  if (!ctx.uses.has('sequelize') || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   const method = call.expression.name.text;
   const [a0, a1] = call.arguments;
   const out: DeclaredField[] = [];
@@ -163,7 +164,7 @@ export function builderObject(ctx: Ctx, call: ts.CallExpression): { obj: ts.Obje
   if (!method || !OBJECT_METHODS.has(method)) return undefined;
   if (ts.isIdentifier(call.expression)) {
     // `object({...})` imported from yup
-    return method === 'object' && ctx.uses.yup ? { obj: arg, framework: 'yup' } : undefined;
+    return method === 'object' && ctx.uses.has('yup') ? { obj: arg, framework: 'yup' } : undefined;
   }
   const root = chainRoot(call.expression);
   const framework = (root && ROOTS[root]) || frameworkOfValues(arg);

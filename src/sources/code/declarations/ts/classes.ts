@@ -5,7 +5,8 @@
  */
 import { ts } from '../../parse.js';
 import type { CategoryHint, DeclaredField, Framework, ProtectionHint } from '../types.js';
-import { boundedText, decoratorsOf, nameText, objectProperty, pos, protectionFromText, stringValue, validatorHint, type Ctx, type DecoratorInfo } from './helpers.js';
+import { decoratorsOf, nameText, objectProperty, stringValue, type DecoratorInfo } from '../../engine/ast.js';
+import { boundedText, pos, protectionFromText, validatorHint, type Ctx } from './helpers.js';
 
 const RELATION = new Set([
   'OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'Embedded',
@@ -23,7 +24,7 @@ function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: Framewor
     const tableFromArgs = stringValue(opts) ?? (opts && ts.isObjectLiteralExpression(opts) ? stringValue(objectProperty(opts, 'name') ?? objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection')) : undefined);
     switch (d.name) {
       case 'Entity':
-        return { framework: ctx.uses.mikroOrm ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+        return { framework: ctx.uses.has('mikro-orm') ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
       case 'Table':
         return { framework: 'sequelize', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
       case 'Schema':

@@ -9,7 +9,8 @@ import { extractSql } from '../sql.js';
 import { extractGraphql } from '../graphql.js';
 import type { LineIndex } from '../line-index.js';
 import type { DeclaredField, Framework } from '../types.js';
-import { boundedText, calleeName, nameText, objectProperty, pos, stringValue, type Ctx } from './helpers.js';
+import { calleeName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, type Ctx } from './helpers.js';
 
 const KNEX_TABLE = new Set(['createTable', 'createTableIfNotExists', 'alterTable', 'table']);
 const KNEX_TYPES = new Set([

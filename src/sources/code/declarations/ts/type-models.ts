@@ -20,7 +20,8 @@ import { ts } from '../../parse.js';
 import { classifyOwner } from '../../../../classify/names.js';
 import { identifierTokens } from '../../../../classify/names/tokens.js';
 import type { DeclaredField, Framework } from '../types.js';
-import { boundedText, nameText, objectProperty, pos, stringValue, type Ctx } from './helpers.js';
+import { nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, type Ctx } from './helpers.js';
 
 const MAX_DEPTH = 4;
 
@@ -349,7 +350,7 @@ export function typeDeclarationFields(ctx: Ctx, path: string, handled: ReadonlyS
     if (!members) continue;
     if (supabaseTables(ctx, members, out, 0)) continue;
     const table = kysely.get(name);
-    if (table !== undefined || (ctx.uses.kysely && usesKyselyWrappers(members))) {
+    if (table !== undefined || (ctx.uses.has('kysely') && usesKyselyWrappers(members))) {
       typeMembers(ctx, members, { model: name, framework: 'kysely', ...(table ? { table } : {}), models }, '', out, 0);
       continue;
     }
