@@ -21,13 +21,13 @@ import { moduleKey } from './engine/bindings.js';
 import type { FileFlows } from './engine/state.js';
 import { VOCABULARY } from './frameworks/index.js';
 import { loadRecipients } from './flows/recipients.js';
-import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './flows/taint.js';
-import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './flows/resolve.js';
+import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './engine/taint.js';
+import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './engine/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
-import type { CallEdge, ClientFacts, FileSummary, SinkHit, TypeFacts } from './flows/types.js';
-import { materialize, resolveClient, sinkOfUse } from './flows/clients.js';
+import type { CallEdge, ClientFacts, FileSummary, SinkHit, TypeFacts } from './engine/types.js';
+import { materialize, resolveClient, sinkOfUse } from './engine/client-linking.js';
 
-export type { FileSummary } from './flows/types.js';
+export type { FileSummary } from './engine/types.js';
 export { codeRuleMeta } from './rules-meta.js';
 export { loadRecipients } from './flows/recipients.js';
 

@@ -12,7 +12,7 @@ export interface Chain {
   members: string[];
   /** The call expression applied right after members[i], if any (db.collection('users').insertOne). */
   callAfter: Array<ts.CallExpression | undefined>;
-  /** A call applied to the root itself: knex('users').insert(...). */
+  /** A call applied to the root itself: table('users').insert(...). */
   rootCall?: ts.CallExpression;
 }
 
@@ -83,7 +83,7 @@ export function usesAny(e: ts.Node, names: ReadonlySet<string>): boolean {
   return ts.forEachChild(e, (c) => usesAny(c, names) || undefined) ?? false;
 }
 
-/** Values assigned to `name` in a function body (`if (!cached) cached = new Stripe(k)`). */
+/** Values assigned to `name` in a function body (`if (!cached) cached = new Sdk(k)`). */
 export function assignedValues(body: ts.Block, name: string): ts.Expression[] {
   const out: ts.Expression[] = [];
   const walk = (n: ts.Node): void => {
@@ -126,7 +126,7 @@ export function isLiteralish(e: ts.Expression): boolean {
   );
 }
 
-/** Type name of a type annotation: `PrismaService`, `Repository<User>` → Repository (entity User). */
+/** Type name of a type annotation: `UsersService`, `Repository<User>` → Repository (entity User). */
 export function typeNameOf(t: ts.TypeNode | undefined): { name?: string; arg?: string } {
   if (!t) return {};
   if (ts.isTypeReferenceNode(t)) {
@@ -205,7 +205,7 @@ export function objectStringProp(e: ts.Node | undefined, names: readonly string[
       if (ts.isStringLiteralLike(v)) return v.text;
       if (ts.isIdentifier(v) && consts?.has(v.text)) return consts.get(v.text);
     }
-    // nested config: new S3Client({ ...base, region }) or { credentials, config: { region } }
+    // nested config: new Sdk({ ...base, region }) or { credentials, config: { region } }
     for (const p of e.properties) {
       if (ts.isPropertyAssignment(p) && ts.isObjectLiteralExpression(p.initializer)) {
         const inner = objectStringProp(p.initializer, names, consts);
@@ -224,7 +224,7 @@ export function nameText(name: ts.PropertyName | ts.BindingName | undefined): st
   return undefined;
 }
 
-/** Callee name of a call or decorator: `Column` for @Column(), `define` for sequelize.define(). */
+/** Callee name of a call or decorator: `Column` for @Column(), `define` for orm.define(). */
 export function calleeName(expr: ts.Expression): string | undefined {
   if (ts.isCallExpression(expr)) return calleeName(expr.expression);
   if (ts.isIdentifier(expr)) return expr.text;

@@ -1,19 +1,19 @@
 /**
  * What names in a file stand for: imports (package or relative module), values derived from
- * them (`const s3 = new S3Client({ region })`, `const log = pino()`), injected class members
- * (`constructor(private prisma: PrismaService)`), and module-level string constants (for URLs).
+ * them (`const storage = new Sdk({ region })`, `const log = makeLogger()`), injected class members
+ * (`constructor(private users: UsersService)`), and module-level string constants (for URLs).
  */
 import path from 'node:path';
 import { ts } from 'ts-morph';
 
 export interface Binding {
-  /** Module specifier the value comes from ("axios", "../integrations/insurance-client"). */
+  /** Module specifier the value comes from ("some-sdk", "../integrations/insurance-client"). */
   module?: string;
   /** Imported name: "default", "*" or the named export. */
   imported?: string;
   /** The expression that created a derived value (for its config: region, baseURL, host). */
   init?: ts.Expression;
-  /** Declared type name for injected members and typed variables ("PrismaService"). */
+  /** Declared type name for injected members and typed variables ("UsersService"). */
   typeName?: string;
   /** Entity/model for repositories (@InjectRepository(User), Repository<User>, @InjectModel). */
   entity?: string;

@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { positionOf } from '../parse.js';
-import { EMPTY, boundCalls, isLive, protect, trimArgs, union, unionAll, withStep, type CalleeRef, type RetLabel, type Taint } from '../flows/taint.js';
+import { EMPTY, boundCalls, isLive, protect, trimArgs, union, unionAll, withStep, type CalleeRef, type RetLabel, type Taint } from './taint.js';
 import type { RecipientCatalog } from '../flows/recipients.js';
 import { chainOf, isFunctionLike, propName, rootName, type Chain } from './ast.js';
 import { isRelative, resolveImport, collectImports } from './bindings.js';
@@ -239,7 +239,7 @@ export class FileAnalyzer extends FunctionAnalyzer {
   /** The call as frameworks see it: its root's binding (a local factory's client), its API text. */
   private callSite(c: ts.CallExpression, chain: Chain, last: string, recv: Taint): CallSite {
     let rb = chain.root ? this.bindingOf(chain.root) : undefined;
-    // getStripe().customers.create(...): the client a local factory returns.
+    // getClient().customers.create(...): the client a local factory returns.
     if (rb?.local === 'function' && chain.rootCall && chain.members.length >= 1) rb = this.derive(chain.rootCall) ?? rb;
     const api = chain.root ? [chain.root, ...chain.members].join('.') : chain.members.join('.');
     return { call: c, chain, method: last, rootName: rootName(chain.root), binding: rb, api, receiver: recv, engine: this };

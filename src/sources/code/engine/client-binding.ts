@@ -1,5 +1,5 @@
 /**
- * What names stand for: clients made from packages (`new Stripe(k)`, `pino()`, a local factory
+ * What names stand for: clients made from packages (`new Sdk(k)`, `makeLogger()`, a local factory
  * returning one), values bound to another project module's export, and the client facts a file
  * exports for importers elsewhere. Which packages make which clients is the frameworks'; this
  * layer follows the bindings.
@@ -10,7 +10,7 @@ import { isRelative, requiredModule, resolveImport, type Binding } from './bindi
 import type { CallSite, EngineQueries } from './framework-api.js';
 import { AnalyzerState, type FunctionNode } from './state.js';
 import { sinkKindOf, type RecipientDef } from '../flows/recipients.js';
-import type { ClientFacts, ClientSink, ClientUse } from '../flows/types.js';
+import type { ClientFacts, ClientSink, ClientUse } from './types.js';
 
 /** Depth of factories returning factories followed when binding a client (mk() → make() → new X()). */
 const MAX_FACTORY_DEPTH = 3;
@@ -29,14 +29,14 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
     return this.bindings.get(name);
   }
 
-  /** `new S3Client({...})`, `winston.createLogger()`, `require('x')` → what the value stands for. */
+  /** `new Sdk({...})`, `logging.createLogger()`, `require('x')` → what the value stands for. */
   derive(init: ts.Expression, depth = 0): Binding | undefined {
     let e = init;
     while (ts.isAwaitExpression(e) || ts.isParenthesizedExpression(e) || ts.isAsExpression(e) || ts.isNonNullExpression(e) || ts.isSatisfiesExpression(e)) e = e.expression;
     const req = requiredModule(e);
     if (req) return { module: req.module, imported: req.member ?? '*' };
-    // Clients made conditionally or cached: `key ? new Resend(key) : null`, `g.prisma ??= new X()`,
-    // `cached || (cached = new Stripe(k))`: whichever branch makes a client says what it is.
+    // Clients made conditionally or cached: `key ? new Sdk(key) : null`, `g.client ??= new Sdk()`,
+    // `cached || (cached = new Sdk(k))`: whichever branch makes a client says what it is.
     if (ts.isConditionalExpression(e)) return this.derive(e.whenTrue, depth) ?? this.derive(e.whenFalse, depth);
     if (ts.isBinaryExpression(e)) {
       switch (e.operatorToken.kind) {
@@ -56,7 +56,7 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
       const b = this.bindings.get(e.text);
       return b && !b.local && b.init ? b : undefined;
     }
-    // A client returned by a local factory: `const twilio = createClient()`, `getStripe().x.y()`.
+    // A client returned by a local factory: `const client = createClient()`, `getClient().x.y()`.
     if (ts.isCallExpression(e) && ts.isIdentifier(e.expression)) {
       const fn = this.localFnNodes.get(e.expression.text);
       if (fn) return depth < MAX_FACTORY_DEPTH ? this.factoryBinding(fn, depth + 1) : undefined;
@@ -95,7 +95,7 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
     else if (body) {
       for (const r of this.returnsOf(body)) {
         out = this.derive(r, depth);
-        // `return cached` where the function assigns `cached = new Stripe(k)` somewhere above.
+        // `return cached` where the function assigns `cached = new Sdk(k)` somewhere above.
         if (!out) {
           const id = unwrapExpr(r);
           if (ts.isIdentifier(id)) for (const v of assignedValues(body, id.text)) if ((out = this.derive(v, depth))) break;
@@ -114,8 +114,8 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
   }
 
   /**
-   * A value bound to another project module's export (`import { stripe } from './client'`), or to
-   * what calling it returns (`const posthog = PostHogClient()` with PostHogClient imported).
+   * A value bound to another project module's export (`import { client } from './client'`), or to
+   * what calling it returns (`const client = makeClient()` with makeClient imported).
    */
   protected projectRefOf(init: ts.Expression): { key: string; call: boolean } | undefined {
     const e = unwrapExpr(init);
@@ -241,7 +241,7 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
     return r;
   }
 
-  /** `new SlackClient()` of a class in this project (this file or a relative import): its methods can be followed. */
+  /** `new ChatClient()` of a class in this project (this file or a relative import): its methods can be followed. */
   protected ownClassOf(e: ts.Expression): Binding | undefined {
     if (!ts.isNewExpression(e) || !ts.isIdentifier(e.expression)) return undefined;
     const name = e.expression.text;

@@ -8,8 +8,8 @@
 import type { ts } from 'ts-morph';
 import type { Chain } from './ast.js';
 import type { Binding } from './bindings.js';
-import type { Step, Taint } from '../flows/taint.js';
-import type { ClientFacts, ClientSink, ClientUse, SinkInfo } from '../flows/types.js';
+import type { Step, Taint } from './taint.js';
+import type { ClientFacts, ClientSink, ClientUse, SinkInfo } from './types.js';
 import type { RecipientCatalog, RecipientDef } from '../flows/recipients.js';
 import type { DeclaredField } from '../declarations/types.js';
 import type { Ctx } from '../declarations/ts/helpers.js';

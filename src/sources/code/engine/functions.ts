@@ -5,8 +5,8 @@
  */
 import { ts } from 'ts-morph';
 import { positionOf } from '../parse.js';
-import { EMPTY, union, type Label, type Step, type Taint } from '../flows/taint.js';
-import type { TypeFacts } from '../flows/types.js';
+import { EMPTY, union, type Label, type Step, type Taint } from './taint.js';
+import type { TypeFacts } from './types.js';
 import { decoratorArgName, decoratorNames, decoratorStringArg, isFunctionLike, propName, typeNameOf } from './ast.js';
 import type { Binding } from './bindings.js';
 import { Interpreter } from './interpreter.js';
@@ -169,7 +169,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
     this.classNames.add(name);
     const outer = this.frame;
     this.frame = { ...outer, cls };
-    // String fields (`private baseUrl = "https://slack.com/api"`) resolve URLs built in methods.
+    // String fields (`private baseUrl = "https://api.example.com"`) resolve URLs built in methods.
     const fieldConsts: Array<[string, string | undefined]> = [];
     for (const m of c.members) {
       if (!ts.isPropertyDeclaration(m) || !m.initializer || !ts.isStringLiteralLike(m.initializer)) continue;
@@ -213,7 +213,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
           }
         }
       }
-      // `this.client = new SlackClient()` in the constructor: the member is an instance of the app's own class.
+      // `this.client = new ChatClient()` in the constructor: the member is an instance of the app's own class.
       for (const m of c.members) {
         if (!ts.isConstructorDeclaration(m) || !m.body) continue;
         for (const st of m.body.statements) {

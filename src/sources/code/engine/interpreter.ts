@@ -5,8 +5,8 @@
  */
 import { ts } from 'ts-morph';
 import { classifyOwner } from '../../../classify/names.js';
-import { EMPTY, isLive, onlyCallResults, union, unionAll, withStep, type Taint, type TypeLabel } from '../flows/taint.js';
-import { ADDRESSEE } from '../flows/clients.js';
+import { EMPTY, isLive, onlyCallResults, union, unionAll, withStep, type Taint, type TypeLabel } from './taint.js';
+import { ADDRESSEE } from './client-linking.js';
 import { envName } from '../flows/urls.js';
 import { isFunctionLike, isLiteralish, propName, rootName } from './ast.js';
 import { isRelative } from './bindings.js';
@@ -199,7 +199,7 @@ export abstract class Interpreter extends ClientBinder {
 
   protected assignTo(target: ts.Expression | ts.ForInitializer, t: Taint, value?: ts.Expression): void {
     if (ts.isIdentifier(target)) {
-      // `client = new Stripe(k)` (lazy initialisation): the name now stands for the client.
+      // `client = new Sdk(k)` (lazy initialisation): the name now stands for the client.
       const b = value && !this.bindings.get(target.text)?.local ? this.derive(value) : undefined;
       if (b) this.bindings.set(target.text, b);
       let named = t.length === 0 && value && !isLiteralish(value) ? this.nameTaint(target.text, target) : t;
@@ -242,7 +242,7 @@ export abstract class Interpreter extends ClientBinder {
     if (ts.isIdentifier(d.name)) {
       const b = this.derive(init);
       if (b) this.bindings.set(d.name.text, b);
-      // Made by another project module (`const posthog = PostHogClient()` from '@/app/posthog'):
+      // Made by another project module (`const client = makeClient()` from '@/app/client'):
       // linkProject finds out what that module exports.
       if ((!b || (b.module && !isRelative(b.module) && !this.catalog.byPackageName(b.module) && this.maybeProjectModule(b.module))) && !isFunctionLike(init)) {
         const ref = this.projectRefOf(init);

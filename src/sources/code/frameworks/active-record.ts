@@ -5,7 +5,7 @@
  */
 import { isRelative } from '../engine/bindings.js';
 import type { Framework } from '../engine/framework-api.js';
-import { isLive } from '../flows/taint.js';
+import { isLive } from '../engine/taint.js';
 import { cap, looksLikeModelName } from '../engine/names.js';
 import { FILTER_FIRST, ORM_READS, ORM_WRITES } from './orm-methods.js';
 

@@ -51,7 +51,9 @@ export const loggers: Framework = {
       return undefined;
     },
     isClient: isLoggerBinding,
-    clientFacts(b) {
+    clientFacts(b, engine) {
+      // A package the recipient catalogue lists (.pdscan.yml may add one) is that recipient's client.
+      if (engine.catalog.byPackageName(b.module)) return undefined;
       return isLoggerBinding(b) ? { sink: { kind: 'log', label: b.module }, methods: [...LOG_METHODS] } : undefined;
     },
   },

@@ -6,7 +6,7 @@
  */
 import { isRelative } from '../engine/bindings.js';
 import { DECIDED_NONE, type Framework } from '../engine/framework-api.js';
-import type { ClientSink } from '../flows/types.js';
+import type { ClientSink } from '../engine/types.js';
 
 /** Methods that configure a client instead of sending data through it. */
 export const CONFIG_METHODS = new Set([

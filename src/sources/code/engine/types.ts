@@ -2,7 +2,7 @@
  * Facts one file contributes to project-wide linking. Everything here is plain JSON (it crosses
  * worker threads), and small: only what other files may need.
  */
-import type { Recipient, SinkKind } from './recipients.js';
+import type { Recipient, SinkKind } from '../flows/recipients.js';
 import type { CalleeRef, Step, Taint } from './taint.js';
 
 export type HitKind = SinkKind | 'url';
