@@ -7,7 +7,7 @@
  * (kind/reference, p.manyToOne(), model.hasMany()).
  */
 import { ts } from '../../parse.js';
-import type { DeclaredField, Framework } from '../types.js';
+import type { DeclaredField, FrameworkId } from '../types.js';
 import { calleeName, chainMethods, enclosingName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
 import { boundedText, pos, protectionFromText, type Ctx } from './helpers.js';
 
@@ -48,7 +48,7 @@ export function entitySchemaFields(ctx: Ctx, node: ts.NewExpression | ts.CallExp
   const properties = propsObject(objectProperty(opts, 'properties'));
   const obj = columns ?? properties;
   if (!obj) return undefined;
-  const framework: Framework = columns && !ctx.uses.has('mikro-orm') ? 'typeorm' : 'mikro-orm';
+  const framework: FrameworkId = columns && !ctx.uses.has('mikro-orm') ? 'typeorm' : 'mikro-orm';
   const model = modelName(opts, node) ?? 'entity';
   const table = stringValue(objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection'));
   const out: DeclaredField[] = [];

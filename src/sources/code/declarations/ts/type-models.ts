@@ -19,7 +19,7 @@
 import { ts } from '../../parse.js';
 import { classifyOwner } from '../../../../classify/names.js';
 import { identifierTokens } from '../../../../classify/names/tokens.js';
-import type { DeclaredField, Framework } from '../types.js';
+import type { DeclaredField, FrameworkId } from '../types.js';
 import { nameText, objectProperty, stringValue } from '../../engine/ast.js';
 import { boundedText, pos, type Ctx } from './helpers.js';
 
@@ -117,7 +117,7 @@ interface Emit {
   model: string;
   /** The person type embedding this one (Patient for `address: Address`), deciding its names. */
   owner?: string;
-  framework: Framework;
+  framework: FrameworkId;
   plain?: boolean;
   store?: string;
   table?: string;
