@@ -11,6 +11,7 @@ import { vocabularyOf } from '../../src/sources/code/engine/vocabulary.js';
 import { loadRecipients } from '../../src/sources/code/flows/recipients.js';
 import { makeCtx } from '../../src/sources/code/declarations/ts/helpers.js';
 import type { BuilderState } from '../../src/sources/code/declarations/ts/builders.js';
+import type { DeclaredField } from '../../src/sources/code/declarations/types.js';
 
 const PATH = 'src/app.ts';
 
@@ -56,19 +57,23 @@ export function declaredWith(frameworks: readonly Framework[], code: string, pat
   const uses = new Set(frameworks.filter((f) => f.declarations?.mentionedIn?.(lower)).map((f) => f.id));
   const ctx = makeCtx(sf, uses);
   const st: BuilderState = { consumed: new Set() };
-  const out: string[] = [];
+  const passes = frameworks.flatMap((f) => (f.declarations?.perFile ? [f.declarations.perFile(ctx)] : []));
+  const fields: DeclaredField[] = [];
   const visit = (n: ts.Node): void => {
+    if (ts.isCallExpression(n)) for (const p of passes) p.call(n);
     for (const f of frameworks) {
       const found = ts.isCallExpression(n) ? f.declarations?.call?.(ctx, st, n) : ts.isNewExpression(n) ? f.declarations?.construct?.(ctx, st, n) : undefined;
       if (found) {
-        out.push(...found.filter((x) => !x.skip).map((x) => `${x.model}.${x.field} ${x.framework}`));
+        fields.push(...found);
         break;
       }
     }
     ts.forEachChild(n, visit);
   };
   visit(sf);
-  return out;
+  let out = fields;
+  for (const p of passes) out = p.finish(out);
+  return out.filter((x) => !x.skip).map((x) => `${x.model}.${x.field} ${x.framework}${x.protection?.length ? ` [${x.protection.map((p) => p.key).join(',')}]` : ''}`);
 }
 
 /** Whether a file's text has one of the frameworks' declaration markers (it would be walked for models). */

@@ -9,20 +9,13 @@
  */
 import { parseSource, syntaxError, ts } from '../parse.js';
 import { LineIndex } from './line-index.js';
-import type { DeclaredField, ExtractResult, ProtectionHint } from './types.js';
-import { objectProperty, stringValue } from '../engine/ast.js';
+import type { DeclaredField, ExtractResult } from './types.js';
 import { makeCtx, type Ctx } from './ts/helpers.js';
 import { bodyParams, classFields } from './ts/classes.js';
 import type { BuilderState } from './ts/builders.js';
 import { typeDeclarationFields } from './ts/type-models.js';
 import { embeddedSqlFields, gqlFields, isGqlTag } from './ts/migrations.js';
 import { VOCABULARY, frameworksMentionedIn } from '../frameworks/index.js';
-
-const ENCRYPTED_FIELDS: ProtectionHint = {
-  kind: 'encryption',
-  key: 'encryption:mongoose-plugin',
-  description: 'listed in an encryption plugin of the schema',
-};
 
 /** Whether the file mentions a framework that declares models (the registry's markers); if not, it is not walked. */
 export function mentionsModels(lower: string): boolean {
@@ -47,10 +40,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   const fields: DeclaredField[] = [];
   const classes: ts.ClassLikeDeclaration[] = [];
   const bodyTypes = new Set<string>();
-  /** mongoose.model('User', userSchema): schema variable → model name. */
-  const modelNames = new Map<string, string>();
-  /** schema.plugin(encrypt, { encryptedFields: [...] }): schema variable → encrypted paths. */
-  const encrypted = new Map<string, Set<string>>();
+  const passes = VOCABULARY.declarations.flatMap((d) => (d.perFile ? [d.perFile(ctx)] : []));
   const mayHaveSql = lower.includes('table');
 
   const visit = (node: ts.Node): void => {
@@ -80,26 +70,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   };
 
   const visitCall = (call: ts.CallExpression): void => {
-    const callee = call.expression;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const method = callee.name.text;
-      const [a0, a1] = call.arguments;
-      if (method === 'model' && a0 && a1 && ts.isIdentifier(a1)) {
-        const name = stringValue(a0);
-        if (name) modelNames.set(a1.text, name);
-      }
-      if (method === 'plugin' && ts.isIdentifier(callee.expression) && a0 && /crypt/i.test(a0.getText(ctx.sf)) && a1 && ts.isObjectLiteralExpression(a1)) {
-        const list = objectProperty(a1, 'encryptedFields') ?? objectProperty(a1, 'fields');
-        if (list && ts.isArrayLiteralExpression(list)) {
-          const set = encrypted.get(callee.expression.text) ?? new Set<string>();
-          for (const el of list.elements) {
-            const s = stringValue(el);
-            if (s) set.add(s);
-          }
-          encrypted.set(callee.expression.text, set);
-        }
-      }
-    }
+    for (const p of passes) p.call(call);
     for (const d of VOCABULARY.declarations) {
       const found = d.call?.(ctx, st, call);
       if (found) {
@@ -120,17 +91,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   }
   if (types) fields.push(...typeDeclarationFields(ctx, path, handled));
 
-  const renamed = fields.map((f) => {
-    if (f.framework !== 'mongoose') return f;
-    const enc = encrypted.get(f.model);
-    const withEnc = enc?.has(f.field) ? { ...f, protection: [...(f.protection ?? []), ENCRYPTED_FIELDS] } : f;
-    const name = modelNames.get(f.model) ?? (/.Schema$/i.test(f.model) ? capitalize(f.model.replace(/Schema$/i, '')) : f.model);
-    return { ...withEnc, model: name };
-  });
-  return { fields: renamed };
+  let out = fields;
+  for (const p of passes) out = p.finish(out);
+  return { fields: out };
 }
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-

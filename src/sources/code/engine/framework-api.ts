@@ -96,6 +96,13 @@ export interface DeclarationRules {
   call?(ctx: Ctx, st: BuilderState, call: ts.CallExpression): DeclaredField[] | undefined;
   /** Fields declared by a `new` expression (`new Schema({...})`). */
   construct?(ctx: Ctx, st: BuilderState, node: ts.NewExpression): DeclaredField[] | undefined;
+  /** A pass over one file's walk: sees every call, then amends the fields found (model names given elsewhere in the file). */
+  perFile?(ctx: Ctx): DeclarationPass;
+}
+
+export interface DeclarationPass {
+  call(call: ts.CallExpression): void;
+  finish(fields: DeclaredField[]): DeclaredField[];
 }
 
 export interface SourceRules {
