@@ -7,6 +7,9 @@
  *   resolve in the file (local callers, local types) → findings now, or pending facts
  *   linkProject: pending facts of all files + cross-file call edges → the remaining findings
  *
+ * The walk (engine/) knows no framework; what loggers, ORMs, SDKs and web frameworks mean comes
+ * from the registry in frameworks/ (VOCABULARY), for declarations and flows alike.
+ *
  * Memory stays bounded: a file's tree is dropped when analyzeFile returns; only its summary
  * (plain JSON: types with personal fields, cross-file edges, pending sink hits) is kept.
  */

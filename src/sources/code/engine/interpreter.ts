@@ -408,7 +408,7 @@ export abstract class Interpreter extends ClientBinder {
   /**
    * A value under a personal key of a payload (`identifiers: { email: recipient }`, `{ to: x }`)
    * carries that category even when its own name is neutral. Such labels only count where the
-   * payload reaches a third party (see materialize in clients.ts): the key is the API's word.
+   * payload reaches a third party (see materialize in client-linking.ts): the key is the API's word.
    */
   protected keyed(key: string, t: Taint, value: ts.Expression, at: ts.Node, siblings: () => ReadonlyArray<string | undefined>): Taint {
     if (t.some((l) => l.k === 'cat') || (value !== at && isLiteralish(value) && !ts.isConditionalExpression(value)) || envName(value)) return t;

@@ -7,7 +7,6 @@ import type { CallRules, DeclarationRules, Framework } from './framework-api.js'
 import { ARG_PASS, CONTAINERS, DELETE_METHODS, PRIMITIVE_TYPES, RECEIVER_PASS } from './names.js';
 
 export interface Vocabulary {
-  readonly frameworks: readonly Framework[];
   /** Frameworks with a call classifier, a sanitizer, client facts or a client fallback, in order. */
   readonly classifiers: ReadonlyArray<Required<Pick<CallRules, 'classify'>>>;
   readonly sanitizers: ReadonlyArray<Required<Pick<CallRules, 'sanitize'>>>;
@@ -70,7 +69,6 @@ export function vocabularyOf(frameworks: readonly Framework[]): Vocabulary {
   const suffixes = [...setOf(frameworks, (f) => f.sources?.requestTypeSuffixes)];
   const storeNames = [...setOf(frameworks, (f) => f.stores?.storeNames)];
   return {
-    frameworks,
     classifiers: hooks(frameworks, 'classify'),
     sanitizers: hooks(frameworks, 'sanitize'),
     clientFacts: hooks(frameworks, 'clientFacts'),
