@@ -31,8 +31,8 @@ function recipientOfEnv(env: string, catalog: RecipientCatalog): RecipientDef | 
 }
 
 function httpCall(site: CallSite): Verdict<CallKind> {
-const { chain, call: c, binding: rb, api, method: last, engine } = site;
-const { catalog, consts } = engine;
+  const { chain, call: c, binding: rb, api, method: last, engine } = site;
+  const { catalog, consts } = engine;
   const nm = chain.members.length;
   let url: ts.Expression | undefined;
   let base: UrlShape | undefined;
