@@ -15,6 +15,7 @@ import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { ruleCatalog } from '../rules/meta/index.js';
 import type { ReportContext } from '../report/context.js';
 import { toSarif } from '../report/sarif.js';
+import { withSource } from '../pr/source.js';
 import { toJson } from '../report/json.js';
 import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
@@ -41,6 +42,7 @@ export interface CommonOptions {
   debug?: boolean;
   explain?: boolean;
   color?: boolean;
+  sourceName?: string;
 }
 
 const positiveInt = (name: string) => (v: string) => {
@@ -66,7 +68,8 @@ export function addCommonOptions(cmd: Command): Command {
     .option('--explain', 'show why each finding was reported (pattern, validator, context)')
     .option('-q, --quiet', 'no progress display')
     .option('--no-color', 'no colours in text output')
-    .option('--debug', 'print stack traces on errors');
+    .option('--debug', 'print stack traces on errors')
+    .option('--source-name <name>', 'name of the scanned system in inventories and SARIF (default: the git remote, or the database URL without credentials)');
 }
 
 export interface RunSetup {
@@ -110,7 +113,7 @@ export function postProcess(result: ScanResult, opts: CommonOptions, s: RunSetup
   const findings = applyAllowlist(result.findings, s.loaded.config.allowlist).filter(
     (f: Finding) => compareConfidence(f.confidence, min) >= 0,
   );
-  return { ...result, findings };
+  return { ...result, target: withSource(result.target, s.ctx.cwd, opts.sourceName), findings };
 }
 
 function write(file: string, content: string): void {

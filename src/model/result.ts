@@ -30,11 +30,24 @@ export interface Evidence {
 /** Database engines `pdscan db` reads (URL schemes map to these in sources/db/url.ts). */
 export type DbEngine = 'postgres' | 'mysql' | 'mongodb' | 'sqlite';
 
+/** Which system a run read, so results of many repositories and databases can be merged apart. */
+export interface ScanSource {
+  kind: 'repository' | 'database';
+  /** Stable name: --source-name, the remote as host/owner/name, the directory, or the redacted database URL. */
+  name: string;
+  /** Remote URL without credentials. */
+  repository?: string;
+  /** HEAD when the scan ran. */
+  commit?: string;
+  engine?: string;
+}
+
 export interface ScanTarget {
   kind: 'files' | 'database';
   /** For files: the scanned roots (repo-relative). For databases: a redacted URL (no credentials). */
   name: string;
   engine?: DbEngine;
+  source?: ScanSource;
 }
 
 export interface ScanResult {

@@ -9,7 +9,7 @@
  */
 import { realpathSync } from 'node:fs';
 import path from 'node:path';
-import { git, repoRoot } from './git.js';
+import { git, repoRoot, resolveCommit } from './git.js';
 import { resolveBase, type BaseOptions } from './base-commit.js';
 import { parseNameStatusZ, parseUnifiedZero, type ChangeStatus } from './diff-parse.js';
 import { LineSet } from './line-set.js';
@@ -51,11 +51,45 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 export function collectChanges(ref: string, cwd: string, opts: ChangeOptions = {}): ChangeSet {
   const root = repoRoot(cwd);
   const { base, from, notes } = resolveBase(ref, root, opts);
-  const realCwd = realpathSync(cwd);
-  const rel = (repoPath: string) => toPosix(path.relative(realCwd, path.join(root, repoPath)));
+  const rel = scanRelative(root, cwd);
+  const { changed, deleted } = readDiff([from], root, rel, notes);
 
+  if (opts.untracked !== false) {
+    const out = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
+    for (const p of out.split('\0').filter(Boolean)) {
+      const fc: FileChange = { path: rel(p), repoPath: p, status: 'untracked', binary: false, lines: 'all' };
+      changed.set(fc.path, fc);
+    }
+  }
+  return { ref, base, from, root, changed, deleted, notes };
+}
+
+/** git's empty tree: what a first commit is compared with. */
+const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+/**
+ * What `git commit` would record: the index compared with HEAD (`git diff --cached`). Paths and
+ * lines are those of the staged content, which is what a staged scan reads (see staged.ts), not
+ * the working tree; unstaged edits and untracked files are not part of it.
+ */
+export function collectStagedChanges(cwd: string): ChangeSet {
+  const root = repoRoot(cwd);
+  const head = resolveCommit('HEAD', root);
+  const from = head ?? EMPTY_TREE;
+  const notes: string[] = [];
+  const { changed, deleted } = readDiff(['--cached', from], root, scanRelative(root, cwd), notes);
+  return { ref: 'index', base: from, from, root, changed, deleted, notes };
+}
+
+function scanRelative(root: string, cwd: string): (repoPath: string) => string {
+  const realCwd = realpathSync(cwd);
+  return (repoPath: string) => toPosix(path.relative(realCwd, path.join(root, repoPath)));
+}
+
+/** Changed files and their new lines from one `git diff` (`against`: a commit, or --cached and a commit). */
+function readDiff(against: string[], root: string, rel: (repoPath: string) => string, notes: string[]): Pick<ChangeSet, 'changed' | 'deleted'> {
   // --no-ext-diff/--no-textconv: a user's diff driver must not change what we parse.
-  const common = ['--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-submodules', from, '--'];
+  const common = ['--no-ext-diff', '--no-textconv', '--find-renames', '--ignore-submodules', ...against, '--'];
   const entries = parseNameStatusZ(git(['diff', '--name-status', '-z', ...common], root));
   const sections = parseUnifiedZero(git(['diff', '--unified=0', ...common], root));
 
@@ -80,13 +114,5 @@ export function collectChanges(ref: string, cwd: string, opts: ChangeOptions = {
     if (e.status === 'deleted') deleted.push(fc);
     else changed.set(fc.path, fc);
   });
-
-  if (opts.untracked !== false) {
-    const out = git(['ls-files', '--others', '--exclude-standard', '-z'], root);
-    for (const p of out.split('\0').filter(Boolean)) {
-      const fc: FileChange = { path: rel(p), repoPath: p, status: 'untracked', binary: false, lines: 'all' };
-      changed.set(fc.path, fc);
-    }
-  }
-  return { ref, base, from, root, changed, deleted, notes };
+  return { changed, deleted };
 }

@@ -16,7 +16,7 @@ import type { ScanProblem, ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { ReportContext } from '../report/context.js';
 import { findingLevel } from '../report/level.js';
-import { collectChanges, type ChangeSet } from './changes.js';
+import { collectChanges, collectStagedChanges, type ChangeSet } from './changes.js';
 import { contextFiles } from './context-files.js';
 import { filterToChanges } from './diff-filter.js';
 import { applySuppressions, suppressionReader } from './suppressions.js';
@@ -29,6 +29,8 @@ import { lineLinker, writeOutputs } from './github.js';
 
 export interface PrOptions {
   diffBase?: string;
+  /** --staged: the index compared with HEAD (pre-commit), read from the index itself. */
+  staged?: boolean;
   baseline?: string;
   /** A file to write the Markdown summary to; false (--no-summary) disables the job summary. */
   summary?: string | boolean;
@@ -75,8 +77,8 @@ export function planPr(opts: PrOptions, cwd: string, ownOutputs: Array<string | 
   const own = ownOutputs.filter((f): f is string => !!f).map((f) => scanRoots([f], cwd)[0]!);
   if (own.length) plan.ownOutputs = new Set(own);
   if (opts.baseline) plan.baseline = { file: opts.baseline, data: loadBaseline(opts.baseline, cwd) };
-  if (opts.diffBase) {
-    plan.changes = collectChanges(opts.diffBase, cwd);
+  if (opts.diffBase || opts.staged) {
+    plan.changes = opts.staged ? collectStagedChanges(cwd) : collectChanges(opts.diffBase!, cwd);
     for (const f of own) plan.changes.changed.delete(f);
     plan.context = opts.code === false ? new Set() : contextFiles(plan.changes, cwd, undefined, { includeTests: opts.includeTests });
     for (const f of own) plan.context.delete(f);
@@ -142,7 +144,7 @@ export function refine(result: ScanResult, plan: PrPlan, opts: { cwd: string; pa
     stats.diffChangedFiles = plan.changes.changed.size;
     stats.diffDeletedFiles = plan.changes.deleted.length;
     if (context?.size) stats.diffContextFiles = context.size;
-    for (const n of plan.changes.notes) problems.push({ where: `--diff-base ${plan.changes.ref}`, message: n });
+    for (const n of plan.changes.notes) problems.push({ where: plan.changes.ref === 'index' ? '--staged' : `--diff-base ${plan.changes.ref}`, message: n });
   }
   stats.suppressed = findings.filter((f) => f.suppression).length;
   return { result: { ...result, findings, problems, stats }, suppressed: sup.suppressed, missingReason: sup.missingReason, baselined, stale };

@@ -6,7 +6,7 @@
 import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Location } from '../model/finding.js';
-import type { ScanResult } from '../model/result.js';
+import type { ScanResult, ScanSource } from '../model/result.js';
 import { isSensitive, orderCategories } from '../model/categories.js';
 import { displayValue } from './mask.js';
 import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
@@ -160,6 +160,7 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
           },
         },
         originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(ctx.cwd.endsWith('/') ? ctx.cwd : `${ctx.cwd}/`).href } },
+        ...runProvenance(results),
         invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
         ...(nested.artifacts.length ? { artifacts: nested.artifacts } : {}),
         results: sarifResults,
@@ -168,6 +169,26 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
       },
     ],
   };
+}
+
+/**
+ * Which system the run scanned: `automationDetails.id` is "pdscan/<source>/<kind>/" (the part
+ * up to the last slash is GitHub's category), so runs over several repositories, databases or
+ * scan kinds uploaded to one repository do not replace each other in code scanning.
+ */
+function runProvenance(results: ScanResult[]): Pick<Sarif.Run, 'automationDetails' | 'versionControlProvenance'> {
+  const target = results[0]?.target;
+  if (!target?.source) return {};
+  const src = target.source;
+  return {
+    automationDetails: { id: `pdscan/${sourceSlug(src)}/${target.kind}/` },
+    ...(src.repository && src.commit ? { versionControlProvenance: [{ repositoryUri: src.repository, revisionId: src.commit }] } : {}),
+  };
+}
+
+/** The source as one path segment chain for SARIF categories: "postgres://h:5432/db" → "postgres/h:5432/db". */
+export function sourceSlug(source: ScanSource): string {
+  return source.name.replace(/:\/\//, '/').replace(/[^\p{L}\p{N}_.\-/:@]+/gu, '-').replace(/^\/+|\/+$/g, '') || 'unnamed';
 }
 
 function toPascal(s: string): string {

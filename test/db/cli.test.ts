@@ -11,10 +11,11 @@ import pg from 'pg';
 import type { Log as SarifLog } from 'sarif';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { multitoolErrors } from '../helpers/sarif-multitool.js';
+import { pgServer } from './servers.js';
 
 const BIN = path.join(PACKAGE_ROOT, 'bin/pdscan.js');
 const SCHEMA = `pdscan_cli_${process.pid}_${Date.now() % 100000}`;
-const URL = 'postgres://postgres@127.0.0.1:5432/test';
+const URL = pgServer.url();
 let dir: string;
 let admin: pg.Client;
 
@@ -48,7 +49,7 @@ describe('pdscan db', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { findings: Array<Record<string, unknown>>; targets: Array<{ name: string }>; stats: Record<string, number> };
-    expect(out.targets[0]!.name).toBe('postgres://127.0.0.1:5432/test');
+    expect(out.targets[0]!.name).toBe(`postgres://${pgServer.hostPort()}/test`);
     const phone = out.findings.find((f) => (f.properties as { column: string }).column === 'so_dien_thoai')!;
     expect(phone).toMatchObject({ ruleId: 'db-column-phone', kind: 'column', category: 'phone', confidence: 'high', location: { path: `db/postgres/test/${SCHEMA}/khach_hang`, line: 3, column: 1 } });
     expect(phone.value).toMatch(/^09\*{6}\d\d$/);
@@ -97,6 +98,8 @@ describe('pdscan db', () => {
     const rule = sarif.runs[0]!.tool.driver.rules!.find((x) => x.id === 'db-column-phone')!;
     expect(rule.shortDescription!.text).toBe('Database column holding phone numbers');
     expect(rule.help!.text).toMatch(/Decree 13\/2023/);
+    // The run names the database it scanned (no credentials), so several runs do not replace each other.
+    expect(sarif.runs[0]!.automationDetails).toEqual({ id: `pdscan/postgres/${pgServer.hostPort()}/test/database/` });
     expect(multitoolErrors(file)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Integration tests against the real MariaDB on this machine (127.0.0.1:3306, root, no password).
+ * Integration tests against a real MariaDB (chosen or started by test/setup/databases.ts: root, no password).
  * Each run creates its own database and user (pdscan_it_*) and drops them.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -12,12 +12,13 @@ import { ScanError } from '../../src/util/errors.js';
 import type { RuleDef } from '../../src/rules/types.js';
 import { dataset, EXPECTED, NOT_PERSONAL, ODD_TABLE, type TableData } from './fixtures/schema.js';
 import { byKey, checkExpected, risksOf, TEST_RULES } from './helpers.js';
+import { escapeRe, mysqlServer } from './servers.js';
 
 const SUFFIX = `${process.pid}_${Date.now() % 100000}`;
 const DB = `pdscan_it_${SUFFIX}`;
 const USER = `pdscan_u_${SUFFIX}`.slice(0, 32);
 const PASSWORD = 'Kh0ng-Du0c-Lo!';
-const BASE = `mysql://root@127.0.0.1:3306/${DB}`;
+const BASE = mysqlServer.url(DB);
 const q = (id: string) => `\`${id.replace(/`/g, '``')}\``;
 
 let admin: mysql.Connection;
@@ -35,7 +36,7 @@ async function load(t: TableData): Promise<void> {
 
 beforeAll(async () => {
   rules = loadRules();
-  admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root', charset: 'utf8mb4' });
+  admin = await mysql.createConnection({ ...mysqlServer.connection(), charset: 'utf8mb4' });
   await admin.query(`CREATE DATABASE ${q(DB)} CHARACTER SET utf8mb4`);
   for (const t of dataset()) await load(t);
   await admin.query(`CREATE VIEW ${q(DB)}.v_khach_hang AS SELECT ho_ten, so_dien_thoai FROM ${q(DB)}.khach_hang`);
@@ -167,7 +168,7 @@ describe('views and failures', () => {
 
 describe('credentials', () => {
   test('a password from PDSCAN_DB_PASSWORD (or MYSQL_PWD) works and only granted tables are listed', async () => {
-    const url = `mysql://${USER}@127.0.0.1:3306/${DB}`;
+    const url = mysqlServer.url(DB, { user: USER });
     const r1 = await scanDatabase({ url, rules: TEST_RULES, regime: 'pdpl-2025', env: { PDSCAN_DB_PASSWORD: PASSWORD } });
     expect(r1.stats.tablesScanned).toBe(1);
     expect(byKey(r1).get('nhan_vien.so_dt')?.category).toBe('phone');
@@ -176,10 +177,10 @@ describe('credentials', () => {
   });
 
   test('a wrong password fails with one line that names neither the user nor the password', async () => {
-    const err = await scanDatabase({ url: `mysql://${USER}:WrongPass123@127.0.0.1:3306/${DB}`, rules: TEST_RULES, regime: 'pdpl-2025' }).catch((e: unknown) => e);
+    const err = await scanDatabase({ url: mysqlServer.url(DB, { user: USER, password: 'WrongPass123' }), rules: TEST_RULES, regime: 'pdpl-2025' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ScanError);
     const msg = (err as Error).message;
-    expect(msg).toMatch(/^cannot connect to mysql:\/\/127\.0\.0\.1:3306\/pdscan_it_\w+: Access denied for user '\*\*\*'/);
+    expect(msg).toMatch(new RegExp(`^cannot connect to mysql://${escapeRe(mysqlServer.hostPort())}/pdscan_it_\\w+: Access denied for user '\\*\\*\\*'`));
     expect(msg).not.toContain(USER);
     expect(msg).not.toMatch(/WrongPass123/);
     expect(msg).not.toContain('\n');

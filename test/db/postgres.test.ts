@@ -1,6 +1,6 @@
 /**
- * Integration tests against the real PostgreSQL on this machine (127.0.0.1:5432, user postgres,
- * trust, database `test`). Each run creates its own schema and role (pdscan_it_*) and drops them.
+ * Integration tests against a real PostgreSQL (chosen or started by test/setup/databases.ts: user
+ * postgres, trust, database `test`). Each run creates its own schema and role (pdscan_it_*) and drops them.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import pg from 'pg';
@@ -12,11 +12,12 @@ import { ScanError } from '../../src/util/errors.js';
 import type { RuleDef } from '../../src/rules/types.js';
 import { dataset, EXPECTED, NOT_PERSONAL, ODD_TABLE, type TableData } from './fixtures/schema.js';
 import { byKey, checkExpected, risksOf, TEST_RULES } from './helpers.js';
+import { pgServer } from './servers.js';
 
 const SUFFIX = `${process.pid}_${Date.now() % 100000}`;
 const SCHEMA = `pdscan_it_${SUFFIX}`;
 const ROLE = `pdscan_it_ro_${SUFFIX}`;
-const BASE = 'postgres://postgres@127.0.0.1:5432/test';
+const BASE = pgServer.url();
 const q = (id: string) => `"${id.replace(/"/g, '""')}"`;
 
 let admin: pg.Client;
@@ -151,7 +152,7 @@ describe('what is scanned', () => {
   });
 
   test('a table that fails (permission denied) is reported and skipped; the rest is scanned', async () => {
-    const r = await scanDatabase({ url: `postgres://${ROLE}@127.0.0.1:5432/test`, rules: TEST_RULES, regime: 'pdpl-2025', only: only('bi_mat', 'nhan_vien') });
+    const r = await scanDatabase({ url: pgServer.url({ user: ROLE }), rules: TEST_RULES, regime: 'pdpl-2025', only: only('bi_mat', 'nhan_vien') });
     expect(r.problems).toEqual([{ where: `test.${SCHEMA}.bi_mat`, message: expect.stringMatching(/^skipped: permission denied/) }]);
     expect(r.stats).toMatchObject({ tablesScanned: 1, tablesSkipped: 1 });
     expect(byKey(r).get('nhan_vien.so_dt')?.category).toBe('phone');
@@ -245,7 +246,7 @@ describe('safety', () => {
   });
 
   test('driver errors that name the user are redacted', async () => {
-    const err = await scanDatabase({ url: `postgres://pdscan_no_such_user_${SUFFIX}:pw@127.0.0.1:5432/test`, rules: TEST_RULES, regime: 'pdpl-2025' }).catch((e: unknown) => e);
+    const err = await scanDatabase({ url: pgServer.url({ user: `pdscan_no_such_user_${SUFFIX}`, password: 'pw' }), rules: TEST_RULES, regime: 'pdpl-2025' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ScanError);
     expect((err as Error).message).toMatch(/role "\*\*\*" does not exist/);
     expect((err as Error).message).not.toContain('pdscan_no_such_user');

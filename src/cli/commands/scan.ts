@@ -10,6 +10,7 @@ import { walk } from '../../sources/files/walk.js';
 import { containerLimits } from '../../sources/files/containers/limits.js';
 import { scanTreeDatabases } from './scan-databases.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
+import { checkStagedOptions, stagedCopy } from '../../pr/staged.js';
 
 interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
@@ -30,6 +31,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .option('--include-databases', 'sample SQLite files met in the tree (.sqlite, .sqlite3, .db) as databases, like `pdscan db sqlite:PATH`')
     .option('--include-tests', 'also run code understanding on test, spec, story and mock files (their text is always classified)')
     .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
+    .option('--staged', 'scan what is staged for the next commit (read from the index) and report only findings on staged lines (pre-commit hooks)')
     .option('--baseline <file>', 'hide findings recorded in this baseline (see `pdscan baseline create`); report stale entries')
     .option('--summary <file>', 'write the Markdown job summary to this file (default: GITHUB_STEP_SUMMARY when set)')
     .option('--no-summary', 'do not write a job summary even when GITHUB_STEP_SUMMARY is set')
@@ -50,6 +52,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
       // The config file holds rule examples and allowlisted values: never report it.
       const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
+      checkStagedOptions(opts);
       const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
       const runner: ScanRunner = {
         scan: async ({ categories, threads, ...o }) => {
@@ -61,10 +64,14 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         },
         list: async (p, dir) => (await walk(p, { cwd: dir, maxFileSize, ignore })).files.map((f) => f.rel),
       };
+      // --staged reads the index's version of the files from a temporary copy; one thread, since
+      // a commit touches few files and starting workers would cost more than it saves.
+      const staged = opts.staged ? stagedCopy(plan, cwd, paths) : undefined;
+      const scanCwd = staged?.cwd ?? cwd;
       const result = await scanFiles({
         paths,
-        cwd,
-        threads: opts.threads,
+        cwd: scanCwd,
+        threads: opts.threads ?? (staged ? 1 : undefined),
         maxFileSize,
         ignore,
         ruleOptions: s.ruleOptions,
@@ -76,8 +83,10 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         includeDatabases: opts.includeDatabases ?? s.loaded.config.include_databases ?? false,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
       });
-      const databases = await scanTreeDatabases(result, opts.includeDatabases ?? s.loaded.config.include_databases ?? false, s, opts.threads);
-      const outcome = refine(postProcess(result, opts, s), plan, { cwd, paths, regime: s.regime });
+      const databases = await scanTreeDatabases(result, opts.includeDatabases ?? s.loaded.config.include_databases ?? false, s, scanCwd, opts.threads);
+      // Inline suppressions are read from the same copy the findings come from.
+      const outcome = refine(postProcess(result, opts, s), plan, { cwd: scanCwd, paths, regime: s.regime });
+      staged?.dispose();
       // Before emit: the base comparison must not read this run's own output files.
       const children = s.loaded.config.inventory?.children;
       const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, children: typeof children === 'boolean' ? children : null, cwd, paths, pr: opts });

@@ -158,6 +158,7 @@ class Collector {
       kind: result.target.kind,
       name: result.target.name,
       ...(result.target.engine ? { engine: result.target.engine } : {}),
+      ...(result.target.source ? { source: result.target.source } : {}),
       stats: { ...result.stats },
       problems: result.problems.length,
     });

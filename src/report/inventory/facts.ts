@@ -137,8 +137,8 @@ function uniteFields(fields: FieldHit[]): FieldHit[] {
   );
 }
 
-export function columnKey(c: Pick<ColumnHit, 'engine' | 'database' | 'schema' | 'table' | 'column'>): string {
-  return [c.engine ?? '', c.database ?? '', c.schema ?? '', c.table, c.column].join('\u0000');
+export function columnKey(c: Pick<ColumnHit, 'system' | 'engine' | 'database' | 'schema' | 'table' | 'column'>): string {
+  return [c.system ?? '', c.engine ?? '', c.database ?? '', c.schema ?? '', c.table, c.column].join('\u0000');
 }
 
 function uniteColumns(columns: ColumnHit[]): ColumnHit[] {
@@ -152,6 +152,7 @@ function uniteColumns(columns: ColumnHit[]): ColumnHit[] {
     }),
     (c) =>
       clean({
+        system: c.system,
         engine: c.engine,
         database: c.database,
         schema: c.schema,
@@ -199,12 +200,13 @@ function uniteSources(sources: SourceFacts[]): SourceFacts[] {
     (s) => s.id,
     (a, b) => ({
       id: a.id,
+      system: pick(a.system, b.system),
       kind: pick(a.kind, b.kind)!,
       name: pick(a.name, b.name)!,
       categories: [...a.categories, ...b.categories],
       evidence: [...a.evidence, ...b.evidence],
     }),
-    (s) => ({ id: s.id, kind: s.kind, name: s.name, categories: uniqSorted(s.categories), evidence: uniteWhere([s.evidence]) }),
+    (s) => clean({ id: s.id, system: s.system, kind: s.kind, name: s.name, categories: uniqSorted(s.categories), evidence: uniteWhere([s.evidence]) }),
   );
 }
 
@@ -214,6 +216,7 @@ function uniteStorages(storages: StorageFacts[]): StorageFacts[] {
     (s) => s.id,
     (a, b) => ({
       id: a.id,
+      system: pick(a.system, b.system),
       kind: pick(a.kind, b.kind)!,
       name: pick(a.name, b.name)!,
       framework: pick(a.framework, b.framework),
@@ -224,6 +227,7 @@ function uniteStorages(storages: StorageFacts[]): StorageFacts[] {
     (s) =>
       clean({
         id: s.id,
+        system: s.system,
         kind: s.kind,
         name: s.name,
         framework: s.framework,
@@ -329,7 +333,8 @@ function uniteHints(hints: ChildrenHint[]): ChildrenHint[] {
 function uniteTargets(targets: TargetFacts[]): TargetFacts[] {
   return unite(
     targets,
-    (t) => `${t.kind}\u0000${t.name}\u0000${t.engine ?? ''}`,
+    // Two repositories scanned as "." are two targets: the source is part of the key.
+    (t) => [t.kind, t.source?.name ?? '', t.source?.commit ?? '', t.name, t.engine ?? ''].join('\u0000'),
     (a, b) => {
       const stats: Record<string, number> = { ...a.stats };
       for (const [k, v] of Object.entries(b.stats)) stats[k] = Math.max(stats[k] ?? v, v);
@@ -338,9 +343,14 @@ function uniteTargets(targets: TargetFacts[]): TargetFacts[] {
     (t) => {
       const stats: Record<string, number> = {};
       for (const k of Object.keys(t.stats).sort()) stats[k] = t.stats[k]!;
-      return clean({ kind: t.kind, name: t.name, engine: t.engine, stats, problems: t.problems });
+      return clean({ kind: t.kind, name: t.name, engine: t.engine, source: t.source && sourceOf(t.source), stats, problems: t.problems });
     },
   );
+}
+
+/** A source with a fixed key order, so JSON written and read back compares equal. */
+function sourceOf(s: NonNullable<TargetFacts['source']>): NonNullable<TargetFacts['source']> {
+  return clean({ kind: s.kind, name: s.name, repository: s.repository, commit: s.commit, engine: s.engine });
 }
 
 /** Unite any number of fact sets into one normalized set (also normalizes a single set). */

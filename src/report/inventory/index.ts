@@ -3,7 +3,8 @@
  * found; its shape is schemas/inventory.schema.json): build from scan results, merge, validate, write.
  *
  *   buildInventory(results, options)      scan results → inventory
- *   mergeInventories(inventories, options) several inventories → one (deterministic, idempotent)
+ *   mergeInventories(inventories, options) several inventories → one (deterministic, idempotent;
+ *                                          systems kept apart, see namespace.ts)
  *   validateInventory(data)               schema errors, [] when valid
  *   renderInventoryMarkdown(inv, lang)    the document (vi default, en)
  *   writeInventoryFile(file, inv, lang)   FILE.json or FILE.md, validated before writing
@@ -18,6 +19,7 @@ import { collectFacts } from './collect.js';
 import { normalizeConfig, mergeConfigs } from './config.js';
 import { deriveInventory } from './derive.js';
 import { factsOf, uniteFacts } from './facts.js';
+import { factsBySystem } from './namespace.js';
 import { renderInventoryMarkdown } from './markdown.js';
 import { scrubValues, strongValues } from './scrub.js';
 import type { Bilingual, Inventory, Lang } from './types.js';
@@ -51,7 +53,7 @@ export interface MergeOptions {
 export function mergeInventories(inventories: Inventory[], o: MergeOptions): Inventory {
   const regimes = new Set(inventories.map((i) => i.regime));
   const regime = o.regime ?? (regimes.size === 1 ? [...regimes][0]! : 'pdpl-2025');
-  const facts = uniteFacts(inventories.map(factsOf));
+  const facts = uniteFacts(factsBySystem(inventories, factsOf));
   const { organisation, conflicts } = mergeConfigs(inventories, o.config ? normalizeConfig(o.config) : undefined);
   return deriveInventory(facts, { regime, toolVersion: o.toolVersion, organisation, conflicts });
 }

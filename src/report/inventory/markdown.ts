@@ -20,7 +20,7 @@ import {
   deadlineText,
   label,
 } from './i18n.js';
-import { capped, cell, code, refsText, table, whereText } from './md.js';
+import { capped, cell, code, refsText, table, targetLabel, whereText } from './md.js';
 import { mermaidDiagram } from './mermaid.js';
 import { purposeLabel } from './purposes.js';
 import { Doc } from './markdown-doc.js';
@@ -55,7 +55,7 @@ function summary(d: Doc): void {
   d.push('', `## ${d.t('summary')}`, '');
   const scope = inv.targets.map((t) => {
     const n = t.kind === 'files' ? `${t.stats.filesScanned ?? 0} ${d.t('files')}` : `${t.stats.tablesScanned ?? t.stats.collectionsScanned ?? 0} ${d.t('tables')}`;
-    return `${code(t.name)} (${n})`;
+    return `${code(targetLabel(t))} (${n})`;
   });
   const catLine = (ids: string[]) => (ids.length ? `${ids.length} ${d.t(ids.length === 1 ? 'kind1' : 'kinds')}: ${d.catList(ids, inv.regime)}` : d.t('none'));
   const countries = s.countries.filter((c) => c !== 'VN').map((c) => countryName(c, lang));
@@ -412,7 +412,7 @@ function scope(d: Doc): void {
       ...table(
         [d.t('target'), d.t('kind'), d.t('stats'), d.t('problems')],
         inv.targets.map((t) => [
-          code(t.name),
+          code(targetLabel(t)),
           t.engine ?? t.kind,
           cell(
             Object.entries(t.stats)

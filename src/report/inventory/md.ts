@@ -1,6 +1,6 @@
 /** Small Markdown helpers and the compact legal-reference notation used in tables. */
 import type { Regime } from '../../model/categories.js';
-import type { Lang, Where } from './types.js';
+import type { Lang, TargetFacts, Where } from './types.js';
 
 /** Text safe inside a table cell. */
 export function cell(s: string): string {
@@ -48,4 +48,10 @@ export function refsText(refs: string[], regime: Regime, lang: Lang): string {
   }
   const word = lang === 'vi' ? 'Điều' : 'Art.';
   return [...groups.entries()].map(([i, arts]) => `${INSTRUMENT[i]?.[lang] ?? i} ${word} ${arts.join(', ')}`).join('; ');
+}
+
+/** How a target is named in documents: its system when known, with the scanned roots. */
+export function targetLabel(t: TargetFacts): string {
+  if (!t.source || t.source.name === t.name) return t.name;
+  return t.kind === 'files' && t.name !== '.' ? `${t.source.name} (${t.name})` : t.source.name;
 }

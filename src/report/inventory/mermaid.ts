@@ -22,6 +22,8 @@ interface Node {
   shape: 'box' | 'db' | 'round';
   cls?: 'foreign' | 'unknown';
   weight: number;
+  /** In inventories merged across systems: the system a source or storage belongs to. */
+  system?: string;
 }
 
 function recipientText(r: RecipientEntry, lang: Lang): { text: string; cls?: 'foreign' | 'unknown' } {
@@ -38,11 +40,18 @@ export function mermaidDiagram(inv: Inventory, lang: Lang): string[] | undefined
   }
   const nodes: Node[] = [];
   for (const s of inv.sources.filter((x) => weight.has(`source:${x.id}`))) {
-    nodes.push({ key: `source:${s.id}`, text: s.name, group: 'source', shape: 'round', weight: weight.get(`source:${s.id}`)! });
+    nodes.push({ key: `source:${s.id}`, text: s.name, group: 'source', shape: 'round', weight: weight.get(`source:${s.id}`)!, ...(s.system ? { system: s.system } : {}) });
   }
   for (const s of inv.storages) {
     const suffix = s.framework ?? s.engine;
-    nodes.push({ key: `storage:${s.id}`, text: suffix ? `${s.name} (${suffix})` : s.name, group: 'storage', shape: 'db', weight: weight.get(`storage:${s.id}`) ?? 0 });
+    nodes.push({
+      key: `storage:${s.id}`,
+      text: suffix ? `${s.name} (${suffix})` : s.name,
+      group: 'storage',
+      shape: 'db',
+      weight: weight.get(`storage:${s.id}`) ?? 0,
+      ...(s.system ? { system: s.system } : {}),
+    });
   }
   for (const r of inv.recipients) {
     const { text, cls } = recipientText(r, lang);
@@ -75,12 +84,18 @@ export function mermaidDiagram(inv: Inventory, lang: Lang): string[] | undefined
     omitted[group] = members.length - shown.length;
     out.push(`  subgraph G${gi}["${lbl(titles[group])}"]`);
     shown.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const n of shown) {
-      const id = `${prefix[group]}${ids.size + 1}`;
-      ids.set(n.key, id);
-      const t = lbl(n.text);
-      const shape = n.shape === 'db' ? `[("${t}")]` : n.shape === 'round' ? `(["${t}"])` : `["${t}"]`;
-      out.push(`    ${id}${shape}${n.cls ? `:::${n.cls}` : ''}`);
+    // Across systems, each system's sources and storages sit in a box of their own.
+    const systems = [...new Set(shown.map((n) => n.system ?? ''))].sort();
+    for (const system of systems) {
+      if (system) out.push(`    subgraph ${prefix[group]}Sys${systems.indexOf(system)}["${lbl(system)}"]`);
+      for (const n of shown.filter((x) => (x.system ?? '') === system)) {
+        const id = `${prefix[group]}${ids.size + 1}`;
+        ids.set(n.key, id);
+        const t = lbl(n.text);
+        const shape = n.shape === 'db' ? `[("${t}")]` : n.shape === 'round' ? `(["${t}"])` : `["${t}"]`;
+        out.push(`    ${system ? '  ' : ''}${id}${shape}${n.cls ? `:::${n.cls}` : ''}`);
+      }
+      if (system) out.push('    end');
     }
     if (omitted[group]) {
       out.push(`    ${prefix[group]}More["${lbl(lang === 'vi' ? `và ${omitted[group]} mục khác` : `and ${omitted[group]} more`)}"]`);

@@ -14,6 +14,7 @@
 import type { Confidence, Level } from '../../model/finding.js';
 import type { CategoryId, Regime } from '../../model/categories.js';
 import type { RefsByRegime } from '../../model/obligations.js';
+import type { ScanSource } from '../../model/result.js';
 
 export const INVENTORY_FORMAT = 'pdscan-inventory';
 export const INVENTORY_VERSION = 1;
@@ -53,6 +54,8 @@ export interface FieldHit {
 }
 
 export interface ColumnHit {
+  /** The system (source name) the column belongs to, in inventories merged across systems. */
+  system?: string;
   engine?: string;
   database?: string;
   schema?: string;
@@ -86,6 +89,8 @@ export interface PurposeFacts {
 
 export interface SourceFacts {
   id: string;
+  /** The system (source name), in inventories merged across systems. */
+  system?: string;
   kind: 'code' | 'input-model';
   name: string;
   categories: CategoryId[];
@@ -97,6 +102,8 @@ export type StorageKind = 'model' | 'table' | 'collection' | 'logs' | 'app-stora
 
 export interface StorageFacts {
   id: string;
+  /** The system (source name), in inventories merged across systems. */
+  system?: string;
   kind: StorageKind;
   name: string;
   framework?: string;
@@ -161,6 +168,8 @@ export interface TargetFacts {
   kind: 'files' | 'database';
   name: string;
   engine?: string;
+  /** The repository (and commit) or database the scan read; see src/report/source.ts. */
+  source?: ScanSource;
   stats: Record<string, number>;
   problems: number;
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { PACKAGE_ROOT } from '../../rules/paths.js';
-import { scanSources, type ScanOutput } from './flows/scan-for-tests.js';
+import { scanSources, type ScanOutput } from '../../../test/helpers/scan-sources.js';
 import type { Finding } from '../../model/finding.js';
 
 const BASE = 'fixtures/demo-app';

@@ -7,6 +7,9 @@
  *   resolve in the file (local callers, local types) → findings now, or pending facts
  *   linkProject: pending facts of all files + cross-file call edges → the remaining findings
  *
+ * The walk (engine/) knows no framework; what loggers, ORMs, SDKs and web frameworks mean comes
+ * from the registry in frameworks/ (VOCABULARY), for declarations and flows alike.
+ *
  * Memory stays bounded: a file's tree is dropped when analyzeFile returns; only its summary
  * (plain JSON: types with personal fields, cross-file edges, pending sink hits) is kept.
  */
@@ -16,15 +19,18 @@ import type { Regime } from '../../model/categories.js';
 import type { AnalyzerContext, FileAnalysis } from './contract.js';
 import { isScriptFile, parseSource, syntaxError } from './parse.js';
 import { extractDeclarations } from './declarations/index.js';
-import { analyzeFlows, moduleKey, type FileFlows } from './flows/analyze.js';
+import { analyzeFlows } from './engine/calls.js';
+import { moduleKey } from './engine/bindings.js';
+import type { FileFlows } from './engine/state.js';
+import { VOCABULARY } from './frameworks/index.js';
 import { loadRecipients } from './flows/recipients.js';
-import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './flows/taint.js';
-import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './flows/resolve.js';
+import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './engine/taint.js';
+import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './engine/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
-import type { CallEdge, FileSummary, SinkHit, TypeFacts } from './flows/types.js';
-import { materialize, resolveClient, sinkOfUse, type ClientFacts } from './flows/clients.js';
+import type { CallEdge, ClientFacts, FileSummary, SinkHit, TypeFacts } from './engine/types.js';
+import { materialize, resolveClient, sinkOfUse } from './engine/client-linking.js';
 
-export type { FileSummary } from './flows/types.js';
+export type { FileSummary } from './engine/types.js';
 export { codeRuleMeta } from './rules-meta.js';
 export { loadRecipients } from './flows/recipients.js';
 
@@ -40,8 +46,6 @@ function regimeOf(ctx: AnalyzerContext | CodeContextExtras | undefined): Regime 
   return (ctx as CodeContextExtras | undefined)?.regime ?? 'pdpl-2025';
 }
 
-const PERSISTENT = new Set(['prisma', 'typeorm', 'mikro-orm', 'sequelize', 'mongoose', 'sql', 'knex', 'drizzle', 'objection', 'kysely', 'supabase', 'medusa']);
-
 /** Declaration findings → field facts of their models, for resolving whole-object flows. */
 function typesFromDeclarations(findings: Finding[]): TypeFacts[] {
   const byModel = new Map<string, TypeFacts>();
@@ -53,7 +57,7 @@ function typesFromDeclarations(findings: Finding[]): TypeFacts[] {
       t = { name: p.model, fields: [], fieldLocations: {}, location: { ...f.location } };
       byModel.set(p.model, t);
     }
-    if (p.framework && PERSISTENT.has(p.framework)) {
+    if (p.framework && VOCABULARY.persistent.has(p.framework)) {
       t.persistent = true;
       t.framework = p.framework;
     }
@@ -174,7 +178,7 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
 
   let flows: FileFlows;
   try {
-    flows = analyzeFlows(sourceFile, path, loadRecipients((ctx as CodeContextExtras).recipients));
+    flows = analyzeFlows(sourceFile, path, loadRecipients((ctx as CodeContextExtras).recipients), VOCABULARY);
   } catch (err) {
     // Pathological input (deep nesting → stack overflow) must not stop the scan.
     return { findings, evidence, summary, problem: `flow analysis skipped: ${(err as Error).message.split('\n')[0]}` };
@@ -410,7 +414,7 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
       if (hit.client) {
         // A call on a client exported by another file: what that export is decides the sink.
         const facts = resolveClient(hit.client, clients, exportKeys);
-        let sink = facts ? sinkOfUse(facts, hit.client, hit.sink.api) : undefined;
+        let sink = facts ? sinkOfUse(facts, hit.client, hit.sink.api, VOCABULARY.configMethods) : undefined;
         const fb = hit.client.fallback;
         if (!facts && fb && (!fb.unseen || unseen(hit.client.key))) sink = fb.sink;
         if (!sink) continue;

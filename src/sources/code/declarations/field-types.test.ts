@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { kindFits, valueKind } from './field-types.js';
 import { extractDeclarations } from './index.js';
-import { summary } from './test-helpers.js';
+import { summary } from '../../../../test/helpers/declarations.js';
 
 describe('valueKind: declared type text of every framework', () => {
   test.each([

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { extractGraphql } from './graphql.js';
 import { extractDeclarations } from './index.js';
-import { fieldNames, fixture, summary } from './test-helpers.js';
+import { fieldNames, fixture, summary } from '../../../../test/helpers/declarations.js';
 
 describe('GraphQL SDL', () => {
   const { path, text } = fixture('schema.graphql');

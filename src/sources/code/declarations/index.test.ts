@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { declarationRuleId, declarationRuleMetas, extractDeclarations, isDeclarationRule, mayDeclare } from './index.js';
 import { allCategories } from '../../../model/categories.js';
-import { fixture } from './test-helpers.js';
+import { fixture } from '../../../../test/helpers/declarations.js';
 
 describe('declaration findings', () => {
   const { path, text } = fixture('schema.prisma');

@@ -28,7 +28,7 @@ import { fieldsToFindings } from './findings.js';
 import type { ExtractResult } from './types.js';
 
 export { declarationRuleId, declarationRuleMetas, isDeclarationRule, DECLARATION_RULE_PREFIX } from './rules.js';
-export type { DeclaredField, Framework } from './types.js';
+export type { DeclaredField, FrameworkId } from './types.js';
 
 export interface DeclarationsResult {
   findings: Finding[];

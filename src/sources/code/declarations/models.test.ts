@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractDeclarations } from './index.js';
-import { fixture, summary } from './test-helpers.js';
+import { fixture, summary } from '../../../../test/helpers/declarations.js';
 
 function run(name: string) {
   const { path, text } = fixture(`more/${name}`);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { extractApiDoc, sniffApiDoc } from './openapi.js';
 import { extractDeclarations } from './index.js';
-import { fixture, summary } from './test-helpers.js';
+import { fixture, summary } from '../../../../test/helpers/declarations.js';
 
 describe('OpenAPI / JSON Schema', () => {
   test('sniffing', () => {

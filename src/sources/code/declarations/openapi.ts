@@ -6,7 +6,7 @@
  */
 import { parseDocument, isMap, isScalar, isSeq, type YAMLMap, type Node as YamlNode } from 'yaml';
 import { LineIndex } from './line-index.js';
-import type { CategoryHint, DeclaredField, ExtractResult, Framework } from './types.js';
+import type { CategoryHint, DeclaredField, ExtractResult, FrameworkId } from './types.js';
 
 const MAX_DEPTH = 24;
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
@@ -42,7 +42,7 @@ export function extractApiDoc(path: string, text: string, kind: ApiDocKind): Ext
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   if (doc.errors.length > 0) return { fields: [], problem: `invalid ${kind === 'openapi' ? 'OpenAPI' : 'JSON Schema'} document: ${doc.errors[0]!.message.split('\n')[0]}` };
   const lines = new LineIndex(text);
-  const framework: Framework = kind;
+  const framework: FrameworkId = kind;
   const fields: DeclaredField[] = [];
   const root = doc.contents;
 

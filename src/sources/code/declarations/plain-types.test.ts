@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { extractDeclarations } from './index.js';
 import { modelKey } from './findings.js';
 import { personTypeName, plainTypesAllowed } from './ts/type-models.js';
-import { fixture, summary } from './test-helpers.js';
+import { fixture, summary } from '../../../../test/helpers/declarations.js';
 
 function run(name: string) {
   const { path, text } = fixture(`more/${name}`);

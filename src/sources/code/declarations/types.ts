@@ -5,30 +5,13 @@
 import type { CategoryId } from '../../../model/categories.js';
 import type { Confidence } from '../../../model/finding.js';
 
-export type Framework =
-  | 'prisma'
-  | 'typeorm'
-  | 'mikro-orm'
-  | 'drizzle'
-  | 'objection'
-  | 'kysely'
-  | 'supabase'
-  | 'medusa'
-  | 'sequelize'
-  | 'mongoose'
-  | 'zod'
-  | 'joi'
-  | 'yup'
-  | 'class-validator'
-  | 'nestjs'
-  | 'dto'
-  | 'graphql'
-  | 'sql'
-  | 'knex'
-  | 'openapi'
-  | 'json-schema'
-  /** A plain TS interface, type alias or class named after a person or a person's record. */
-  | 'typescript';
+/**
+ * Who declared a field: the id of a frameworks/ module ('prisma', 'drizzle', 'mongoose'...), or a
+ * format the declaration readers know themselves ('openapi', 'json-schema', 'graphql', 'sql',
+ * 'dto', and 'typescript' for a plain interface, type alias or class named after a person). A
+ * plain string, so that a new framework module needs no change here.
+ */
+export type FrameworkId = string;
 
 export type ProtectionKind = 'hashing' | 'encryption' | 'masking' | 'hidden';
 
@@ -56,7 +39,7 @@ export interface DeclaredField {
   field: string;
   /** Other names of the same field (Prisma @map, TypeORM { name }), also classified. */
   aliases?: string[];
-  framework: Framework;
+  framework: FrameworkId;
   /** Database engine when the declaration says it (Prisma datasource, Mongoose → mongodb). */
   store?: string;
   /** Declared type as written (String, varchar(20), z.string()...). */

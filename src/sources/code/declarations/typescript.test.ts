@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { extractDeclarations } from './index.js';
 import { extractTypescript } from './typescript.js';
 import { parseSource } from '../parse.js';
-import { fixture, summary } from './test-helpers.js';
+import { fixture, summary } from '../../../../test/helpers/declarations.js';
 
 function run(name: string) {
   const { path, text } = fixture(name);

@@ -1,39 +1,25 @@
 /**
  * TS/JS data models, in one walk of the tree parseSource built (shared with flow analysis):
- * decorated classes and DTOs (classes.ts), object-literal schemas (builders.ts), Drizzle tables
- * (drizzle.ts), EntitySchema / defineEntity (entity-schema.ts), migrations and embedded SQL /
- * GraphQL SDL (migrations.ts); then module-level types: Kysely, Supabase, Objection and plain
- * person types (type-models.ts). A file that mentions none of the frameworks is not walked: only
- * its module-level interfaces, type aliases and classes are read, and only if it has any.
+ * decorated classes and DTOs (classes.ts); calls and `new` expressions go to the registry's
+ * declaration extractors in order (frameworks/: Drizzle tables, EntitySchema, Mongoose and
+ * validator schemas, migrations...); embedded SQL and GraphQL SDL (migrations.ts); then
+ * module-level types: Kysely, Supabase, Objection and plain person types (type-models.ts). A file
+ * that mentions none of the frameworks' markers is not walked: only its module-level interfaces,
+ * type aliases and classes are read, and only if it has any.
  */
 import { parseSource, syntaxError, ts } from '../parse.js';
 import { LineIndex } from './line-index.js';
-import type { DeclaredField, ExtractResult, ProtectionHint } from './types.js';
-import { makeCtx, objectProperty, stringValue, type Ctx } from './ts/helpers.js';
+import type { DeclaredField, ExtractResult } from './types.js';
+import { makeCtx, type Ctx } from './ts/helpers.js';
 import { bodyParams, classFields } from './ts/classes.js';
-import { isMongooseSchema, mongooseFields, sequelizeFields, validationBuilderFields, type BuilderState } from './ts/builders.js';
-import { drizzleFields } from './ts/drizzle.js';
-import { entitySchemaFields, medusaFields } from './ts/entity-schema.js';
+import type { BuilderState } from './ts/builders.js';
 import { typeDeclarationFields } from './ts/type-models.js';
-import { embeddedSqlFields, gqlFields, isGqlTag, migrationFields } from './ts/migrations.js';
+import { embeddedSqlFields, gqlFields, isGqlTag } from './ts/migrations.js';
+import { VOCABULARY, frameworksMentionedIn } from '../frameworks/index.js';
 
-/** Lower-case markers; a file with none of them declares no model we understand. Import specifiers
- * end with a quote ("joi'") so that "join" or "size." do not count. */
-const MARKERS = [
-  'drizzle-orm', '@medusajs/', 'pgtable', 'mysqltable', 'sqlitetable', 'entityschema', 'defineentity', '@query(', '@param(', '@args(',
-  '@entity', '@column', '@table', '@prop', '@field', '@body', '@objecttype', '@inputtype', '@apiproperty', '@property',
-  'class-validator', 'mongoose', 'sequelize', "zod'", 'zod"', 'zod/', "joi'", 'joi"', "yup'", 'yup"', 'knex', 'createtable',
-  'altertable', 'addcolumn', 'new table', 'gql', 'graphql', 'create table', 'alter table', 'dto',
-];
-
-const ENCRYPTED_FIELDS: ProtectionHint = {
-  kind: 'encryption',
-  key: 'encryption:mongoose-plugin',
-  description: 'listed in an encryption plugin of the schema',
-};
-
+/** Whether the file mentions a framework that declares models (the registry's markers); if not, it is not walked. */
 export function mentionsModels(lower: string): boolean {
-  return MARKERS.some((m) => lower.includes(m));
+  return VOCABULARY.markers.some((m) => lower.includes(m));
 }
 
 /** Module-level type or class declarations (plain person types, Kysely, Supabase, Objection). */
@@ -47,17 +33,14 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   const sf = sourceFile ?? parseSource(path, text);
   const problem = syntaxError(sf);
   if (problem) return { fields: [], problem: `cannot parse: ${problem}` };
-  const ctx: Ctx = makeCtx(sf, lower);
+  const ctx: Ctx = makeCtx(sf, frameworksMentionedIn(lower));
   const st: BuilderState = { consumed: new Set() };
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(text));
   const fields: DeclaredField[] = [];
   const classes: ts.ClassLikeDeclaration[] = [];
   const bodyTypes = new Set<string>();
-  /** mongoose.model('User', userSchema): schema variable → model name. */
-  const modelNames = new Map<string, string>();
-  /** schema.plugin(encrypt, { encryptedFields: [...] }): schema variable → encrypted paths. */
-  const encrypted = new Map<string, Set<string>>();
+  const passes = VOCABULARY.declarations.flatMap((d) => (d.perFile ? [d.perFile(ctx)] : []));
   const mayHaveSql = lower.includes('table');
 
   const visit = (node: ts.Node): void => {
@@ -66,10 +49,12 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
     } else if (ts.isMethodDeclaration(node)) {
       fields.push(...bodyParams(ctx, node, bodyTypes));
     } else if (ts.isNewExpression(node)) {
-      if (isMongooseSchema(ctx, node)) fields.push(...mongooseFields(ctx, st, node));
-      else {
-        const m = entitySchemaFields(ctx, node) ?? migrationFields(ctx, node);
-        if (m) fields.push(...m);
+      for (const d of VOCABULARY.declarations) {
+        const found = d.construct?.(ctx, st, node);
+        if (found) {
+          fields.push(...found);
+          break;
+        }
       }
     } else if (ts.isCallExpression(node)) {
       visitCall(node);
@@ -85,32 +70,14 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   };
 
   const visitCall = (call: ts.CallExpression): void => {
-    if (isMongooseSchema(ctx, call)) {
-      fields.push(...mongooseFields(ctx, st, call));
-      return;
-    }
-    const callee = call.expression;
-    if (ts.isPropertyAccessExpression(callee)) {
-      const method = callee.name.text;
-      const [a0, a1] = call.arguments;
-      if (method === 'model' && a0 && a1 && ts.isIdentifier(a1)) {
-        const name = stringValue(a0);
-        if (name) modelNames.set(a1.text, name);
-      }
-      if (method === 'plugin' && ts.isIdentifier(callee.expression) && a0 && /crypt/i.test(a0.getText(ctx.sf)) && a1 && ts.isObjectLiteralExpression(a1)) {
-        const list = objectProperty(a1, 'encryptedFields') ?? objectProperty(a1, 'fields');
-        if (list && ts.isArrayLiteralExpression(list)) {
-          const set = encrypted.get(callee.expression.text) ?? new Set<string>();
-          for (const el of list.elements) {
-            const s = stringValue(el);
-            if (s) set.add(s);
-          }
-          encrypted.set(callee.expression.text, set);
-        }
+    for (const p of passes) p.call(call);
+    for (const d of VOCABULARY.declarations) {
+      const found = d.call?.(ctx, st, call);
+      if (found) {
+        fields.push(...found);
+        return;
       }
     }
-    const found = drizzleFields(ctx, call) ?? entitySchemaFields(ctx, call) ?? medusaFields(ctx, call) ?? sequelizeFields(ctx, call) ?? validationBuilderFields(ctx, st, call) ?? migrationFields(ctx, call);
-    if (found) fields.push(...found);
   };
 
   if (frameworks) visit(sf);
@@ -124,17 +91,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
   }
   if (types) fields.push(...typeDeclarationFields(ctx, path, handled));
 
-  const renamed = fields.map((f) => {
-    if (f.framework !== 'mongoose') return f;
-    const enc = encrypted.get(f.model);
-    const withEnc = enc?.has(f.field) ? { ...f, protection: [...(f.protection ?? []), ENCRYPTED_FIELDS] } : f;
-    const name = modelNames.get(f.model) ?? (/.Schema$/i.test(f.model) ? capitalize(f.model.replace(/Schema$/i, '')) : f.model);
-    return { ...withEnc, model: name };
-  });
-  return { fields: renamed };
+  let out = fields;
+  for (const p of passes) out = p.finish(out);
+  return { fields: out };
 }
-
-function capitalize(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
-

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flowSummary, scanSources } from './scan-for-tests.js';
+import { flowSummary, scanSources } from '../../../../test/helpers/scan-sources.js';
 import { analyzeFile } from '../index.js';
 
 function only(files: Record<string, string>) {

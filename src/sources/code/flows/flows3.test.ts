@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flowSummary, scanSources } from './scan-for-tests.js';
+import { flowSummary, scanSources } from '../../../../test/helpers/scan-sources.js';
 
 const RESEND = `import { Resend } from 'resend';
 const resend = new Resend(process.env.RESEND_KEY);

@@ -5,9 +5,9 @@
  */
 import type { Confidence, Finding, FlowStep, Level, LogicalLocation } from '../../../model/finding.js';
 import { isCategory, isSensitive, orderCategories, type Regime } from '../../../model/categories.js';
-import type { CatLabel, Step, Taint } from './taint.js';
-import type { SinkHit, TypeFacts } from './types.js';
-import type { UrlInput } from './analyze.js';
+import type { CatLabel, Step, Taint } from '../engine/taint.js';
+import type { SinkHit, TypeFacts } from '../engine/types.js';
+import type { UrlInput } from '../engine/state.js';
 import { inferPurposes, isMarketingPurpose, type InferredPurpose } from './purposes.js';
 
 const SCORE: Record<Confidence, number> = { high: 0.9, medium: 0.7, low: 0.5 };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flowSummary, scanSources } from './scan-for-tests.js';
+import { flowSummary, scanSources } from '../../../../test/helpers/scan-sources.js';
 import type { Finding } from '../../../model/finding.js';
 
 /** Files a finding's codeFlow goes through, in order, without repeats. */

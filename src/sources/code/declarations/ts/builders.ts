@@ -5,8 +5,9 @@
  * Nested object literals are marked consumed so the walker does not report them twice.
  */
 import { ts } from '../../parse.js';
-import type { CategoryHint, DeclaredField, Framework, ProtectionHint } from '../types.js';
-import { boundedText, calleeName, chainMethods, chainRoot, enclosingName, nameText, objectProperty, pos, protectionFromText, stringValue, validatorHint, type Ctx } from './helpers.js';
+import type { CategoryHint, DeclaredField, FrameworkId, ProtectionHint } from '../types.js';
+import { calleeName, chainMethods, chainRoot, enclosingName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, protectionFromText, validatorHint, type Ctx } from './helpers.js';
 
 const MAX_DEPTH = 12;
 
@@ -14,7 +15,7 @@ export interface BuilderState {
   consumed: Set<ts.Node>;
 }
 
-function leaf(ctx: Ctx, prop: ts.PropertyAssignment, model: string, field: string, framework: Framework, extra: Partial<DeclaredField>): DeclaredField {
+function leaf(ctx: Ctx, prop: ts.PropertyAssignment, model: string, field: string, framework: FrameworkId, extra: Partial<DeclaredField>): DeclaredField {
   const at = pos(ctx, prop.name);
   const column = ts.isStringLiteral(prop.name) ? at.column + 1 : at.column;
   return { model, field, framework, line: at.line, column, ...extra };
@@ -29,7 +30,7 @@ function isSchemaConstruction(expr: ts.Expression): expr is ts.NewExpression | t
 }
 
 export function isMongooseSchema(ctx: Ctx, node: ts.NewExpression | ts.CallExpression): boolean {
-  return ctx.uses.mongoose && isSchemaConstruction(node);
+  return ctx.uses.has('mongoose') && isSchemaConstruction(node);
 }
 
 function mongooseObject(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, model: string, prefix: string, out: DeclaredField[], depth: number): void {
@@ -120,7 +121,7 @@ function sequelizeAttributes(ctx: Ctx, obj: ts.ObjectLiteralExpression, model: s
 
 /** sequelize.define('User', {...}) and class User extends Model; User.init({...}, { modelName }). */
 export function sequelizeFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | undefined {
-  if (!ctx.uses.sequelize || !ts.isPropertyAccessExpression(call.expression)) return undefined;
+  if (!ctx.uses.has('sequelize') || !ts.isPropertyAccessExpression(call.expression)) return undefined;
   const method = call.expression.name.text;
   const [a0, a1] = call.arguments;
   const out: DeclaredField[] = [];
@@ -142,10 +143,10 @@ export function sequelizeFields(ctx: Ctx, call: ts.CallExpression): DeclaredFiel
 
 // ---------------------------------------------------------------- zod / Joi / yup
 
-const ROOTS: Record<string, Framework> = { z: 'zod', zod: 'zod', Joi: 'joi', joi: 'joi', yup: 'yup', Yup: 'yup' };
+const ROOTS: Record<string, FrameworkId> = { z: 'zod', zod: 'zod', Joi: 'joi', joi: 'joi', yup: 'yup', Yup: 'yup' };
 const OBJECT_METHODS = new Set(['object', 'strictObject', 'looseObject', 'shape', 'keys', 'extend', 'partial', 'append']);
 
-function frameworkOfValues(obj: ts.ObjectLiteralExpression): Framework | undefined {
+function frameworkOfValues(obj: ts.ObjectLiteralExpression): FrameworkId | undefined {
   for (const p of obj.properties) {
     if (ts.isPropertyAssignment(p)) {
       const root = chainRoot(p.initializer);
@@ -156,14 +157,14 @@ function frameworkOfValues(obj: ts.ObjectLiteralExpression): Framework | undefin
 }
 
 /** The object literal of a builder call, and its framework, if this call builds an object schema. */
-export function builderObject(ctx: Ctx, call: ts.CallExpression): { obj: ts.ObjectLiteralExpression; framework: Framework } | undefined {
+export function builderObject(ctx: Ctx, call: ts.CallExpression): { obj: ts.ObjectLiteralExpression; framework: FrameworkId } | undefined {
   const arg = call.arguments[0];
   if (!arg || !ts.isObjectLiteralExpression(arg)) return undefined;
   const method = calleeName(call.expression);
   if (!method || !OBJECT_METHODS.has(method)) return undefined;
   if (ts.isIdentifier(call.expression)) {
     // `object({...})` imported from yup
-    return method === 'object' && ctx.uses.yup ? { obj: arg, framework: 'yup' } : undefined;
+    return method === 'object' && ctx.uses.has('yup') ? { obj: arg, framework: 'yup' } : undefined;
   }
   const root = chainRoot(call.expression);
   const framework = (root && ROOTS[root]) || frameworkOfValues(arg);
@@ -203,7 +204,7 @@ function validatorMethods(value: ts.Expression, depth = 0): string[] {
   return out;
 }
 
-function builderFields(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, framework: Framework, model: string, prefix: string, out: DeclaredField[], depth: number): void {
+function builderFields(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, framework: FrameworkId, model: string, prefix: string, out: DeclaredField[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   st.consumed.add(obj);
   for (const p of obj.properties) {

@@ -4,8 +4,9 @@
  * classes named *Dto, and the types of NestJS @Body() parameters.
  */
 import { ts } from '../../parse.js';
-import type { CategoryHint, DeclaredField, Framework, ProtectionHint } from '../types.js';
-import { boundedText, decoratorsOf, nameText, objectProperty, pos, protectionFromText, stringValue, validatorHint, type Ctx, type DecoratorInfo } from './helpers.js';
+import type { CategoryHint, DeclaredField, FrameworkId, ProtectionHint } from '../types.js';
+import { decoratorsOf, nameText, objectProperty, stringValue, type DecoratorInfo } from '../../engine/ast.js';
+import { boundedText, pos, protectionFromText, validatorHint, type Ctx } from './helpers.js';
 
 const RELATION = new Set([
   'OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'Embedded',
@@ -14,16 +15,16 @@ const RELATION = new Set([
 /** Decorators that do not make a property a column/field on their own. */
 const NEUTRAL = new Set(['Exclude', 'Expose', 'Transform', 'Type', 'Index', 'Unique']);
 const CLASS_VALIDATOR = /^(Is[A-Z]\w*|Min|Max|MinLength|MaxLength|Length|Matches|Contains|Equals|NotEquals|ValidateNested|ValidateIf|ArrayNotEmpty|ArrayMinSize|ArrayMaxSize|Allow)$/;
-const STORED = new Set<Framework>(['typeorm', 'mikro-orm', 'sequelize', 'mongoose']);
+const STORED = new Set<FrameworkId>(['typeorm', 'mikro-orm', 'sequelize', 'mongoose']);
 const DTO_NAME = /(Dto|DTO|Input|Payload|Body|Request)$/;
 
-function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: Framework; store?: string; table?: string } | undefined {
+function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: FrameworkId; store?: string; table?: string } | undefined {
   for (const d of decos) {
     const opts = d.args[0];
     const tableFromArgs = stringValue(opts) ?? (opts && ts.isObjectLiteralExpression(opts) ? stringValue(objectProperty(opts, 'name') ?? objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection')) : undefined);
     switch (d.name) {
       case 'Entity':
-        return { framework: ctx.uses.mikroOrm ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+        return { framework: ctx.uses.has('mikro-orm') ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
       case 'Table':
         return { framework: 'sequelize', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
       case 'Schema':
@@ -71,7 +72,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
   const props = cls.members.filter((m): m is ts.PropertyDeclaration => ts.isPropertyDeclaration(m));
   if (props.length === 0) return known ? [] : undefined;
   const memberDecos = props.map((p) => decoratorsOf(p));
-  let framework: Framework | undefined = known?.framework;
+  let framework: FrameworkId | undefined = known?.framework;
   let allProperties = false;
   if (!framework) {
     const names = memberDecos.flat().map((d) => d.name);

@@ -7,8 +7,9 @@
  * (kind/reference, p.manyToOne(), model.hasMany()).
  */
 import { ts } from '../../parse.js';
-import type { DeclaredField, Framework } from '../types.js';
-import { boundedText, calleeName, chainMethods, enclosingName, nameText, objectProperty, pos, protectionFromText, stringValue, type Ctx } from './helpers.js';
+import type { DeclaredField, FrameworkId } from '../types.js';
+import { calleeName, chainMethods, enclosingName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, protectionFromText, type Ctx } from './helpers.js';
 
 const MIKRO_RELATION = /^(manyToOne|oneToMany|manyToMany|oneToOne|embedded|ref|belongsTo|hasMany|hasOne|hasOneWithFK)$/;
 const RELATION_KEYS = ['kind', 'reference', 'entity', 'inversedBy', 'mappedBy'];
@@ -47,7 +48,7 @@ export function entitySchemaFields(ctx: Ctx, node: ts.NewExpression | ts.CallExp
   const properties = propsObject(objectProperty(opts, 'properties'));
   const obj = columns ?? properties;
   if (!obj) return undefined;
-  const framework: Framework = columns && !ctx.uses.mikroOrm ? 'typeorm' : 'mikro-orm';
+  const framework: FrameworkId = columns && !ctx.uses.has('mikro-orm') ? 'typeorm' : 'mikro-orm';
   const model = modelName(opts, node) ?? 'entity';
   const table = stringValue(objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection'));
   const out: DeclaredField[] = [];
@@ -78,7 +79,7 @@ export function entitySchemaFields(ctx: Ctx, node: ts.NewExpression | ts.CallExp
 
 /** Medusa DML: `model.define('Customer', {...})` or `model.define({ name, tableName }, {...})`. */
 export function medusaFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | undefined {
-  if (!ctx.uses.medusa) return undefined;
+  if (!ctx.uses.has('medusa')) return undefined;
   const callee = call.expression;
   if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'define' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'model') return undefined;
   const [a0, a1] = call.arguments;

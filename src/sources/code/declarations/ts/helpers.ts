@@ -4,110 +4,17 @@ import type { ProtectionHint } from '../types.js';
 
 export interface Ctx {
   sf: ts.SourceFile;
-  /** Which libraries the file mentions, computed once per file (never per node: that is quadratic). */
-  uses: { mongoose: boolean; sequelize: boolean; yup: boolean; mikroOrm: boolean; drizzle: boolean; kysely: boolean; medusa: boolean };
+  /** Ids of the frameworks the file mentions (frameworks/ `mentionedIn`), computed once per file, never per node. */
+  uses: ReadonlySet<string>;
 }
 
-export function makeCtx(sf: ts.SourceFile, lower: string): Ctx {
-  return {
-    sf,
-    uses: {
-      mongoose: lower.includes('mongoose'),
-      sequelize: lower.includes('sequelize'),
-      yup: lower.includes("from 'yup'") || lower.includes('from "yup"') || lower.includes("require('yup')"),
-      mikroOrm: lower.includes('@mikro-orm'),
-      drizzle: lower.includes('drizzle-orm'),
-      kysely: lower.includes('kysely'),
-      medusa: lower.includes('@medusajs/'),
-    },
-  };
+export function makeCtx(sf: ts.SourceFile, uses: ReadonlySet<string>): Ctx {
+  return { sf, uses };
 }
 
 export function pos(ctx: Ctx, node: ts.Node): { line: number; column: number } {
   const { line, character } = ctx.sf.getLineAndCharacterOfPosition(node.getStart(ctx.sf));
   return { line: line + 1, column: character + 1 };
-}
-
-/** Property name as text (identifier, string or number literal); undefined when computed. */
-export function nameText(name: ts.PropertyName | ts.BindingName | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name)) return name.text;
-  if (ts.isStringLiteral(name) || ts.isNumericLiteral(name) || ts.isNoSubstitutionTemplateLiteral(name)) return name.text;
-  return undefined;
-}
-
-/** Callee name of a call or decorator: `Column` for @Column(), `define` for sequelize.define(). */
-export function calleeName(expr: ts.Expression): string | undefined {
-  if (ts.isCallExpression(expr)) return calleeName(expr.expression);
-  if (ts.isIdentifier(expr)) return expr.text;
-  if (ts.isPropertyAccessExpression(expr)) return expr.name.text;
-  return undefined;
-}
-
-export interface DecoratorInfo {
-  name: string;
-  args: readonly ts.Expression[];
-  node: ts.Decorator;
-}
-
-export function decoratorsOf(node: ts.Node): DecoratorInfo[] {
-  if (!ts.canHaveDecorators(node)) return [];
-  const out: DecoratorInfo[] = [];
-  for (const d of ts.getDecorators(node) ?? []) {
-    const name = calleeName(d.expression);
-    if (name) out.push({ name, args: ts.isCallExpression(d.expression) ? d.expression.arguments : [], node: d });
-  }
-  return out;
-}
-
-/** Leftmost identifier of a chain: `z` for z.string().email(), `Joi` for Joi.object().keys(). */
-export function chainRoot(expr: ts.Expression): string | undefined {
-  let e: ts.Expression = expr;
-  for (;;) {
-    if (ts.isCallExpression(e)) e = e.expression;
-    else if (ts.isPropertyAccessExpression(e)) e = e.expression;
-    else if (ts.isNonNullExpression(e) || ts.isParenthesizedExpression(e)) e = e.expression;
-    else break;
-  }
-  return ts.isIdentifier(e) ? e.text : undefined;
-}
-
-/** Method names called along a chain: ["string", "email", "optional"] for z.string().email().optional(). */
-export function chainMethods(expr: ts.Expression): string[] {
-  const out: string[] = [];
-  let e: ts.Expression = expr;
-  for (;;) {
-    if (ts.isCallExpression(e)) e = e.expression;
-    else if (ts.isPropertyAccessExpression(e)) {
-      out.push(e.name.text);
-      e = e.expression;
-    } else break;
-  }
-  return out.reverse();
-}
-
-export function objectProperty(obj: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
-  for (const p of obj.properties) {
-    if (ts.isPropertyAssignment(p) && nameText(p.name) === key) return p.initializer;
-    if (ts.isShorthandPropertyAssignment(p) && p.name.text === key) return p.name;
-  }
-  return undefined;
-}
-
-export function stringValue(expr: ts.Expression | undefined): string | undefined {
-  if (!expr) return undefined;
-  if (ts.isStringLiteral(expr) || ts.isNoSubstitutionTemplateLiteral(expr)) return expr.text;
-  return undefined;
-}
-
-/** Nearest name for an anonymous schema object: variable, property, function, class, or export. */
-export function enclosingName(node: ts.Node): string | undefined {
-  for (let n: ts.Node | undefined = node.parent; n; n = n.parent) {
-    if (ts.isVariableDeclaration(n)) return nameText(n.name);
-    if (ts.isPropertyAssignment(n) || ts.isPropertyDeclaration(n)) return nameText(n.name);
-    if ((ts.isFunctionDeclaration(n) || ts.isClassDeclaration(n) || ts.isMethodDeclaration(n)) && n.name) return nameText(n.name);
-  }
-  return undefined;
 }
 
 /** Text of a node, bounded: decorator options and column options are small. */

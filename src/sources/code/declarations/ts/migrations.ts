@@ -8,8 +8,9 @@ import { ts } from '../../parse.js';
 import { extractSql } from '../sql.js';
 import { extractGraphql } from '../graphql.js';
 import type { LineIndex } from '../line-index.js';
-import type { DeclaredField, Framework } from '../types.js';
-import { boundedText, calleeName, nameText, objectProperty, pos, stringValue, type Ctx } from './helpers.js';
+import type { DeclaredField, FrameworkId } from '../types.js';
+import { calleeName, nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, type Ctx } from './helpers.js';
 
 const KNEX_TABLE = new Set(['createTable', 'createTableIfNotExists', 'alterTable', 'table']);
 const KNEX_TYPES = new Set([
@@ -39,7 +40,7 @@ function knexColumns(ctx: Ctx, body: ts.Node, param: string, table: string, out:
   visit(body);
 }
 
-function columnObjects(ctx: Ctx, elements: readonly ts.Expression[], table: string, framework: Framework, out: DeclaredField[]): void {
+function columnObjects(ctx: Ctx, elements: readonly ts.Expression[], table: string, framework: FrameworkId, out: DeclaredField[]): void {
   for (const el of elements) {
     const obj = ts.isNewExpression(el) ? el.arguments?.[0] : el;
     if (!obj || !ts.isObjectLiteralExpression(obj)) continue;

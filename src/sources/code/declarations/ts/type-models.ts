@@ -19,8 +19,9 @@
 import { ts } from '../../parse.js';
 import { classifyOwner } from '../../../../classify/names.js';
 import { identifierTokens } from '../../../../classify/names/tokens.js';
-import type { DeclaredField, Framework } from '../types.js';
-import { boundedText, nameText, objectProperty, pos, stringValue, type Ctx } from './helpers.js';
+import type { DeclaredField, FrameworkId } from '../types.js';
+import { nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { boundedText, pos, type Ctx } from './helpers.js';
 
 const MAX_DEPTH = 4;
 
@@ -116,7 +117,7 @@ interface Emit {
   model: string;
   /** The person type embedding this one (Patient for `address: Address`), deciding its names. */
   owner?: string;
-  framework: Framework;
+  framework: FrameworkId;
   plain?: boolean;
   store?: string;
   table?: string;
@@ -349,7 +350,7 @@ export function typeDeclarationFields(ctx: Ctx, path: string, handled: ReadonlyS
     if (!members) continue;
     if (supabaseTables(ctx, members, out, 0)) continue;
     const table = kysely.get(name);
-    if (table !== undefined || (ctx.uses.kysely && usesKyselyWrappers(members))) {
+    if (table !== undefined || (ctx.uses.has('kysely') && usesKyselyWrappers(members))) {
       typeMembers(ctx, members, { model: name, framework: 'kysely', ...(table ? { table } : {}), models }, '', out, 0);
       continue;
     }

@@ -4,9 +4,11 @@
  * form `pgTable('users', (t) => ({ email: t.text() }))`. The model is the variable holding the
  * table (what queries name: db.select().from(users)); the column-name string is an alias.
  */
-import { ts } from '../../parse.js';
-import type { DeclaredField } from '../types.js';
-import { boundedText, chainMethods, enclosingName, nameText, pos, protectionFromText, stringValue, type Ctx } from './helpers.js';
+import { ts } from '../parse.js';
+import type { DeclaredField } from '../declarations/types.js';
+import type { Framework } from '../engine/framework-api.js';
+import { chainMethods, enclosingName, nameText, stringValue } from '../engine/ast.js';
+import { boundedText, pos, protectionFromText, type Ctx } from '../declarations/ts/helpers.js';
 
 const TABLE_FN = /^(pg|mysql|sqlite|singlestore|gel)Table(Creator)?$/;
 const STORE: Record<string, string> = { pg: 'postgresql', mysql: 'mysql', sqlite: 'sqlite', singlestore: 'singlestore', gel: 'gel' };
@@ -44,14 +46,14 @@ function tableKind(ctx: Ctx, call: ts.CallExpression): string | undefined {
     const m = TABLE_FN.exec(callee.text);
     if (m) return STORE[m[1]!] ?? '';
     // createTable = pgTableCreator((name) => `app_${name}`)
-    return ctx.uses.drizzle && /^create\w*Table$/.test(callee.text) ? '' : undefined;
+    return ctx.uses.has('drizzle') && /^create\w*Table$/.test(callee.text) ? '' : undefined;
   }
   // import * as p from 'drizzle-orm/pg-core'; p.pgTable(...)
   if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression)) {
     const m = TABLE_FN.exec(callee.name.text);
     if (m) return STORE[m[1]!] ?? '';
   }
-  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'table' && ctx.uses.drizzle) {
+  if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'table' && ctx.uses.has('drizzle')) {
     const target = callee.expression;
     const schemaCall = ts.isIdentifier(target) ? moduleInitializer(ctx.sf, target.text) : target;
     if (schemaCall && ts.isCallExpression(schemaCall) && ts.isIdentifier(schemaCall.expression)) {
@@ -81,7 +83,7 @@ function baseCall(expr: ts.Expression): ts.CallExpression | undefined {
   return last;
 }
 
-export function drizzleFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | undefined {
+function drizzleFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | undefined {
   const kind = tableKind(ctx, call);
   if (kind === undefined) return undefined;
   const [a0, a1] = call.arguments;
@@ -117,3 +119,14 @@ export function drizzleFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[
   }
   return out;
 }
+
+export const drizzle: Framework = {
+  id: 'drizzle',
+  description: 'Drizzle ORM: pgTable/mysqlTable/sqliteTable declarations of persistent tables',
+  declarations: {
+    markers: ['drizzle-orm', 'pgtable', 'mysqltable', 'sqlitetable'],
+    mentionedIn: (lower) => lower.includes('drizzle-orm'),
+    persistent: true,
+    call: (ctx, _st, call) => drizzleFields(ctx, call),
+  },
+};

@@ -5,44 +5,11 @@
  * imports it records its calls on the client as pending sink hits naming the export. linkProject
  * joins the two. Everything here is plain JSON (summaries cross worker threads) and small.
  */
-import { CONFIG_METHODS } from './sinks.js';
-import type { Recipient } from './recipients.js';
-import type { SinkInfo } from './types.js';
+import type { ClientFacts, ClientUse, SinkInfo } from './types.js';
 import type { Label, Taint } from './taint.js';
 
 /** Pseudo-category of a value under a `to`/`cc`/`bcc` key: an email or a phone number, by recipient. */
 export const ADDRESSEE = '@addressee';
-
-/** A sink without the call-site part (the API text is the caller's). */
-export type ClientSink = Omit<SinkInfo, 'api'>;
-
-export interface ClientFacts {
-  /** The exported name is a function returning the client (`getStripe()`), not the client itself. */
-  factory?: boolean;
-  /** Calls through the client reach this (unless they only configure it). */
-  sink?: ClientSink;
-  /** Sub-APIs reached through a member that are another recipient (admin.messaging()). */
-  members?: Record<string, ClientSink>;
-  /** Only these methods send (nodemailer: sendMail); absent: any non-configuration method. */
-  methods?: string[];
-  /** The export is another module's client, re-bound (`export const posthog = PostHogClient()`). */
-  ref?: { key: string; call: boolean };
-}
-
-/** A call on a value imported from the project: `stripe.customers.create(...)`. */
-export interface ClientUse {
-  /** Export key ("src/lib/stripe#stripe", "~@/lib/stripe#default"), resolved like a callee. */
-  key: string;
-  /** The value is the result of calling the export (`const twilio = createClient()`). */
-  call: boolean;
-  /** Members after the root, the called method last. */
-  members: string[];
-  /**
-   * The sink when the export is not a known client: a name-based guess (transporter.sendMail), or
-   * with `unseen` a client named after an SDK, only when its module is not in the scan at all.
-   */
-  fallback?: { sink: SinkInfo; unseen?: boolean };
-}
 
 /** Hops through re-bound clients before giving up (a → b → c). */
 const MAX_CLIENT_HOPS = 4;
@@ -51,12 +18,12 @@ const MAX_CLIENT_HOPS = 4;
  * The sink a client call reaches, given the facts of the export it goes through; undefined when
  * the call only configures the client or the method does not send.
  */
-export function sinkOfUse(facts: ClientFacts, use: ClientUse, api: string): SinkInfo | undefined {
+export function sinkOfUse(facts: ClientFacts, use: ClientUse, api: string, configMethods: ReadonlySet<string>): SinkInfo | undefined {
   const nm = use.members.length;
   const last = use.members[nm - 1] ?? '';
   if (facts.methods) {
     if (!facts.methods.includes(last)) return undefined;
-  } else if (nm === 0 || (nm <= 1 && CONFIG_METHODS.has(last))) return undefined;
+  } else if (nm === 0 || (nm <= 1 && configMethods.has(last))) return undefined;
   let sink = facts.sink;
   for (const m of use.members) {
     const sub = facts.members?.[m];
@@ -92,11 +59,6 @@ export function resolveClient(
     return f;
   }
   return undefined;
-}
-
-/** SMTP server named only by an environment variable: a recipient the DPO must identify. */
-export function smtpFromEnv(env: string): Recipient {
-  return { id: `smtp:${env}`, name: `SMTP server (from ${env})`, kind: 'email' };
 }
 
 /**

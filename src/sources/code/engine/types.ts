@@ -2,9 +2,8 @@
  * Facts one file contributes to project-wide linking. Everything here is plain JSON (it crosses
  * worker threads), and small: only what other files may need.
  */
-import type { Recipient, SinkKind } from './recipients.js';
+import type { Recipient, SinkKind } from '../flows/recipients.js';
 import type { CalleeRef, Step, Taint } from './taint.js';
-import type { ClientFacts, ClientUse } from './clients.js';
 
 export type HitKind = SinkKind | 'url';
 
@@ -101,4 +100,35 @@ export interface FileSummary {
   clients?: Record<string, ClientFacts>;
   /** Callees (calleeId) this file calls, with or without personal data. */
   called?: string[];
+}
+
+/** A sink without the call-site part (the API text is the caller's). */
+export type ClientSink = Omit<SinkInfo, 'api'>;
+
+export interface ClientFacts {
+  /** The exported name is a function returning the client (`getStripe()`), not the client itself. */
+  factory?: boolean;
+  /** Calls through the client reach this (unless they only configure it). */
+  sink?: ClientSink;
+  /** Sub-APIs reached through a member that are another recipient (admin.messaging()). */
+  members?: Record<string, ClientSink>;
+  /** Only these methods send (nodemailer: sendMail); absent: any non-configuration method. */
+  methods?: string[];
+  /** The export is another module's client, re-bound (`export const posthog = PostHogClient()`). */
+  ref?: { key: string; call: boolean };
+}
+
+/** A call on a value imported from the project: `stripe.customers.create(...)`. */
+export interface ClientUse {
+  /** Export key ("src/lib/stripe#stripe", "~@/lib/stripe#default"), resolved like a callee. */
+  key: string;
+  /** The value is the result of calling the export (`const twilio = createClient()`). */
+  call: boolean;
+  /** Members after the root, the called method last. */
+  members: string[];
+  /**
+   * The sink when the export is not a known client: a name-based guess (transporter.sendMail), or
+   * with `unseen` a client named after an SDK, only when its module is not in the scan at all.
+   */
+  fallback?: { sink: SinkInfo; unseen?: boolean };
 }

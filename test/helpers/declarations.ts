@@ -1,9 +1,9 @@
 /** Shared by the declaration tests: read a fixture and summarise findings as "Model.field category". */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../../rules/paths.js';
-import type { Finding } from '../../../model/finding.js';
-import type { DeclaredField } from './types.js';
+import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { DeclaredField } from '../../src/sources/code/declarations/types.js';
 
 export const FIXTURES = 'fixtures/code/declarations';
 

@@ -2,9 +2,9 @@
  * Test helper: analyse a set of in-memory files the way the pipeline does (analyzeFile per file,
  * then linkProject) and return every finding and all evidence.
  */
-import type { Finding } from '../../../model/finding.js';
-import type { Evidence } from '../../../model/result.js';
-import { analyzeFile, linkProject } from '../index.js';
+import type { Finding } from '../../src/model/finding.js';
+import type { Evidence } from '../../src/model/result.js';
+import { analyzeFile, linkProject } from '../../src/sources/code/index.js';
 
 export interface ScanOutput {
   findings: Finding[];

@@ -1,0 +1,8 @@
+/** GraphQL: SDL in gql tags and schema files, type-graphql / NestJS GraphQL decorated classes. */
+import type { Framework } from '../engine/framework-api.js';
+
+export const graphql: Framework = {
+  id: 'graphql',
+  description: 'GraphQL SDL (gql tags) and decorated object/input types',
+  declarations: { markers: ['gql', 'graphql', '@field', '@objecttype', '@inputtype', '@args('] },
+};

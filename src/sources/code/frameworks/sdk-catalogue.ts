@@ -1,0 +1,73 @@
+/**
+ * Third-party SDKs listed in rules/recipients.yml (payment, messaging, analytics, storage, AI,
+ * error tracking...): any call through a client made from a listed package sends its arguments
+ * to that recipient, except calls that only configure the client. Which package is whose stays
+ * data in the catalogue; this module knows the call shapes.
+ */
+import { isRelative } from '../engine/bindings.js';
+import { DECIDED_NONE, type Framework } from '../engine/framework-api.js';
+import type { ClientSink } from '../engine/types.js';
+
+/** Methods that configure a client instead of sending data through it. */
+export const CONFIG_METHODS = new Set([
+  'init', 'initialize', 'initializeApp', 'setApiKey', 'setConfig', 'configure', 'config', 'setup', 'use', 'on', 'once', 'off',
+  'close', 'flush', 'shutdown', 'getAnalytics', 'getMessaging', 'getFirestore', 'getStorage', 'getAuth', 'create', 'createClient',
+  'extend', 'interceptors', 'setTag', 'setContext', 'addBreadcrumb', 'startTransaction', 'startSpan', 'withScope', 'captureMessage',
+  'setBaseURL', 'defaults', 'isAxiosError', 'isCancel', 'CancelToken', 'all', 'spread', 'webhooks', 'constructEvent',
+  'setLevel', 'setLogLevel', 'enable', 'disable', 'reset', 'optOut', 'opt_out_tracking', 'register_once',
+]);
+/** captureException/captureMessage carry user data only in their context argument. */
+const ERROR_TRACKER_CONTEXT_ARG: Record<string, number> = { captureException: 1, captureMessage: 1, notify: 1 };
+
+export const sdkCatalogue: Framework = {
+  id: 'sdk-catalogue',
+  description: 'SDK clients of the packages listed in rules/recipients.yml: calls send their arguments to the recipient',
+  calls: {
+    configMethods: [...CONFIG_METHODS],
+    classify({ chain, method: last, binding: rb, api, engine }) {
+      if (!rb?.module || isRelative(rb.module)) return undefined;
+      let def = engine.catalog.byPackageName(rb.module);
+      if (!def) return undefined;
+      const nm = chain.members.length;
+      const factory = nm === 0 && (rb.imported === 'default' || rb.imported === '*') && !rb.init;
+      const config = (nm <= 1 && CONFIG_METHODS.has(last)) || (nm === 0 && !!rb.imported && CONFIG_METHODS.has(rb.imported));
+      if (factory || config) return DECIDED_NONE;
+      const members = [...(rb.members ?? []), ...chain.members, rb.imported ?? ''];
+      for (const m of members) {
+        const sub = def.members?.[m];
+        const subDef = sub ? engine.catalog.get(sub) : undefined;
+        if (subDef) {
+          def = subDef;
+          break;
+        }
+      }
+      const sink = engine.sdkSink(def, rb);
+      const ctxArg = ERROR_TRACKER_CONTEXT_ARG[last];
+      return { t: 'sink', info: { ...sink, api }, args: sink.kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all' };
+    },
+    clientFacts(b, engine) {
+      let def = engine.catalog.byPackageName(b.module);
+      if (!def) return undefined;
+      for (const m of [...(b.members ?? []), b.imported ?? '']) {
+        const sub = def.members?.[m] ? engine.catalog.get(def.members[m]!) : undefined;
+        if (sub) {
+          def = sub;
+          break;
+        }
+      }
+      const members: Record<string, ClientSink> = {};
+      for (const [m, id] of Object.entries(def.members ?? {})) {
+        const sub = engine.catalog.get(id);
+        if (sub) members[m] = engine.sdkSink(sub, b);
+      }
+      return { sink: engine.sdkSink(def, b), ...(Object.keys(members).length ? { members } : {}) };
+    },
+    clientFallback({ chain, method: last, api, engine }) {
+      if (chain.members.length <= 1 && CONFIG_METHODS.has(last)) return undefined;
+      const b = engine.importOf(chain.root);
+      const def = engine.catalog.byClientName(chain.root) ?? (b?.imported && b.imported !== '*' && b.imported !== 'default' ? engine.catalog.byClientName(b.imported) : undefined);
+      if (!def) return undefined;
+      return { sink: { ...engine.sdkSink(def, undefined), api, heuristic: true, byName: true }, unseen: true };
+    },
+  },
+};
