@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { crc32, createDeflateRaw, createGzip } from 'node:zlib';
-import { PACKAGE_ROOT } from '../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { scanFiles } from '../src/scan/scan-files.js';
 import { docx, pdf, tarEntry, xlsx, zip } from '../test/helpers/zip-writer.js';
 

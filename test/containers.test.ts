@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { multitoolErrors } from './helpers/sarif-multitool.js';
 import { pdf, xlsx, zip } from './helpers/zip-writer.js';
 import { copyFileSync, mkdirSync } from 'node:fs';

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { ScanResult } from '../../model/result.js';
 import type { RunSetup } from '../common.js';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 
 export async function scanTreeDatabases(files: ScanResult & { databases?: string[] }, enabled: boolean, s: RunSetup, cwd: string, threads?: number): Promise<ScanResult[]> {
   if (!enabled || !files.databases?.length) return [];

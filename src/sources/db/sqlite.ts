@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
-import { ScanError } from '../../rules/errors.js';
+import { ScanError } from '../../util/errors.js';
 import type { ColumnInfo, DbConnector, SampleOptions, TableInfo, TableSample, ValueKind } from './types.js';
 import type { DbUrl } from './url.js';
 import { BINARY_PREFIX } from './images.js';

@@ -1,6 +1,6 @@
 /** Container limits from the config file's `containers:` section and `--container-limit name=value`. */
 import { parseSize } from '../../../config/load.js';
-import { ConfigError } from '../../../rules/errors.js';
+import { ConfigError } from '../../../util/errors.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from './types.js';
 
 const KEYS: Record<string, keyof ContainerLimits> = {
