@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 import { snapshotFiles } from './base-snapshot.js';
 import { git } from './git.js';
 import type { PrPlan } from './pr-scan.js';

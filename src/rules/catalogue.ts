@@ -11,8 +11,8 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { RULES_DIR } from './paths.js';
-import { ConfigError } from './errors.js';
+import { RULES_DIR } from '../util/paths.js';
+import { ConfigError } from '../util/errors.js';
 import { readYamlFile } from '../util/yaml.js';
 import { assertSchema } from '../util/schema.js';
 import { checkObligationsFile } from './obligations-check.js';

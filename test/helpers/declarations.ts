@@ -1,7 +1,7 @@
 /** Shared by the declaration tests: read a fixture and summarise findings as "Model.field category". */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import type { Finding } from '../../src/model/finding.js';
 import type { DeclaredField } from '../../src/sources/code/declarations/types.js';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { buildInventory, mergeInventories, serializeInventory, type Inventory } from '../../src/report/inventory/index.js';
 import type { ScanResult, ScanSource } from '../../src/model/result.js';
 import { TOOL_VERSION } from '../../src/cli/version.js';

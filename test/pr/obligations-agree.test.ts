@@ -8,7 +8,7 @@ import type { Finding } from '../../src/model/finding.js';
 import type { Regime } from '../../src/model/categories.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { scanFiles } from '../../src/scan/scan-files.js';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { buildInventory } from '../../src/report/inventory/index.js';
 import { diffFacts, emptyFacts, factsOf } from '../../src/pr/inventory-facts.js';
 import { obligationsFor } from '../../src/pr/obligations.js';

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { PACKAGE_ROOT } from '../../src/rules/paths.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
 import { clearGithubEnv, makeRepo, pdscan, testHits, trackRepos } from './helpers.js';
 
 const track = trackRepos();

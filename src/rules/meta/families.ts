@@ -3,7 +3,7 @@
  * values (kv-<category>), plus pdscan's own bookkeeping rule for suppressions without a reason.
  */
 import { allCategories, category, isCategory, isSensitive, type CategoryId } from '../../model/categories.js';
-import { ConfigError } from '../errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { keyedValuesFile } from '../catalogue.js';
 import type { RuleMeta } from './types.js';
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadRules } from '../load.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { PACKAGE_ROOT } from '../../util/paths.js';
 import { allRules, ruleCatalog, ruleNames } from './index.js';
 
 describe('rule metadata', () => {

@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
-import { PACKAGE_ROOT } from '../../rules/paths.js';
+import { PACKAGE_ROOT } from '../../util/paths.js';
 import { scanSources, type ScanOutput } from '../../../test/helpers/scan-sources.js';
 import type { Finding } from '../../model/finding.js';
 

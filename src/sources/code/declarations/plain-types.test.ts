@@ -166,8 +166,9 @@ describe('robustness', () => {
   });
 });
 
-describe('speed', () => {
-  test('a file of 500 person interfaces and 300 Drizzle tables (7,000 lines) is read quickly (budget 8 s, typically under 1 s)', () => {
+// Speed is measured in bench/ (npm run bench -- code), not with a wall-clock budget here: this checks the result.
+describe('large files', () => {
+  test('a file of 500 person interfaces and 300 Drizzle tables (7,000 lines) is read whole', () => {
     const parts = ["import { pgTable, text, varchar, integer } from 'drizzle-orm/pg-core';"];
     for (let i = 0; i < 500; i++) {
       parts.push(`export interface Customer${i} {\n  id: string;\n  fullName: string;\n  email: string;\n  phone?: string | null;\n  address: { street: string; city: string };\n  team?: Team${i};\n  score${i}: number;\n}\nexport interface Team${i} { name: string; slug: string }`);
@@ -176,10 +177,7 @@ describe('speed', () => {
       parts.push(`export const users${i} = pgTable('users_${i}', {\n  id: integer('id').primaryKey(),\n  fullName: text('full_name'),\n  phone: varchar('phone_number', { length: 20 }),\n  note: text('note'),\n});`);
     }
     const text = parts.join('\n');
-    const t0 = performance.now();
     const r = extractDeclarations('src/models.ts', text);
-    const ms = performance.now() - t0;
     expect(r.findings.length).toBe(500 * 4 + 300 * 2);
-    expect(ms).toBeLessThan(8000);
   });
 });

@@ -106,7 +106,8 @@ describe('Prisma: doc comments, @map, composite types', () => {
     expect(fields.find((f) => f.field === 'address')!.skip).toBe(true);
   });
 
-  test('a large schema (300 models, 6,000 fields) is read quickly (budget 2 s, typically a few hundred ms)', () => {
+  // Speed is measured in bench/ (npm run bench -- code), not with a wall-clock budget here: this checks the result.
+  test('a large schema (300 models, 6,000 fields) is read whole', () => {
     const models: string[] = [];
     for (let i = 0; i < 300; i++) {
       const lines = [`/// Model ${i}`, `model M${i} {`, '  id String @id'];
@@ -114,11 +115,8 @@ describe('Prisma: doc comments, @map, composite types', () => {
       models.push([...lines, `  @@map("m_${i}")`, '}'].join('\n'));
     }
     const big = models.join('\n\n');
-    const t0 = performance.now();
     const out = extractDeclarations('prisma/schema.prisma', big);
-    const ms = performance.now() - t0;
     expect(out.findings.length).toBe(300 * 19);
-    expect(ms).toBeLessThan(2000);
   });
 });
 

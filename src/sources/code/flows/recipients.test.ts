@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { loadRecipients, RecipientCatalog, sinkKindOf, unknownHostRecipient } from './recipients.js';
-import { ConfigError } from '../../../rules/errors.js';
+import { ConfigError } from '../../../util/errors.js';
 import { purposeDef } from './purposes.js';
 
 const catalog = loadRecipients();

@@ -5,7 +5,7 @@
  * region found in code.
  */
 import { checkRulesData, recipientsFile } from '../../../rules/catalogue.js';
-import { ConfigError } from '../../../rules/errors.js';
+import { ConfigError } from '../../../util/errors.js';
 
 export type RecipientKind =
   | 'payment' | 'ai' | 'error-tracker' | 'analytics' | 'advertising' | 'email' | 'sms' | 'push' | 'chat'
