@@ -16,6 +16,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'db', file: 'bench/db.ts', what: 'database sampling cost vs table size' },
   { name: 'pr', file: 'bench/pr-check.ts', what: 'PR check on a 5,000-file repository' },
   { name: 'realapps', file: 'bench/real-apps.ts', what: 'code understanding on blind-labelled public apps (fetched on demand)' },
+  { name: 'noise', file: 'bench/noise.ts', what: 'value findings per level/context per 100k lines on real repositories, planted-record recall' },
 ];
 
 const only = process.argv.slice(2);

@@ -96,3 +96,11 @@ describe('read', () => {
     expect(out).toEqual({ ok: false, error: 'cannot read (ENOENT)' });
   });
 });
+
+describe('lockfiles', () => {
+  test('lockfiles of every package manager are skipped like minified files (no personal data, many false matches)', async () => {
+    const { isMinifiedPath } = await import('../src/sources/files/walk.js');
+    for (const f of ['bun.lock', 'apps/web/pnpm-lock.yaml', 'Cargo.lock', 'composer.lock', 'Gemfile.lock', 'poetry.lock', 'npm-shrinkwrap.json']) expect(isMinifiedPath(f), f).toBe(true);
+    expect(isMinifiedPath('src/lock.ts')).toBe(false);
+  });
+});

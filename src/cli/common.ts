@@ -21,6 +21,7 @@ import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
 import { writeInventories } from './inventory-output.js';
+import { applyTestDataPolicy, countsForFailure } from '../report/test-data.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleDef } from '../rules/types.js';
 import { checkRuleValidators } from '../classify/validators/index.js';
@@ -43,6 +44,8 @@ export interface CommonOptions {
   explain?: boolean;
   color?: boolean;
   sourceName?: string;
+  /** Keep test, documentation and synthetic values at their level and in --fail-on (scan only). */
+  includeTestData?: boolean;
 }
 
 const positiveInt = (name: string) => (v: string) => {
@@ -80,6 +83,7 @@ export interface RunSetup {
   ruleOptions: LoadRulesOptions;
   ctx: ReportContext;
   failOn: 'none' | Level;
+  includeTestData: boolean;
 }
 
 export function setup(opts: CommonOptions, cwd: string): RunSetup {
@@ -104,14 +108,16 @@ export function setup(opts: CommonOptions, cwd: string): RunSetup {
     rules: ruleCatalog(rules),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
   };
-  return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none' };
+  const includeTestData = opts.includeTestData ?? config.include_test_data ?? false;
+  return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none', includeTestData };
 }
 
-/** Config allowlist and --min-confidence, applied the same way to every source. */
+/** Config allowlist, --min-confidence and the test-data policy, applied the same way to every source. */
 export function postProcess(result: ScanResult, opts: CommonOptions, s: RunSetup): ScanResult {
   const min = opts.minConfidence ?? s.loaded.config.min_confidence ?? 'low';
-  const findings = applyAllowlist(result.findings, s.loaded.config.allowlist).filter(
-    (f: Finding) => compareConfidence(f.confidence, min) >= 0,
+  const findings = applyTestDataPolicy(
+    applyAllowlist(result.findings, s.loaded.config.allowlist).filter((f: Finding) => compareConfidence(f.confidence, min) >= 0),
+    s.includeTestData,
   );
   return { ...result, target: withSource(result.target, s.ctx.cwd, opts.sourceName), findings };
 }
@@ -139,9 +145,10 @@ export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): n
   return exitCodeFor(results, s);
 }
 
-export function exitCodeFor(results: ScanResult[], s: Pick<RunSetup, 'failOn' | 'regime'>): number {
+export function exitCodeFor(results: ScanResult[], s: Pick<RunSetup, 'failOn' | 'regime'> & { includeTestData?: boolean }): number {
   if (s.failOn === 'none') return 0;
   const threshold = LEVEL_ORDER[s.failOn];
-  const failing = results.some((r) => r.findings.some((f) => !f.suppression && LEVEL_ORDER[findingLevel(f, s.regime)] >= threshold));
+  const include = s.includeTestData ?? false;
+  const failing = results.some((r) => r.findings.some((f) => countsForFailure(f, include) && LEVEL_ORDER[findingLevel(f, s.regime)] >= threshold));
   return failing ? 1 : 0;
 }

@@ -14,6 +14,7 @@ export interface PdscanConfig {
   law?: Regime;
   fail_on?: 'none' | 'low' | 'medium' | 'high';
   min_confidence?: 'low' | 'medium' | 'high';
+  include_test_data?: boolean;
   max_file_size?: number | string;
   containers?: { max_depth?: number; max_entries?: number; max_entry_bytes?: number | string; max_total_bytes?: number | string; max_ratio?: number };
   include_databases?: boolean;

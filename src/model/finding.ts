@@ -80,6 +80,11 @@ export interface Finding {
   properties?: Record<string, unknown>;
 }
 
+/** A personal value found in text, alone or aggregated over a bulk data file. */
+export function isValueFinding(f: Finding): boolean {
+  return f.kind === 'value' || f.kind === 'aggregate';
+}
+
 const CONFIDENCE_ORDER: Record<Confidence, number> = { low: 0, medium: 1, high: 2 };
 export const LEVEL_ORDER: Record<Level, number> = { low: 0, medium: 1, high: 2 };
 

@@ -56,6 +56,16 @@ function aggregate(categoryId: string, list: Finding[]): Finding {
     count: list.length,
     sampleLocations,
     explain: [`aggregated ${list.length} findings of rules ${[...ruleCounts.keys()].sort().join(', ')}`, ...(best.explain ?? [])],
-    properties: { rules: Object.fromEntries([...ruleCounts.entries()].sort()) },
+    properties: { ...valueFacts(list), rules: Object.fromEntries([...ruleCounts.entries()].sort()) },
   };
+}
+
+/** The file's context, and synthetic/placeholder only when every aggregated value is. */
+function valueFacts(list: Finding[]): Record<string, unknown> {
+  const facts: Record<string, unknown> = {};
+  const context = list[0]!.properties?.context;
+  if (context !== undefined) facts.context = context;
+  if (list.some((f) => f.properties?.synthetic !== undefined)) facts.synthetic = list.every((f) => f.properties?.synthetic === true);
+  if (list.every((f) => f.properties?.placeholder === true)) facts.placeholder = true;
+  return facts;
 }

@@ -3,7 +3,7 @@
  * analysis on code and schema files, aggregate bulk data, fingerprint. Pure with respect to
  * the rest of the scan, so it runs the same in a worker or in-process.
  */
-import type { Finding } from '../model/finding.js';
+import { isValueFinding, type Finding } from '../model/finding.js';
 import type { Evidence } from '../model/result.js';
 import type { RuleDef } from '../rules/types.js';
 import { Classifier, type Match } from '../classify/engine.js';
@@ -18,10 +18,17 @@ import { wantsCodeAnalysis } from '../sources/code/scope.js';
 import type { ScanProblem } from '../model/result.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from '../sources/files/containers/types.js';
 import { scanContainer } from './container-task.js';
+import { classifyFileContext, jsdocExampleContext, lineContext } from '../classify/context/file-context.js';
+import { annotateValueFindings } from './value-context.js';
+import { dropExpressionValues, scriptKindOf } from '../classify/code-literals.js';
+import { judgeSynthetic, projectNamesOf } from '../classify/synthetic/synthetic.js';
+import type { SyntheticJudge } from './value-context.js';
 
 export interface FileTaskInput {
   abs: string;
   rel: string;
+  /** Path relative to the scanned directory: what the file's context is judged from (default: rel). */
+  inRoot?: string;
   /** Only code understanding runs (diff-mode context files). */
   codeOnly?: boolean;
   /** Archive, workbook, office document or PDF: read through its container reader, not as text. */
@@ -64,6 +71,14 @@ export function matchToFinding(m: Match, rel: string, lines: LineIndex, ruleName
   };
 }
 
+/** The synthetic-value judge, knowing the project's names from the directory the file was found under. */
+function judgeFor(input: FileTaskInput): SyntheticJudge {
+  const inRoot = input.inRoot ?? input.rel;
+  const root = input.abs.endsWith(inRoot) ? input.abs.slice(0, input.abs.length - inRoot.length) : input.abs;
+  const names = projectNamesOf(root);
+  return (value, category) => judgeSynthetic(value, category, undefined, names);
+}
+
 export interface FileScannerOptions {
   /** Run code understanding on test, spec and story files too (default: only their text is classified). */
   includeTests?: boolean;
@@ -86,6 +101,13 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     if (input.container) {
       if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
       const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText);
+      // Each inner file has its own context (backup.zip!/test/fixtures/x.csv is test data).
+      const judge = judgeFor(input);
+      const inRoot = input.inRoot ?? input.rel;
+      for (const f of c.findings) {
+        if (!isValueFinding(f) || !f.location) continue;
+        annotateValueFindings([f], classifyFileContext(inRoot + f.location.path.slice(input.rel.length)), judge);
+      }
       return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices, ...(Object.keys(c.innerTexts).length ? { innerTexts: c.innerTexts } : {}) };
     }
     const read = await (pending ?? readForScan(input.abs, input.rel));
@@ -97,7 +119,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     const { buf } = read;
     const lines = new LineIndex(buf);
     let findings: Finding[] = [];
-    if (!input.codeOnly) findings = classifyText(buf, input.rel, lines);
+    if (!input.codeOnly) findings = await dropExpressionValues(classifyText(buf, input.rel, lines), input.rel, () => buf.toString('utf8'));
     let evidence: Evidence[] = [];
     let summary: unknown;
     let problem: string | undefined;
@@ -113,6 +135,13 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
         // A parser crash on one file must never stop the scan.
         problem = `code analysis failed: ${(err as Error).message.split('\n')[0]}`;
       }
+    }
+    if (findings.some(isValueFinding)) {
+      const script = scriptKindOf(input.rel) !== undefined;
+      const lineText = (l: number) => lines.lineText(l);
+      // Inline SVG data in any file; JSDoc @example sections in TS/JS.
+      const atLine = (l: number) => lineContext(lineText(l)) ?? (script ? jsdocExampleContext(lineText, l) : undefined);
+      annotateValueFindings(findings, classifyFileContext(input.inRoot ?? input.rel, buf), judgeFor(input), atLine);
     }
     findings = aggregateValues(input.rel, findings);
     fingerprintFindings(findings, (l) => lines.lineText(l));

@@ -83,6 +83,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   const inputs: FileTaskInput[] = files.map((f) => ({
     abs: f.abs,
     rel: f.rel,
+    inRoot: f.inRoot,
     ...(codeOnly?.has(f.rel) ? { codeOnly: true } : {}),
     ...(f.container ? { container: true, size: f.size } : {}),
   }));

@@ -96,6 +96,15 @@ describe('inline key/value extraction', () => {
     expect(pairs('Khám lúc 10:30, xem https://bv.vn/a, Foo::bar, x := 1')).toEqual([]);
   });
 
+  test('shell substitutions and scope tokens are not values (issue 12)', () => {
+    expect(pairs('EMAIL_ENCRYPTION_KEY=$(head -c 32 /dev/urandom | base64)\nEMAIL=an.tran@gmail.com\n').map((p) => p.key)).toEqual(['EMAIL']);
+    expect(pairs('requestScopes("user.email:read", "repo:status");', { bare: 'code' })).toEqual([]);
+    expect(pairs('{"email":"an.tran@gmail.com","scope":"user.email:read"}').map((p) => [p.key, p.value])).toEqual([
+      ['email', 'an.tran@gmail.com'],
+      ['scope', 'user.email:read'],
+    ]);
+  });
+
   test('code: unquoted values are expressions; literals, numbers and labels inside strings count', () => {
     const code = [
       'const user = { password: req.body.password, gender: String, matKhau: \'Secr3t!pw\', pin: 1234 };',

@@ -405,8 +405,12 @@ function readValue(buf: Buffer, p: number, lineStart: number, key: KeySpan, opts
     return;
   }
   if (c === 123 || c === 124 || (c === 62 && opts.yaml) || c === 38 || c === 40) return; // object, YAML block scalar/anchor, call
+  // EMAIL_KEY=$(head -c 32 /dev/urandom): a shell command computes it, no value is written.
+  if (c === 36 && buf[v + 1] === 40) return;
   let end: number;
   const quote = insideQuote(buf, lineStart, key.start);
+  // "user.email:read", "repo:status" inside a string: a scope or URN token, not a key and its value.
+  if (quote !== undefined && buf[p] === COLON && v === p + 1 && !key.label && buf[key.end] !== DQ && buf[key.end] !== SQ && buf[key.end] !== BT) return;
   if (buf[p] === EQ || (opts.bare === 'code' && quote === undefined)) {
     // A token: log/.env values end at whitespace, code values are expressions up to , ; } ).
     // key=<your-password>, key=${DB_PASSWORD}: the bracketed token runs to its closer.

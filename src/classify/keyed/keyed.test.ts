@@ -117,4 +117,9 @@ describe('keyed values through the file scanner', () => {
     const out = keyedFindings({ buf, rel: 'notes/a.yaml', lines: new LineIndex(buf), matches: [] });
     expect(out.map((f) => f.ruleId).sort()).toEqual(['kv-family', 'kv-full-name']);
   });
+
+  test("a service's health status is not a person's health (issue 12); a diagnosis still is", async () => {
+    const noise = await scan('src/deploy/status.json', '{"healthStatus": "healthy", "HealthStatus": "degraded", "tinh_trang_suc_khoe": "Tăng huyết áp độ 2"}');
+    expect(noise.filter((f) => f.category === 'health').map((f) => f.value)).toEqual(['Tăng huyết áp độ 2']);
+  });
 });

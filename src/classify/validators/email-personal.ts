@@ -29,7 +29,11 @@ const NON_PERSONAL_LOCALS = new Set([
   'booking', 'reservations', 'cs', 'ads', 'git', 'hi', 'mail', 'email', 'test', 'tester', 'testing', 'example', 'sample',
   'demo', 'user', 'username', 'name', 'yourname', 'your.name', 'youremail', 'your-email', 'your.email', 'your_email',
   'email.cua.ban', 'emailcuaban', 'abc', 'xyz', 'xxx', 'foo', 'bar', 'foobar', 'someone', 'somebody', 'nobody', 'null',
-  'me', 'you', 'a', 'b',
+  'me', 'you', 'a', 'b', 'x', 'y', 'z',
+  // Company mailboxes of software projects (ping@, hey@, founders@): the project's, not a person's.
+  'ping', 'hey', 'hola', 'founders', 'founder', 'community', 'partnerships', 'investors', 'sponsors', 'oss', 'opensource',
+  'maintainers', 'releases', 'status', 'updates', 'dev', 'developers', 'engineering', 'product', 'design', 'growth',
+  'social', 'events', 'welcome', 'sayhello', 'say-hello', 'howdy', 'general', 'enterprise', 'api', 'app', 'apps',
 ]);
 
 const FILE_TLDS = new Set([
@@ -49,7 +53,8 @@ export const emailPersonal: Validator = (value) => {
   const tld = labels[labels.length - 1] ?? '';
   if (labels.length < 2 || !/^[a-z]{2,24}$/.test(tld)) return fail('no alphabetic top-level domain');
   if (FILE_TLDS.has(tld)) return fail(`".${tld}" is a file extension (an asset name like logo@2x.png)`);
-  if (RESERVED_DOMAINS.has(domain) || labels[0] === 'example') return fail(`${domain} is a documentation/placeholder domain`);
+  // example.com and its subdomains (republic-widgets.example.com, email.example.com) are reserved for documentation.
+  if (RESERVED_DOMAINS.has(domain) || labels.slice(0, -1).includes('example')) return fail(`${domain} is a documentation/placeholder domain`);
   if (RESERVED_SUFFIXES.some((s) => domain.endsWith(s))) return fail(`${domain} is a reserved or internal domain`);
   const base = local.toLowerCase().replace(/\+.*$/, '');
   const role = base.replace(/[-_.]?\d+$/, '');

@@ -30,6 +30,19 @@ const FIELD_WORDS = new Set([
   'hotline', 'stt', 'ip', 'url', 'qr', 'sku', 'invoice', 'account', 'bank', 'hàng', 'tạo', 'cấp', 'hạn',
 ]);
 
+/** Organisation, team and product words: "customer: Innovation Hub", "name: Organización Equipo Empleado". */
+const ORGANISATION_WORDS = new Set([
+  'hub', 'inc', 'inc.', 'ltd', 'ltd.', 'llc', 'corp', 'corp.', 'co.', 'company', 'group', 'team', 'teams', 'solutions', 'labs', 'lab',
+  'studio', 'studios', 'center', 'centre', 'agency', 'foundation', 'university', 'organization', 'organisation', 'organización',
+  'equipo', 'empleado', 'empleados', 'mitarbeiter', 'employees', 'department', 'services', 'systems', 'technologies', 'tech',
+  'software', 'hospital', 'clinic', 'store', 'shop', 'market', 'partners', 'holdings', 'ventures', 'capital', 'media',
+  'network', 'global', 'international', 'gmbh', 'ag', 'jsc', 'innovation', 'innovations', 'digital', 'cloud', 'consulting',
+  'industries', 'enterprises', 'enterprise', 'logistics', 'academy', 'institute', 'club', 'association', 'society', 'workspace',
+  'project', 'projects', 'acme', 'platform', 'app', 'apps', 'board', 'committee', 'office', 'workshop', 'bureau', 'unit',
+]);
+/** No name part is this long; German compounds and concatenated words are. */
+const MAX_NAME_WORD = 15;
+
 const WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’-]*|\p{Lu}[\p{Lu}\p{M}'’-]*|\p{Lu}\.)$/u;
 
 export const personName: Validator = (value) => {
@@ -45,6 +58,9 @@ export const personName: Validator = (value) => {
   const words = v.split(/\s+/).filter(Boolean);
   if (words.length < 2 || words.length > 6) return fail(`${words.length} word(s): a full name has 2 to 6`);
   if (!words.every((w) => WORD.test(w))) return fail('not all words are capitalised name words');
+  const org = words.find((w) => ORGANISATION_WORDS.has(w.toLowerCase()));
+  if (org) return fail(`"${org}" names an organisation, team or product, not a person`);
+  if (words.some((w) => [...w].length > MAX_NAME_WORD)) return fail(`a word longer than ${MAX_NAME_WORD} letters: a compound or label, not a name part`);
   const field = words.find((w) => FIELD_WORDS.has(w.toLowerCase()));
   if (field) return fail(`"${field}" is a field label word, not part of a name`);
   // ALL-CAPS values after a label are as often the next label ("XÉT NGHIỆM ADN") as a name:

@@ -16,6 +16,13 @@ const NOT_A_LOGIN = new Set([
   'tên', 'ten', 'nhap', 'ten_dang_nhap', 'tendangnhap', 'async', 'await', 'function', 'new', 'return', 'lambda',
 ]);
 
+/** Words of internal ids and test accounts: "user-123", "test-user-id", "usr_42" name no person. */
+const ID_WORDS = new Set([
+  'user', 'users', 'usr', 'u', 'uid', 'id', 'ids', 'test', 'testing', 'demo', 'mock', 'fake', 'dummy', 'sample', 'example',
+  'member', 'customer', 'cust', 'client', 'acct', 'account', 'admin', 'guest', 'new', 'existing', 'other', 'another',
+  'current', 'my', 'your', 'some', 'default', 'temp', 'tmp', 'seed', 'org', 'team', 'owner', 'invalid', 'valid', 'unknown',
+]);
+
 export const username: Validator = (value) => {
   const v = value.trim();
   const lower = v.toLowerCase();
@@ -30,6 +37,9 @@ export const username: Validator = (value) => {
   if (/^[a-z]+[A-Z]/.test(v) && !/\d/.test(v)) return fail('a camelCase identifier');
   if (/^[A-Z][a-z]+(?:[A-Z][a-z]*)*$/.test(v)) return fail('a capitalised word or PascalCase name, not a login');
   if (/^[0-9a-f-]{8,}$/i.test(v) && /\d/.test(v)) return fail('a hex id or UUID');
+  // customer1, user-123, test_user_02: an id word with a number is a numbered test or internal account.
+  const words = lower.split(/[-_.]+/).map((w) => w.replace(/\d+$/, '')).filter(Boolean);
+  if (words.length > 0 && words.every((w) => ID_WORDS.has(w))) return fail('an internal or test account id (user-123, test-user-id), not a login name');
   if (/^v?\d+(?:\.\d+)+/.test(v) || /^v\d/.test(v)) return fail('a version');
   if (/^[A-Z]{2,}[-_/]?\d/.test(v)) return fail('an order/ticket code');
   const digits = (v.match(/\d/g) ?? []).length;

@@ -28,6 +28,8 @@ export interface FileEntry {
   abs: string;
   /** Path relative to the working directory, forward slashes (what reports show). */
   rel: string;
+  /** Path relative to the scanned directory it was found under (the file name for a file argument). */
+  inRoot: string;
   size: number;
   /** Read through a container reader (archive, workbook, document, PDF), not as text. */
   container?: boolean;
@@ -62,7 +64,7 @@ export function isBinaryPath(p: string): boolean {
 }
 
 export function isMinifiedPath(p: string): boolean {
-  return /\.min\.(js|css|mjs)$|[.-]bundle\.js$|\.map$/i.test(p) || /(^|\/)(package-lock\.json|yarn\.lock|pnpm-lock\.yaml)$/.test(p);
+  return /\.min\.(js|css|mjs)$|[.-]bundle\.js$|\.map$/i.test(p) || /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lock|composer\.lock|Cargo\.lock|Gemfile\.lock|poetry\.lock)$/.test(p);
 }
 
 /** One matcher per directory that holds an ignore file; paths are tested relative to it. */
@@ -113,7 +115,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
       continue;
     }
     if (st.isFile()) {
-      addFile(abs, st.size);
+      addFile(abs, st.size, path.basename(abs));
       continue;
     }
     const tree = new IgnoreTree(abs, opts.ignore ?? []);
@@ -158,7 +160,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
           continue;
         }
         if (!target.isFile()) continue; // symlinked directories are not followed: no loops
-        addFile(full, target.size);
+        addFile(full, target.size, rel);
         continue;
       }
       if (!e.dirent.isFile()) continue;
@@ -169,22 +171,22 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
         problems.push({ where: fromCwd, message: `cannot read: ${(err as NodeJS.ErrnoException).code ?? 'error'}` });
         continue;
       }
-      addFile(full, size);
+      addFile(full, size, rel);
     }
   }
 
-  function addFile(abs: string, size: number) {
+  function addFile(abs: string, size: number, inRoot: string) {
     if (seen.has(abs)) return;
     seen.add(abs);
     const rel = toPosix(path.relative(opts.cwd, abs)) || path.basename(abs);
     if (isContainerPath(rel)) {
       // Containers have their own limits (entries, uncompressed bytes, ratio), not max_file_size.
-      files.push({ abs, rel, size, container: true });
+      files.push({ abs, rel, inRoot, size, container: true });
       return;
     }
     if (SQLITE_EXT.test(rel)) {
       // Named on their own line (scanned with --include-databases), not among the binary files.
-      databases.push({ abs, rel, size });
+      databases.push({ abs, rel, inRoot, size });
       return;
     }
     if (isBinaryPath(rel)) {
@@ -200,7 +202,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
       skipped.tooLarge++;
       return;
     }
-    files.push({ abs, rel, size });
+    files.push({ abs, rel, inRoot, size });
   }
 
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));

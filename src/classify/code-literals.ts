@@ -1,0 +1,95 @@
+/**
+ * Values are literals (issue 12): in TS/JS, a personal value is text a developer wrote down — a
+ * string, template or number literal, JSX text, a comment — never an expression. Detectors read
+ * `userId: poll.userId` or `password: user.password!` as key/value text and report the identifier
+ * as a login name or a password; a value whose span touches an identifier (or `this`/`super`)
+ * in the parsed file is an expression and is dropped.
+ *
+ * The file is parsed only when it has value findings, without parent pointers (the cheaper mode,
+ * see src/sources/code/parse.ts for the measurements). ts-morph's TypeScript is the module code
+ * analysis already loads, so a scan with code analysis pays for no second copy.
+ */
+import type { Finding, Location } from '../model/finding.js';
+
+type TypeScript = typeof import('ts-morph').ts;
+type SourceFile = import('ts-morph').ts.SourceFile;
+type Node = import('ts-morph').ts.Node;
+
+let loading: Promise<TypeScript> | undefined;
+const loadTypeScript = () => (loading ??= import('ts-morph').then((m) => m.ts));
+
+const SCRIPT_KIND: Record<string, 'TS' | 'TSX' | 'JS' | 'JSX'> = { ts: 'TS', mts: 'TS', cts: 'TS', tsx: 'TSX', js: 'JS', mjs: 'JS', cjs: 'JS', jsx: 'JSX' };
+
+export function scriptKindOf(rel: string): 'TS' | 'TSX' | 'JS' | 'JSX' | undefined {
+  const dot = rel.lastIndexOf('.');
+  return dot < rel.lastIndexOf('/') || dot < 0 ? undefined : SCRIPT_KIND[rel.slice(dot + 1).toLowerCase()];
+}
+
+/** Sorted, non-overlapping [start, end) UTF-16 spans of identifiers, `this` and `super`. */
+function expressionSpans(ts: TypeScript, sf: SourceFile): Int32Array {
+  const spans: number[] = [];
+  const visit = (node: Node): void => {
+    const k = node.kind;
+    if (k === ts.SyntaxKind.Identifier || k === ts.SyntaxKind.PrivateIdentifier || k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword) {
+      spans.push(node.getStart(sf), node.end);
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  ts.forEachChild(sf, visit);
+  return Int32Array.from(spans);
+}
+
+function overlapsSpan(spans: Int32Array, start: number, end: number): boolean {
+  // Binary search for the first span ending after start.
+  let lo = 0;
+  let hi = spans.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid * 2 + 1]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < spans.length / 2 && spans[lo * 2]! < end;
+}
+
+/** UTF-16 offsets of line starts, by '\n' like LineIndex (so finding columns map back exactly). */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetOf(starts: number[], line: number, column: number): number {
+  return (starts[line - 1] ?? 0) + column - 1;
+}
+
+function span(starts: number[], loc: Location): [number, number] {
+  const start = offsetOf(starts, loc.line, loc.column);
+  const end = loc.endLine && loc.endColumn ? offsetOf(starts, loc.endLine, loc.endColumn) : start + 1;
+  return [start, Math.max(end, start + 1)];
+}
+
+/**
+ * The findings without value findings that sit on code expressions. Non-script files and files
+ * without value findings come back unchanged (and unparsed).
+ */
+export async function dropExpressionValues(findings: Finding[], rel: string, readText: () => string): Promise<Finding[]> {
+  const kind = scriptKindOf(rel);
+  if (!kind || !findings.some((f) => f.kind === 'value' && f.location)) return findings;
+  const ts = await loadTypeScript();
+  const text = readText();
+  let spans: Int32Array;
+  try {
+    const sf = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, false, ts.ScriptKind[kind]);
+    spans = expressionSpans(ts, sf);
+  } catch {
+    // Absurd nesting overflows the parser's stack: keep the findings rather than lose the file.
+    return findings;
+  }
+  const starts = lineStarts(text);
+  return findings.filter((f) => {
+    if (f.kind !== 'value' || !f.location) return true;
+    const [s, e] = span(starts, f.location);
+    return !overlapsSpan(spans, s, e);
+  });
+}

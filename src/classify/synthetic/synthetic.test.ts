@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { compileSyntheticValues, judgeSynthetic, loadSyntheticValuesFile } from './synthetic.js';
+import { ConfigError } from '../../util/errors.js';
+
+const file = loadSyntheticValuesFile();
+
+describe('synthetic values (rules/synthetic-values.yml)', () => {
+  for (const [category, value] of file.examples.placeholder) {
+    test(`placeholder: ${category} ${value}`, () => expect(judgeSynthetic(value, category)).toMatchObject({ synthetic: true, placeholder: true }));
+  }
+  for (const [category, value] of file.examples.synthetic) {
+    test(`synthetic: ${category} ${value}`, () => expect(judgeSynthetic(value, category)).toMatchObject({ synthetic: true, placeholder: false }));
+  }
+  for (const [category, value] of file.examples.realistic) {
+    test(`realistic: ${category} ${value}`, () => expect(judgeSynthetic(value, category)).toEqual({ synthetic: false, placeholder: false }));
+  }
+
+  test('recognisers apply only to their categories', () => {
+    expect(judgeSynthetic('0912345678', 'phone').synthetic).toBe(true);
+    expect(judgeSynthetic('0912345678', 'full-name').synthetic).toBe(false);
+  });
+
+  test('the reason names the recogniser, never the value', () => {
+    const v = judgeSynthetic('alice@acmecorp.com', 'digital-account');
+    expect(v.reason).toMatch(/^synthetic-email-/);
+    expect(v.reason).not.toContain('acmecorp');
+    expect(v.reason).not.toContain('alice');
+  });
+
+  test('a bad pattern or category is a ConfigError naming the field', () => {
+    const bad = (r: object) => compileSyntheticValues({ ...file, recognisers: [{ id: 'x', verdict: 'synthetic', ...r }] }, 'syn.yml');
+    expect(() => bad({ patterns: ['(?<=a)b'] })).toThrow(ConfigError);
+    expect(() => bad({ patterns: ['(?<=a)b'] })).toThrow(/syn\.yml: recognisers\[0\]\.patterns\[0\]/);
+    expect(() => bad({ categories: ['not-a-category'], values: ['a'] })).toThrow(/categories: unknown category/);
+  });
+
+  test("an address at the project's own domain is a company mailbox; free mail never is", async () => {
+    const { projectNamesOf } = await import('./synthetic.js');
+    const names = projectNamesOf('/home/runner/work/openstatus/openstatus/');
+    expect(names).toEqual(['openstatus', 'openstatus']);
+    expect(judgeSynthetic('thibault@openstatus.dev', 'digital-account', undefined, names)).toMatchObject({ synthetic: true, reason: expect.stringMatching(/^project-domain/) });
+    expect(judgeSynthetic('thibault@openstatus.dev', 'digital-account')).toMatchObject({ synthetic: false });
+    expect(judgeSynthetic('hung.tran82@gmail.com', 'digital-account', undefined, projectNamesOf('/src/gmail-clone'))).toMatchObject({ synthetic: false });
+  });
+});
