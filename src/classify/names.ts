@@ -20,6 +20,7 @@
  */
 import type { Confidence } from '../model/finding.js';
 import { identifierTokens } from './names/tokens.js';
+import { contextsOfOwner, contextTermOf } from './names/contexts.js';
 import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
@@ -304,6 +305,8 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
   if (hit !== undefined) return hit ?? undefined;
   const l = lex();
   const tokens = identifierTokens(name);
+  const inContext = ownerContextMatch(tokens, owner, l);
+  if (inContext !== undefined) return remember(cache, key, inContext) ?? undefined;
   let result = classifyTokens(tokens, owner, l);
   if (!result) {
     const split = splitGlued(tokens, l);
@@ -311,6 +314,31 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
   }
   result ??= protectedValueOfOwner(tokens, owner, l);
   return remember(cache, key, result ?? null) ?? undefined;
+}
+
+/**
+ * The owning type's context decides a field named by one of its terms (Transaction.amount,
+ * VerificationToken.identifier, BankAccount.name): a match, null when the context says the name is
+ * not personal there, undefined when no context knows it.
+ */
+function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | null | undefined {
+  if (!owner || tokens.length === 0) return undefined;
+  const ownerTokens = identifierTokens(owner);
+  const contexts = contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container');
+  if (contexts.length === 0) return undefined;
+  const ownerWords = l.owners.spans(tokens);
+  const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
+  if (!term) return undefined;
+  if (term.category === null) return null;
+  const protection = protectionOf(tokens, l);
+  return {
+    category: term.category,
+    confidence: 'medium',
+    term: term.text,
+    owner: classifyOwner(owner),
+    reason: `name matches "${term.text}", which in a model like ${owner} is ${term.category} data`,
+    ...(protection ? { protection } : {}),
+  };
 }
 
 /**

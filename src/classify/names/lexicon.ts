@@ -8,6 +8,10 @@ import { namesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';
 import { identifierTokens } from './tokens.js';
+import { SpanTable } from './spans.js';
+import { compileContexts, type ContextFile, type OwnerContexts } from './contexts.js';
+
+export { SpanTable } from './spans.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
@@ -48,6 +52,7 @@ export interface NamesFile {
   promotions?: PromotionFile[];
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
+  contexts?: ContextFile[];
 }
 
 export interface Term {
@@ -69,62 +74,6 @@ export interface Veto {
   only?: Set<string>;
 }
 
-/** Word spans of one kind (owner words, veto words, protection words). */
-export class SpanTable<T> {
-  readonly exact = new Map<string, T>();
-  readonly glued = new Map<string, T>();
-  maxTokens = 1;
-
-  /**
-   * @param plural also accept an English plural of the last word ("patients", "addresses",
-   *   "phoneNumbers") when that word has at least `minPlural` letters: owner words go down to 4
-   *   ("kids", "apps", "jobs") while terms keep 5, so 3-letter terms (pin, lat, age) stay exact.
-   */
-  constructor(
-    private readonly plural = false,
-    private readonly minPlural = 5,
-  ) {}
-
-  add(tokens: string[], value: T): void {
-    this.exact.set(tokens.join(' '), value);
-    const g = tokens.join('');
-    if (!this.glued.has(g)) this.glued.set(g, value);
-    this.maxTokens = Math.max(this.maxTokens, tokens.length);
-  }
-
-  /** Value of tokens[start, end), by exact tokens or glued (e.g. ["e","mail"] → "email"). */
-  at(tokens: readonly string[], start: number, end: number): T | undefined {
-    const slice = tokens.slice(start, end);
-    const hit = this.exact.get(slice.join(' '));
-    if (hit !== undefined) return hit;
-    // Gluing several short tokens ("i","p") into a term invents matches; require some length.
-    const glued = slice.join('');
-    const g = end - start === 1 || glued.length >= 5 ? this.glued.get(glued) : undefined;
-    if (g !== undefined || !this.plural) return g;
-    const last = slice[slice.length - 1]!;
-    if (last.length < this.minPlural || !last.endsWith('s') || last.endsWith('ss')) return undefined;
-    const head = slice.slice(0, -1);
-    for (const single of [last.slice(0, -1), last.endsWith('es') ? last.slice(0, -2) : '', last.endsWith('ies') ? `${last.slice(0, -3)}y` : '']) {
-      if (single.length < this.minPlural - 1) continue;
-      const hit = this.exact.get([...head, single].join(' ')) ?? (head.length === 0 ? this.glued.get(single) : undefined);
-      if (hit !== undefined) return hit;
-    }
-    return undefined;
-  }
-
-  /** All spans [start, end) with their value, longest first at each start. */
-  spans(tokens: readonly string[]): Array<{ start: number; end: number; value: T }> {
-    const out: Array<{ start: number; end: number; value: T }> = [];
-    for (let i = 0; i < tokens.length; i++) {
-      for (let len = Math.min(this.maxTokens + 2, tokens.length - i); len >= 1; len--) {
-        const value = this.at(tokens, i, i + len);
-        if (value !== undefined) out.push({ start: i, end: i + len, value });
-      }
-    }
-    return out;
-  }
-}
-
 /** An ID term next to one of `words` is about a picture of the document (cccdImage, anhChupCmnd). */
 export interface Promotion {
   words: SpanTable<string>;
@@ -139,6 +88,7 @@ export interface Lexicon {
   leading: SpanTable<Veto>;
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
+  contexts: OwnerContexts;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -243,7 +193,8 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     p.words.forEach((w, i) => words.add(tokensOrThrow(w, `${where}.words[${i}]`), w));
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
-  return { terms, owners, promotions, leading, afterTerm, protection };
+  const contexts = compileContexts(file.contexts, display);
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */
