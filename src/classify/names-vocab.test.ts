@@ -366,3 +366,32 @@ describe('Vietnamese names without diacritics or separators', () => {
     expectNothing([['CuaHang', 'kinh_doanh'], ['', 'loai_kinh_doanh'], ['Product', 'kinh_do']]);
   });
 });
+
+describe('Vietnamese head nouns: the word after "tên" / "họ" says whose it is', () => {
+  test("a person's name, with full and abbreviated person words", () => {
+    expectCategory([
+      ['KhachHang', 'ten_khach_hang', 'full-name'],
+      ['', 'tenKhachHang', 'full-name'],
+      ['', 'TenKH', 'full-name'],
+      ['', 'TenNV', 'full-name'],
+      ['', 'ho_ten_bn', 'full-name'],
+      ['', 'ten_nguoi_nhan', 'full-name'],
+      ['NhanVien', 'ten', 'full-name'],
+      ['NhanVien', 'ten2', 'full-name'],
+      ['', 'ten_that', 'full-name'],
+    ]);
+  });
+
+  test("a thing's name, or another word, on a person's model is not a person's name", () => {
+    expectNothing([
+      ['KhachHang', 'ten_thuoc'],
+      ['KhachHang', 'ten_mien'],
+      ['NhanVien', 'ten_chuc_vu'],
+      ['NhanVien', 'ten_phong'],
+      ['NhanVien', 'ten_khoa'],
+      ['User', 'ten_voucher'],
+      ['User', 'ho_tro'],
+      ['User', 'hoTro'],
+    ]);
+  });
+});

@@ -147,6 +147,18 @@ function aloneButOwners(tokens: readonly string[], start: number, end: number, o
   return true;
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * Vietnamese puts the owner after the head noun: "tên khách hàng" is a customer's name, "tên thuốc"
+ * a drug's, "họ trợ"... not a surname at all. The word after a head-first term must open a person,
+ * record or container word (or be a number: ten_2).
+ */
+function ownsFollower(tokens: readonly string[], at: number, ownerSpans: ReadonlyArray<Span<OwnerWordKind>>): boolean {
+  if (DIGITS.test(tokens[at]!)) return true;
+  return ownerSpans.some((o) => o.start === at && (o.value === 'person' || o.value === 'person-weak' || o.value === 'record' || o.value === 'container'));
+}
+
 /**
  * An ID number term next to an image word ("cccd image", "ảnh chụp cmnd", "passport_scan") is the
  * picture of the document: the candidate grows over the word and takes the promoted category.
@@ -202,6 +214,9 @@ function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span
       const v = l.leading.at(tokens, 0, e);
       if (v && vetoApplies(v, term.category)) return `"${tokens.slice(0, e).join(' ')}" before it marks a flag or an action, not a value`;
     }
+  }
+  if (term.headFirst && end < tokens.length && !ownsFollower(tokens, end, ownerSpans)) {
+    return `"${tokens[end]}" after "${term.text}" says whose ${term.text} it is, and that is not a person`;
   }
   for (const s of l.afterTerm.spans(tokens.slice(end))) {
     if (vetoApplies(s.value, term.category)) {

@@ -27,6 +27,7 @@ interface TermGroupFile {
   category: string;
   owner: OwnerPolicy;
   alone?: boolean;
+  head_first?: boolean;
   high?: string[];
   medium?: string[];
   low?: string[];
@@ -63,6 +64,8 @@ export interface Term {
   policy: OwnerPolicy;
   /** Counts only as the whole identifier, apart from owner words. */
   alone?: boolean;
+  /** A Vietnamese head noun: the word right after it names whose it is (tên_thuốc is a drug's name). */
+  headFirst?: boolean;
   /** Confidence for each owner kind (already resolved from the policy and by_owner). */
   byOwner: Record<OwnerKind, Level>;
 }
@@ -174,7 +177,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
         if (g.by_owner) {
           for (const [k, v] of Object.entries(g.by_owner)) byOwner[k === 'non_person' ? 'non-person' : (k as OwnerKind)] = v;
         }
-        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, ...(g.alone ? { alone: true } : {}), byOwner });
+        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, ...(g.alone ? { alone: true } : {}), ...(g.head_first ? { headFirst: true } : {}), byOwner });
       });
     }
   });
