@@ -395,3 +395,35 @@ describe('Vietnamese head nouns: the word after "tên" / "họ" says whose it is
     ]);
   });
 });
+
+describe('token models', () => {
+  test('the token field of any token model is a credential; a crypto token model is not personal', () => {
+    expectCategory([
+      ['InfraToken', 'token', 'credentials'],
+      ['ApiToken', 'tokenHash', 'credentials'],
+      ['PersonalAccessToken', 'token', 'credentials'],
+      ['Otp', 'code', 'credentials'],
+    ]);
+    expectNothing([['Token', 'value'], ['Token', 'code'], ['Erc20Token', 'decimals'], ['TokenTransfer', 'token']]);
+  });
+});
+
+describe('clients', () => {
+  test("a Client model is a customer; a software client's fields are configuration", () => {
+    expectCategory([
+      ['Client', 'name', 'full-name'],
+      ['Client', 'country', 'address'],
+      ['ClientModel', 'email', 'digital-account'],
+      ['clients', 'phone', 'phone'],
+    ]);
+    expectNothing([
+      ['SmtpClient', 'password'],
+      ['ApiClient', 'name'],
+      ['OAuthClient', 'name'],
+      ['redisClient', 'name'],
+      ['HttpClient', 'address'],
+      ['', 'clientSecret'],
+      ['', 'clientName'],
+    ]);
+  });
+});

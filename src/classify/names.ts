@@ -68,6 +68,8 @@ function ownerKindOfTokens(tokens: readonly string[], l: Lexicon): OwnerKind {
         end = start + 1;
         break;
       }
+      // "SmtpClient", "apiClient": a bare-person word after another word is that thing's software.
+      if (kind === 'person-bare') return start === 0 ? 'person' : 'non-person';
       if (kind) {
         if (kind === 'non-person' && startsWithCompoundPerson(tokens, l)) return 'person';
         return kind === 'person-weak' ? 'person' : kind;
@@ -235,7 +237,7 @@ function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span
     if (s.value === 'container' && s.end <= start && !qualifies) continue;
     if (s.value === 'non-person-weak' && !qualifies) continue;
     // memberName, childPropName: jargon inside identifiers; only an owning type decides.
-    if (s.value === 'person-weak') continue;
+    if (s.value === 'person-weak' || s.value === 'person-bare') continue;
     const dist = s.end <= start ? start - s.end : s.start - end + 0.5;
     const kind = s.value === 'container' || s.value === 'non-person-weak' ? 'non-person' : s.value;
     if (!best || dist < best.dist) best = { dist, kind, word: tokens.slice(s.start, s.end).join(' ') };

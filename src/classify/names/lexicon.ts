@@ -17,9 +17,10 @@ export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
  * Owner-word classes in names.yml; a container defers to an owner word before it. The weak classes
  * decide in one place only: person-weak as an owning type (Member.name), non-person-weak inside an
- * identifier right before an ambiguous term (operationName, tableName).
+ * identifier right before an ambiguous term (operationName, tableName). person-bare is a person only
+ * as the whole owning type (Client, but not SmtpClient).
  */
-export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak' | 'non-person-weak';
+export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak' | 'person-bare' | 'non-person-weak';
 export type OwnerPolicy = 'any' | 'not-non-person' | 'person';
 export type Level = Confidence | 'none';
 
@@ -48,7 +49,7 @@ interface VetoFile {
 
 export interface NamesFile {
   version: 1;
-  owners: { person: string[]; person_weak: string[]; record: string[]; non_person: string[]; non_person_weak?: string[]; container: string[] };
+  owners: { person: string[]; person_weak: string[]; person_bare?: string[]; record: string[]; non_person: string[]; non_person_weak?: string[]; container: string[] };
   negatives: { leading: VetoFile; after_term: VetoFile[] };
   promotions?: PromotionFile[];
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
@@ -139,6 +140,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   const ownerClasses = [
     ['person', 'person'],
     ['person_weak', 'person-weak'],
+    ['person_bare', 'person-bare'],
     ['record', 'record'],
     ['non_person', 'non-person'],
     ['non_person_weak', 'non-person-weak'],
