@@ -427,3 +427,31 @@ describe('clients', () => {
     ]);
   });
 });
+
+describe('pay', () => {
+  test("an employee's or a payroll record's pay items are financial", () => {
+    expectCategory([
+      ['BangLuong', 'luong_co_ban', 'financial'],
+      ['BangLuong', 'phu_cap', 'financial'],
+      ['BangLuong', 'thuc_linh', 'financial'],
+      ['Payroll', 'net', 'financial'],
+      ['Payslip', 'deductions', 'financial'],
+      ['NhanVien', 'tong_luong', 'financial'],
+      ['Employee', 'baseSalary', 'financial'],
+      ['NhanVien', 'thuong', 'financial'],
+    ]);
+  });
+
+  test("a position's standard pay, a product's quantity and pay grades are not", () => {
+    expectNothing([
+      ['ChucVu', 'phu_cap'],
+      ['ChucVu', 'bonus'],
+      ['Product', 'luong'],
+      ['BangLuong', 'so_luong'],
+      ['NhanVien', 'tong'],
+      ['Order', 'thuong'],
+      ['Employee', 'salaryGrade'],
+      ['', 'phu_cap'],
+    ]);
+  });
+});
