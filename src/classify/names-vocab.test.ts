@@ -180,6 +180,7 @@ describe('auth records', () => {
       ['AdminPassword', 'resetToken', 'credentials'],
       ['AdminPassword', 'emailToken', 'credentials'],
       ['AdminPassword', 'salt', 'credentials'],
+      ['AdminPassword', 'loggedSessions', 'credentials'],
       ['User', 'magicLinkToken', 'credentials'],
       ['Account', 'providerAccessToken', 'credentials'],
       ['Account', 'providerRefreshToken', 'credentials'],

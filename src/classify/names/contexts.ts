@@ -8,8 +8,7 @@
  */
 import { ConfigError } from '../../rules/errors.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
-import { SpanTable } from './spans.js';
-import { identifierTokens } from './tokens.js';
+import { SpanTable, tokensOrThrow } from './spans.js';
 
 export interface ContextFile {
   owners: string[];
@@ -32,25 +31,19 @@ export interface OwnerContexts {
   fields: Array<SpanTable<ContextTerm>>;
 }
 
-function tokensOf(word: string, where: string): string[] {
-  const t = identifierTokens(word);
-  if (t.length === 0) throw new ConfigError(`${where}: "${word}" has no letters or digits`);
-  return t;
-}
-
 export function compileContexts(files: readonly ContextFile[] | undefined, display: string): OwnerContexts {
   const owners = new SpanTable<number[]>(true, 4);
   const fields: Array<SpanTable<ContextTerm>> = [];
   (files ?? []).forEach((c, ci) => {
     const base = `${display}: contexts[${ci}]`;
     c.owners.forEach((w, i) => {
-      const tokens = tokensOf(w, `${base}.owners[${i}]`);
+      const tokens = tokensOrThrow(w, `${base}.owners[${i}]`);
       const prev = owners.exact.get(tokens.join(' ')) ?? [];
       owners.add(tokens, [...prev, ci]);
     });
     const table = new SpanTable<ContextTerm>(true);
     const add = (text: string, category: CategoryId | null, where: string): void => {
-      const tokens = tokensOf(text, where);
+      const tokens = tokensOrThrow(text, where);
       const prev = table.exact.get(tokens.join(' '));
       if (prev) throw new ConfigError(`${where}: duplicate term "${text}" (also "${prev.text}")`);
       table.add(tokens, { text, category });

@@ -7,11 +7,8 @@ import { ConfigError } from '../../util/errors.js';
 import { namesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';
-import { identifierTokens } from './tokens.js';
-import { SpanTable } from './spans.js';
+import { SpanTable, tokensOrThrow } from './spans.js';
 import { compileContexts, type ContextFile, type OwnerContexts } from './contexts.js';
-
-export { SpanTable } from './spans.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
@@ -109,12 +106,6 @@ function policyDefaults(policy: OwnerPolicy, listed: Confidence): Record<OwnerKi
     case 'person':
       return { person: listed, record: shiftLevel(listed, -1) === listed ? 'none' : shiftLevel(listed, -1), unknown: 'none', 'non-person': 'none' };
   }
-}
-
-function tokensOrThrow(word: string, where: string): string[] {
-  const t = identifierTokens(word);
-  if (t.length === 0) throw new ConfigError(`${where}: "${word}" has no letters or digits`);
-  return t;
 }
 
 function checkCategories(ids: string[] | undefined, where: string): void {

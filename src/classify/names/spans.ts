@@ -1,4 +1,13 @@
 /** Token-span lookup tables shared by the names lexicon and its owner contexts. */
+import { ConfigError } from '../../rules/errors.js';
+import { identifierTokens } from './tokens.js';
+
+/** Tokens of a word from rules/names.yml; `where` names the place for the error. */
+export function tokensOrThrow(word: string, where: string): string[] {
+  const t = identifierTokens(word);
+  if (t.length === 0) throw new ConfigError(`${where}: "${word}" has no letters or digits`);
+  return t;
+}
 
 /** Word spans of one kind (owner words, veto words, protection words). */
 export class SpanTable<T> {
