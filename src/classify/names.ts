@@ -41,6 +41,7 @@ export interface NameMatch {
 let lexicon: Lexicon | undefined;
 const cache = new Map<string, NameMatch | null>();
 const ownerCache = new Map<string, OwnerKind>();
+const ownerContextCache = new Map<string, number[]>();
 const CACHE_LIMIT = 200_000;
 
 function lex(): Lexicon {
@@ -340,8 +341,11 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
  */
 function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | null | undefined {
   if (!owner || tokens.length === 0) return undefined;
-  const ownerTokens = identifierTokens(owner);
-  const contexts = contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container');
+  let contexts = ownerContextCache.get(owner);
+  if (!contexts) {
+    const ownerTokens = identifierTokens(owner);
+    contexts = remember(ownerContextCache, owner, contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container'));
+  }
   if (contexts.length === 0) return undefined;
   const ownerWords = l.owners.spans(tokens);
   const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
