@@ -323,14 +323,15 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
   if (hit !== undefined) return hit ?? undefined;
   const l = lex();
   const tokens = identifierTokens(name);
-  const inContext = ownerContextMatch(tokens, owner, l);
-  if (inContext !== undefined) return remember(cache, key, inContext) ?? undefined;
   let result = classifyTokens(tokens, owner, l);
   if (!result) {
     const split = splitGlued(tokens, l);
     if (split) result = classifyTokens(split, owner, l);
   }
   result ??= protectedValueOfOwner(tokens, owner, l);
+  // The owner's context decides, unless the name alone already says the same thing (more surely).
+  const inContext = ownerContextMatch(tokens, owner, l);
+  if (inContext !== undefined && inContext?.category !== result?.category) result = inContext ?? undefined;
   return remember(cache, key, result ?? null) ?? undefined;
 }
 
