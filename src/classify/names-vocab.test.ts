@@ -262,6 +262,9 @@ describe('last-seen times and devices', () => {
       ['', 'browser'],
       ['DeviceType', 'os'],
       ['', 'platform'],
+      ['Device', 'mobile'],
+      ['Device', 'name'],
+      ['DeviceModel', 'type'],
     ]);
   });
 });
