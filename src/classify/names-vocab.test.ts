@@ -6,7 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { classifyIdentifier, classifyIdentifierPath } from './names.js';
 import { compileContexts } from './names/contexts.js';
-import { ConfigError } from '../rules/errors.js';
+import { ConfigError } from '../util/errors.js';
 
 /** [owner | '', identifier, expected category] */
 type Case = [string, string, string];

@@ -6,7 +6,7 @@
  * not a person's name. A context applies only when the field name is one of its terms as a whole
  * (apart from owner words such as "transaction" in transactionAmount).
  */
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import { SpanTable, tokensOrThrow } from './spans.js';
 

@@ -1,5 +1,5 @@
 /** Token-span lookup tables shared by the names lexicon and its owner contexts. */
-import { ConfigError } from '../../rules/errors.js';
+import { ConfigError } from '../../util/errors.js';
 import { identifierTokens } from './tokens.js';
 
 /** Tokens of a word from rules/names.yml; `where` names the place for the error. */
