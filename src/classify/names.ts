@@ -20,6 +20,7 @@
  */
 import type { Confidence } from '../model/finding.js';
 import { identifierTokens } from './names/tokens.js';
+import { contextsOfOwner, contextTermOf } from './names/contexts.js';
 import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
@@ -40,6 +41,7 @@ export interface NameMatch {
 let lexicon: Lexicon | undefined;
 const cache = new Map<string, NameMatch | null>();
 const ownerCache = new Map<string, OwnerKind>();
+const ownerContextCache = new Map<string, number[]>();
 const CACHE_LIMIT = 200_000;
 
 function lex(): Lexicon {
@@ -67,6 +69,8 @@ function ownerKindOfTokens(tokens: readonly string[], l: Lexicon): OwnerKind {
         end = start + 1;
         break;
       }
+      // "SmtpClient", "apiClient": a bare-person word after another word is that thing's software.
+      if (kind === 'person-bare') return start === 0 ? 'person' : 'non-person';
       if (kind) {
         if (kind === 'non-person' && startsWithCompoundPerson(tokens, l)) return 'person';
         return kind === 'person-weak' ? 'person' : kind;
@@ -146,6 +150,18 @@ function aloneButOwners(tokens: readonly string[], start: number, end: number, o
   return true;
 }
 
+const DIGITS = /^\d+$/;
+
+/**
+ * Vietnamese puts the owner after the head noun: "tên khách hàng" is a customer's name, "tên thuốc"
+ * a drug's, "họ trợ"... not a surname at all. The word after a head-first term must open a person,
+ * record or container word (or be a number: ten_2).
+ */
+function ownsFollower(tokens: readonly string[], at: number, ownerSpans: ReadonlyArray<Span<OwnerWordKind>>): boolean {
+  if (DIGITS.test(tokens[at]!)) return true;
+  return ownerSpans.some((o) => o.start === at && (o.value === 'person' || o.value === 'person-weak' || o.value === 'record' || o.value === 'container'));
+}
+
 /**
  * An ID number term next to an image word ("cccd image", "ảnh chụp cmnd", "passport_scan") is the
  * picture of the document: the candidate grows over the word and takes the promoted category.
@@ -202,6 +218,9 @@ function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span
       if (v && vetoApplies(v, term.category)) return `"${tokens.slice(0, e).join(' ')}" before it marks a flag or an action, not a value`;
     }
   }
+  if (term.headFirst && end < tokens.length && !ownsFollower(tokens, end, ownerSpans)) {
+    return `"${tokens[end]}" after "${term.text}" says whose ${term.text} it is, and that is not a person`;
+  }
   for (const s of l.afterTerm.spans(tokens.slice(end))) {
     if (vetoApplies(s.value, term.category)) {
       return `"${tokens.slice(end + s.start, end + s.end).join(' ')}" after "${term.text}" makes it about something else`;
@@ -219,7 +238,7 @@ function judge(tokens: string[], cand: Candidate, ownerSpans: ReadonlyArray<Span
     if (s.value === 'container' && s.end <= start && !qualifies) continue;
     if (s.value === 'non-person-weak' && !qualifies) continue;
     // memberName, childPropName: jargon inside identifiers; only an owning type decides.
-    if (s.value === 'person-weak') continue;
+    if (s.value === 'person-weak' || s.value === 'person-bare') continue;
     const dist = s.end <= start ? start - s.end : s.start - end + 0.5;
     const kind = s.value === 'container' || s.value === 'non-person-weak' ? 'non-person' : s.value;
     if (!best || dist < best.dist) best = { dist, kind, word: tokens.slice(s.start, s.end).join(' ') };
@@ -310,7 +329,38 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
     if (split) result = classifyTokens(split, owner, l);
   }
   result ??= protectedValueOfOwner(tokens, owner, l);
+  // The owner's context decides, unless the name alone already says the same thing (more surely).
+  const inContext = ownerContextMatch(tokens, owner, l);
+  if (inContext !== undefined && inContext?.category !== result?.category) result = inContext ?? undefined;
   return remember(cache, key, result ?? null) ?? undefined;
+}
+
+/**
+ * The owning type's context decides a field named by one of its terms (Transaction.amount,
+ * VerificationToken.identifier, BankAccount.name): a match, null when the context says the name is
+ * not personal there, undefined when no context knows it.
+ */
+function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexicon): NameMatch | null | undefined {
+  if (!owner || tokens.length === 0) return undefined;
+  let contexts = ownerContextCache.get(owner);
+  if (!contexts) {
+    const ownerTokens = identifierTokens(owner);
+    contexts = remember(ownerContextCache, owner, contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container'));
+  }
+  if (contexts.length === 0) return undefined;
+  const ownerWords = l.owners.spans(tokens);
+  const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
+  if (!term) return undefined;
+  if (term.category === null) return null;
+  const protection = protectionOf(tokens, l);
+  return {
+    category: term.category,
+    confidence: 'medium',
+    term: term.text,
+    owner: classifyOwner(owner),
+    reason: `name matches "${term.text}", which in a model like ${owner} is ${term.category} data`,
+    ...(protection ? { protection } : {}),
+  };
 }
 
 /**

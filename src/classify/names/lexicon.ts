@@ -7,15 +7,17 @@ import { ConfigError } from '../../util/errors.js';
 import { namesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';
-import { identifierTokens } from './tokens.js';
+import { SpanTable, tokensOrThrow } from './spans.js';
+import { compileContexts, type ContextFile, type OwnerContexts } from './contexts.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
  * Owner-word classes in names.yml; a container defers to an owner word before it. The weak classes
  * decide in one place only: person-weak as an owning type (Member.name), non-person-weak inside an
- * identifier right before an ambiguous term (operationName, tableName).
+ * identifier right before an ambiguous term (operationName, tableName). person-bare is a person only
+ * as the whole owning type (Client, but not SmtpClient).
  */
-export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak' | 'non-person-weak';
+export type OwnerWordKind = Exclude<OwnerKind, 'unknown'> | 'container' | 'person-weak' | 'person-bare' | 'non-person-weak';
 export type OwnerPolicy = 'any' | 'not-non-person' | 'person';
 export type Level = Confidence | 'none';
 
@@ -23,6 +25,7 @@ interface TermGroupFile {
   category: string;
   owner: OwnerPolicy;
   alone?: boolean;
+  head_first?: boolean;
   high?: string[];
   medium?: string[];
   low?: string[];
@@ -43,11 +46,12 @@ interface VetoFile {
 
 export interface NamesFile {
   version: 1;
-  owners: { person: string[]; person_weak: string[]; record: string[]; non_person: string[]; non_person_weak?: string[]; container: string[] };
+  owners: { person: string[]; person_weak: string[]; person_bare?: string[]; record: string[]; non_person: string[]; non_person_weak?: string[]; container: string[] };
   negatives: { leading: VetoFile; after_term: VetoFile[] };
   promotions?: PromotionFile[];
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
+  contexts?: ContextFile[];
 }
 
 export interface Term {
@@ -58,6 +62,8 @@ export interface Term {
   policy: OwnerPolicy;
   /** Counts only as the whole identifier, apart from owner words. */
   alone?: boolean;
+  /** A Vietnamese head noun: the word right after it names whose it is (tên_thuốc is a drug's name). */
+  headFirst?: boolean;
   /** Confidence for each owner kind (already resolved from the policy and by_owner). */
   byOwner: Record<OwnerKind, Level>;
 }
@@ -67,62 +73,6 @@ export interface Veto {
   except?: Set<string>;
   /** ...or only to these. */
   only?: Set<string>;
-}
-
-/** Word spans of one kind (owner words, veto words, protection words). */
-export class SpanTable<T> {
-  readonly exact = new Map<string, T>();
-  readonly glued = new Map<string, T>();
-  maxTokens = 1;
-
-  /**
-   * @param plural also accept an English plural of the last word ("patients", "addresses",
-   *   "phoneNumbers") when that word has at least `minPlural` letters: owner words go down to 4
-   *   ("kids", "apps", "jobs") while terms keep 5, so 3-letter terms (pin, lat, age) stay exact.
-   */
-  constructor(
-    private readonly plural = false,
-    private readonly minPlural = 5,
-  ) {}
-
-  add(tokens: string[], value: T): void {
-    this.exact.set(tokens.join(' '), value);
-    const g = tokens.join('');
-    if (!this.glued.has(g)) this.glued.set(g, value);
-    this.maxTokens = Math.max(this.maxTokens, tokens.length);
-  }
-
-  /** Value of tokens[start, end), by exact tokens or glued (e.g. ["e","mail"] → "email"). */
-  at(tokens: readonly string[], start: number, end: number): T | undefined {
-    const slice = tokens.slice(start, end);
-    const hit = this.exact.get(slice.join(' '));
-    if (hit !== undefined) return hit;
-    // Gluing several short tokens ("i","p") into a term invents matches; require some length.
-    const glued = slice.join('');
-    const g = end - start === 1 || glued.length >= 5 ? this.glued.get(glued) : undefined;
-    if (g !== undefined || !this.plural) return g;
-    const last = slice[slice.length - 1]!;
-    if (last.length < this.minPlural || !last.endsWith('s') || last.endsWith('ss')) return undefined;
-    const head = slice.slice(0, -1);
-    for (const single of [last.slice(0, -1), last.endsWith('es') ? last.slice(0, -2) : '', last.endsWith('ies') ? `${last.slice(0, -3)}y` : '']) {
-      if (single.length < this.minPlural - 1) continue;
-      const hit = this.exact.get([...head, single].join(' ')) ?? (head.length === 0 ? this.glued.get(single) : undefined);
-      if (hit !== undefined) return hit;
-    }
-    return undefined;
-  }
-
-  /** All spans [start, end) with their value, longest first at each start. */
-  spans(tokens: readonly string[]): Array<{ start: number; end: number; value: T }> {
-    const out: Array<{ start: number; end: number; value: T }> = [];
-    for (let i = 0; i < tokens.length; i++) {
-      for (let len = Math.min(this.maxTokens + 2, tokens.length - i); len >= 1; len--) {
-        const value = this.at(tokens, i, i + len);
-        if (value !== undefined) out.push({ start: i, end: i + len, value });
-      }
-    }
-    return out;
-  }
 }
 
 /** An ID term next to one of `words` is about a picture of the document (cccdImage, anhChupCmnd). */
@@ -139,6 +89,7 @@ export interface Lexicon {
   leading: SpanTable<Veto>;
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
+  contexts: OwnerContexts;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -155,12 +106,6 @@ function policyDefaults(policy: OwnerPolicy, listed: Confidence): Record<OwnerKi
     case 'person':
       return { person: listed, record: shiftLevel(listed, -1) === listed ? 'none' : shiftLevel(listed, -1), unknown: 'none', 'non-person': 'none' };
   }
-}
-
-function tokensOrThrow(word: string, where: string): string[] {
-  const t = identifierTokens(word);
-  if (t.length === 0) throw new ConfigError(`${where}: "${word}" has no letters or digits`);
-  return t;
 }
 
 function checkCategories(ids: string[] | undefined, where: string): void {
@@ -186,6 +131,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   const ownerClasses = [
     ['person', 'person'],
     ['person_weak', 'person-weak'],
+    ['person_bare', 'person-bare'],
     ['record', 'record'],
     ['non_person', 'non-person'],
     ['non_person_weak', 'non-person-weak'],
@@ -224,7 +170,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
         if (g.by_owner) {
           for (const [k, v] of Object.entries(g.by_owner)) byOwner[k === 'non_person' ? 'non-person' : (k as OwnerKind)] = v;
         }
-        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, ...(g.alone ? { alone: true } : {}), byOwner });
+        terms.add(tokens, { text, tokens: tokens.length, category: g.category, policy: g.owner, ...(g.alone ? { alone: true } : {}), ...(g.head_first ? { headFirst: true } : {}), byOwner });
       });
     }
   });
@@ -243,7 +189,8 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     p.words.forEach((w, i) => words.add(tokensOrThrow(w, `${where}.words[${i}]`), w));
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
-  return { terms, owners, promotions, leading, afterTerm, protection };
+  const contexts = compileContexts(file.contexts, display);
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */
