@@ -33,4 +33,16 @@ export async function rename(uname: string, phone: string) {
     expect(sinks(flows)).toEqual(['Account.findOneAndUpdate → storage: ORM (Account)', 'doc.save → storage: ORM']);
     expect(returnsOf(flows, 'rename')).toContain('type:Account (Account record)');
   });
+
+  test('models destructured from a CommonJS require of a project module are models', () => {
+    const code = `
+const { Customer } = require('../models');
+const AuthService = {
+  register: async (userData) => {
+    await Customer.create({ SDT: userData.SDT, CCCD: userData.CCCD });
+  },
+};
+module.exports = AuthService;`;
+    expect(sinks(flowsWith([activeRecord], code, 'src/auth.js'))).toEqual(['Customer.create → storage: ORM (Customer)']);
+  });
 });
