@@ -45,6 +45,16 @@ export function collectImports(sf: ts.SourceFile, out: Bindings): void {
     } else if (ts.isImportEqualsDeclaration(st) && ts.isExternalModuleReference(st.moduleReference)) {
       const e = st.moduleReference.expression;
       if (ts.isStringLiteral(e)) out.set(st.name.text, { module: e.text, imported: '*' });
+    } else if (ts.isVariableStatement(st)) {
+      // `const { User, Order } = require('../models')`: named imports in CommonJS.
+      for (const d of st.declarationList.declarations) {
+        const req = ts.isObjectBindingPattern(d.name) && d.initializer ? requiredModule(d.initializer) : undefined;
+        if (!req || req.member || !ts.isObjectBindingPattern(d.name)) continue;
+        for (const el of d.name.elements) {
+          const imported = el.propertyName && ts.isIdentifier(el.propertyName) ? el.propertyName.text : ts.isIdentifier(el.name) ? el.name.text : undefined;
+          if (imported && ts.isIdentifier(el.name) && !el.dotDotDotToken) out.set(el.name.text, { module: req.module, imported });
+        }
+      }
     }
   }
 }

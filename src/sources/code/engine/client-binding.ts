@@ -70,6 +70,8 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
     if (!chain.root) return undefined;
     const rb = chain.root.startsWith('this.') ? this.frame?.cls?.bindings.get(chain.root.slice(5)) : this.bindings.get(chain.root);
     if (!rb || rb.local) return undefined;
+    // `new User({...})` of a model made by a model factory is a document holding data, not a client.
+    if (rb.entity && ts.isNewExpression(e)) return undefined;
     const pkg = rb.module && !isRelative(rb.module);
     if (!pkg && !this.vocab.clientChecks.some((isClient) => isClient(rb))) return undefined;
     if (ts.isCallExpression(e)) {

@@ -7,14 +7,14 @@ import { isRelative } from '../engine/bindings.js';
 import type { Framework } from '../engine/framework-api.js';
 import { isLive } from '../engine/taint.js';
 import { cap, looksLikeModelName } from '../engine/names.js';
-import { FILTER_FIRST, ORM_READS, ORM_WRITES } from './orm-methods.js';
+import { FILTER_FIRST, ormReadWrite } from './orm-methods.js';
 
 export const activeRecord: Framework = {
   id: 'active-record',
   description: 'Model classes with static reads and writes (Mongoose, Sequelize), and document.save()',
   stores: { storeNames: ['model'] },
   calls: {
-    classify({ chain, method: last, rootName: rn, binding: rb, api, receiver }) {
+    classify({ call, chain, method: last, rootName: rn, binding: rb, api, receiver, engine }) {
       const nm = chain.members.length;
       const modelLike =
         nm === 1 &&
@@ -23,9 +23,11 @@ export const activeRecord: Framework = {
           (looksLikeModelName(rn) && (rb?.local === 'class' || (!!rb?.module && isRelative(rb.module)))));
       if (modelLike) {
         const entity = rb?.entity ?? cap(rn.replace(/Model$/, ''));
-        if (ORM_READS.has(last)) return { t: 'source', type: entity, source: `${entity} record` };
-        if (ORM_WRITES.has(last)) {
-          return { t: 'sink', info: { kind: 'storage', api, label: 'ORM', internal: true, model: entity }, args: FILTER_FIRST.has(last) ? [1, 2] : 'all' };
+        const rw = ormReadWrite(last);
+        if (rw === 'read') return { t: 'source', type: entity, source: `${entity} record` };
+        if (rw) {
+          const returns = rw === 'both' ? [{ k: 'type' as const, type: entity, source: `${entity} record`, steps: [engine.step(call, `${entity} record: ${api}()`)] }] : undefined;
+          return { t: 'sink', info: { kind: 'storage', api, label: 'ORM', internal: true, model: entity }, args: FILTER_FIRST.has(last) ? [1, 2] : 'all', ...(returns ? { returns } : {}) };
         }
       }
       // document.save() on a tainted document

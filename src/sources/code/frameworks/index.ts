@@ -31,6 +31,7 @@ import { sdkCatalogue } from './sdk-catalogue.js';
 import { sequelize } from './sequelize.js';
 import { smtp } from './smtp.js';
 import { sql } from './sql.js';
+import { sqlDrivers } from './sql-drivers.js';
 import { kysely, objection, supabase } from './sql-models.js';
 import { typeorm } from './typeorm.js';
 import { joi, yup, zod } from './validators.js';
@@ -55,6 +56,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   kysely,
   supabase,
   knex,
+  sqlDrivers,
   redis,
   fs,
   httpServers,

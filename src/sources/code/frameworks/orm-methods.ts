@@ -10,3 +10,13 @@ export const ORM_WRITES = new Set([
 ]);
 /** Write methods whose first argument is a filter, not data. */
 export const FILTER_FIRST = new Set(['updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findByIdAndUpdate', 'findOneAndReplace']);
+
+/**
+ * `findOneAndUpdate(filter, update)` both writes and reads: a storage sink of its update whose
+ * result is the record read (`returns`).
+ */
+export function ormReadWrite(last: string): 'read' | 'write' | 'both' | undefined {
+  const w = ORM_WRITES.has(last);
+  const r = ORM_READS.has(last);
+  return w && r ? 'both' : w ? 'write' : r ? 'read' : undefined;
+}
