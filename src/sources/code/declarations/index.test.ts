@@ -81,8 +81,11 @@ describe('SQL files with rows', () => {
   test('pure DDL declares its personal columns', () => {
     expect(extractDeclarations('db/001_init.sql', ddl).findings.map((f) => f.category).sort()).toEqual(['credentials', 'digital-account']);
   });
-  test('a dump with INSERT rows is judged by its values, not by its column list', () => {
+  test('a dump with INSERT rows still declares the columns of its CREATE TABLE', () => {
     const dump = `${ddl}INSERT INTO khach_hang (id, email, mat_khau) VALUES (1, 'x', '<your-password>');\n`;
-    expect(extractDeclarations('db/dump.sql', dump).findings).toEqual([]);
+    expect(extractDeclarations('db/dump.sql', dump).findings.map((f) => f.category).sort()).toEqual(['credentials', 'digital-account']);
+  });
+  test('rows alone (no CREATE TABLE) declare nothing', () => {
+    expect(extractDeclarations('db/seed.sql', "INSERT INTO khach_hang (id, email) VALUES (1, 'a@example.com');\n").findings).toEqual([]);
   });
 });

@@ -45,10 +45,10 @@ function extract(path: string, text: string, sourceFile?: ts.SourceFile): Extrac
     case 'prisma':
       return extractPrisma(text);
     case 'sql':
-      // A dump or seed file with rows is data: what it holds is reported from its values, and a
-      // column declared there but left empty or filled with placeholders is not personal data
-      // found. Pure DDL (migrations, schema files) declares the storage and is reported as such.
-      return /\binsert\s+into\b/i.test(text) ? { fields: [] } : extractSql(text);
+      // CREATE TABLE declares the app's storage whether the file is a migration or a dump that
+      // also holds rows (a schema-plus-seed script is how many apps ship their database); the
+      // rows themselves are judged by their values, like any data file.
+      return extractSql(text);
     case 'graphql':
     case 'gql':
     case 'graphqls':

@@ -29,8 +29,15 @@ function isSchemaConstruction(expr: ts.Expression): expr is ts.NewExpression | t
   return name === 'Schema' && expr.arguments?.[0] !== undefined && ts.isObjectLiteralExpression(expr.arguments[0]);
 }
 
+/** mongoose.model('Account', { username: String }): a model declared from a plain object, its implicit schema. */
+function isModelFromObject(expr: ts.Expression): expr is ts.CallExpression {
+  if (!ts.isCallExpression(expr) || calleeName(expr.expression) !== 'model') return false;
+  const [name, shape] = expr.arguments;
+  return name !== undefined && stringValue(name) !== undefined && shape !== undefined && ts.isObjectLiteralExpression(shape);
+}
+
 export function isMongooseSchema(ctx: Ctx, node: ts.NewExpression | ts.CallExpression): boolean {
-  return ctx.uses.has('mongoose') && isSchemaConstruction(node);
+  return ctx.uses.has('mongoose') && (isSchemaConstruction(node) || isModelFromObject(node));
 }
 
 function mongooseObject(ctx: Ctx, st: BuilderState, obj: ts.ObjectLiteralExpression, model: string, prefix: string, out: DeclaredField[], depth: number): void {
@@ -85,10 +92,12 @@ function protectionOf(ctx: Ctx, node: ts.Node): { protection?: ProtectionHint[] 
 }
 
 export function mongooseFields(ctx: Ctx, st: BuilderState, node: ts.NewExpression | ts.CallExpression): DeclaredField[] {
-  const obj = node.arguments![0] as ts.ObjectLiteralExpression;
+  const fromObject = isModelFromObject(node);
+  const obj = node.arguments![fromObject ? 1 : 0] as ts.ObjectLiteralExpression;
   if (st.consumed.has(obj)) return [];
   const out: DeclaredField[] = [];
-  mongooseObject(ctx, st, obj, enclosingName(node) ?? 'schema', '', out, 0);
+  const model = fromObject ? stringValue(node.arguments![0]!)! : (enclosingName(node) ?? 'schema');
+  mongooseObject(ctx, st, obj, model, '', out, 0);
   return out;
 }
 
