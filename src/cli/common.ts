@@ -4,6 +4,7 @@
  */
 import { writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import type { ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
@@ -11,7 +12,8 @@ import type { Finding, Level } from '../model/finding.js';
 import { LEVEL_ORDER, compareConfidence } from '../model/finding.js';
 import { ConfigError } from '../util/errors.js';
 import { loadConfig, type LoadedConfig } from '../config/load.js';
-import { loadRules, type LoadRulesOptions } from '../rules/load.js';
+import { loadPackFile, loadRules, type LoadRulesOptions } from '../rules/load.js';
+import { checkUserRules } from '../config/check-rules.js';
 import { ruleCatalog } from '../rules/meta/index.js';
 import type { ReportContext } from '../report/context.js';
 import { toSarif } from '../report/sarif.js';
@@ -20,11 +22,12 @@ import { toJson } from '../report/json.js';
 import { toText } from '../report/text.js';
 import { findingLevel } from '../report/level.js';
 import { applyAllowlist } from './allowlist.js';
-import { writeInventories } from './inventory-output.js';
+import { checkInventoryNames, writeInventories } from './inventory-output.js';
 import { applyTestDataPolicy, countsForFailure } from '../report/test-data.js';
 import { TOOL_VERSION } from './version.js';
 import type { RuleDef } from '../rules/types.js';
 import { checkRuleValidators } from '../classify/validators/index.js';
+import { displayExplain } from '../report/mask.js';
 
 export interface CommonOptions {
   format?: 'text' | 'json' | 'sarif';
@@ -48,6 +51,17 @@ export interface CommonOptions {
   includeTestData?: boolean;
 }
 
+/** Each worker holds its own compiled rules and file buffers: past a few per core they only cost memory. */
+export const MAX_THREADS_PER_CPU = 4;
+
+/** --threads capped at a sane multiple of the cores, with a warning when it had to be. */
+export function cappedThreads(requested: number | undefined, warn: (message: string) => void = (m) => process.stderr.write(`pdscan: warning: ${m}\n`)): number | undefined {
+  const max = availableParallelism() * MAX_THREADS_PER_CPU;
+  if (requested === undefined || requested <= max) return requested;
+  warn(`--threads ${requested} capped at ${max} (${MAX_THREADS_PER_CPU} per CPU)`);
+  return max;
+}
+
 const positiveInt = (name: string) => (v: string) => {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} must be a positive whole number, got "${v}"`);
@@ -56,18 +70,18 @@ const positiveInt = (name: string) => (v: string) => {
 
 export function addCommonOptions(cmd: Command): Command {
   return cmd
-    .addOption(new Option('-f, --format <format>', 'output format on stdout or --output').choices(['text', 'json', 'sarif']))
+    .option('--threads <n>', `worker threads (default: number of CPUs; at most ${MAX_THREADS_PER_CPU} per CPU)`, positiveInt('--threads'))
+    .addOption(new Option('-f, --format <format>', 'output format on stdout or --output (default: text)').choices(['text', 'json', 'sarif']))
     .option('-o, --output <file>', 'write the main output to a file instead of stdout')
     .option('--sarif <file>', 'also write SARIF 2.1.0 to this file')
     .option('--json <file>', 'also write JSON to this file')
     .option('--inventory <file...>', 'also write the draft data inventory (FILE.json and/or FILE.md)')
     .addOption(new Option('--lang <lang>', 'language of the Markdown inventory').choices(['vi', 'en']).default('vi'))
-    .addOption(new Option('--law <regime>', 'legal regime for sensitivity and obligations').choices(['pdpl-2025', 'decree-13']))
+    .addOption(new Option('--law <regime>', 'legal regime for sensitivity and obligations (default: pdpl-2025, or law: in the config)').choices(['pdpl-2025', 'decree-13']))
     .option('-c, --config <file>', 'configuration file (default: .pdscan.yml if present)')
     .option('--show-data', 'show raw personal values (masked by default)')
-    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists').choices(['none', 'low', 'medium', 'high']))
+    .addOption(new Option('--fail-on <level>', 'exit 1 when a finding at or above this level exists (default: none, or fail_on: in the config)').choices(['none', 'low', 'medium', 'high']))
     .addOption(new Option('--min-confidence <level>', 'hide findings below this confidence').choices(['low', 'medium', 'high']))
-    .option('--threads <n>', 'worker threads (default: number of CPUs)', positiveInt('--threads'))
     .option('--explain', 'show why each finding was reported (pattern, validator, context)')
     .option('-q, --quiet', 'no progress display')
     .option('--no-color', 'no colours in text output')
@@ -87,6 +101,8 @@ export interface RunSetup {
 }
 
 export function setup(opts: CommonOptions, cwd: string): RunSetup {
+  opts.threads = cappedThreads(opts.threads);
+  checkInventoryNames(opts.inventory);
   const loaded = loadConfig(opts.config, cwd);
   const { config } = loaded;
   const regime = opts.law ?? config.law ?? 'pdpl-2025';
@@ -97,6 +113,11 @@ export function setup(opts: CommonOptions, cwd: string): RunSetup {
   };
   // Load once here so that a broken rule file fails before any work starts (exit 2).
   const rules = loadRules(ruleOptions);
+  const configName = loaded.file ? path.relative(cwd, loaded.file) || loaded.file : '.pdscan.yml';
+  checkUserRules(
+    { configName, inline: config.rules, files: config.rule_files?.map((f) => ({ display: path.relative(cwd, f) || f, rules: loadPackFile(f) })), disable: config.disable_rules },
+    loadRules(),
+  );
   checkRuleValidators(rules);
   const ctx: ReportContext = {
     regime,
@@ -128,7 +149,9 @@ function write(file: string, content: string): void {
 }
 
 /** Writes every requested output and returns the exit code from --fail-on. */
-export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): number {
+export function emit(scanned: ScanResult[], opts: CommonOptions, s: RunSetup): number {
+  // Explanations quote values and what they encode: masked like every other output.
+  const results = s.ctx.explain ? scanned.map((r) => maskExplanations(r, s.ctx.showData)) : scanned;
   const render = (format: 'text' | 'json' | 'sarif', color: boolean) => {
     if (format === 'sarif') return `${JSON.stringify(toSarif(results, s.ctx), null, 2)}\n`;
     if (format === 'json') return `${JSON.stringify(toJson(results, s.ctx), null, 2)}\n`;
@@ -143,6 +166,11 @@ export function emit(results: ScanResult[], opts: CommonOptions, s: RunSetup): n
     writeInventories(results, opts.inventory, opts.lang ?? 'vi', { regime: s.regime, ctx: s.ctx, config: s.loaded.config.inventory });
   }
   return exitCodeFor(results, s);
+}
+
+function maskExplanations(result: ScanResult, showData: boolean): ScanResult {
+  if (showData) return result;
+  return { ...result, findings: result.findings.map((f) => (f.explain ? { ...f, explain: displayExplain(f.explain, f.value, false) } : f)) };
 }
 
 export function exitCodeFor(results: ScanResult[], s: Pick<RunSetup, 'failOn' | 'regime'> & { includeTestData?: boolean }): number {

@@ -6,7 +6,7 @@
 import type { ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { ReportContext } from '../report/context.js';
-import { buildInventory, writeInventoryFile, type Inventory, type Lang } from '../report/inventory/index.js';
+import { buildInventory, inventoryFormatOf, writeInventoryFile, type Inventory, type Lang } from '../report/inventory/index.js';
 import { ruleNames } from '../rules/meta/index.js';
 
 export interface InventoryRun {
@@ -23,4 +23,9 @@ export function writeInventories(results: ScanResult[], files: string[], lang: L
     inv ??= buildInventory(results, { regime: run.regime, toolVersion: run.ctx.toolVersion, config: run.config, ruleName: ruleNames(run.ctx.rules) });
     writeInventoryFile(file, inv, lang);
   }
+}
+
+/** A bad inventory name (x.txt) is a usage error before the scan, not after it. */
+export function checkInventoryNames(files: readonly string[] | undefined): void {
+  for (const file of files ?? []) inventoryFormatOf(file);
 }

@@ -14,7 +14,19 @@ import { registerInit } from './commands/init.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, cannotRun: 3 } as const;
 
+/**
+ * A reader that stops early (`| head`) closes the pipe: that is not an error, and exit 1 would
+ * read as "findings at or above --fail-on". Leave quietly with what was asked for written.
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(EXIT.ok);
+  });
+}
+
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe(process.stdout);
   const debug = argv.includes('--debug');
   let code: number = EXIT.ok;
   const run = async (fn: () => Promise<number>) => {

@@ -48,3 +48,20 @@ export function displayValue(value: string | undefined, showData: boolean): stri
   if (showData) return value.length > 200 ? `${value.slice(0, 197)}...` : value;
   return maskValue(value);
 }
+
+const VALIDATOR_STEP = /^(validator \S+ (?:passed|failed))(?::.*?)?( \([+-][\d.]+\))?$/s;
+
+/**
+ * An explanation as it may appear in output. A validator's reason restates the value or what it
+ * encodes (a name in quotes; a CCCD's province, sex and birth year), so without --show-data only
+ * the verdict stays; the value itself is masked wherever another step quotes it.
+ */
+export function displayExplain(steps: readonly string[], value: string | undefined, showData: boolean): string[] {
+  if (showData) return [...steps];
+  const raw = value?.trim();
+  return steps.map((step) => {
+    const validator = VALIDATOR_STEP.exec(step);
+    const shown = validator ? `${validator[1]} (reason hidden; --show-data shows it)${validator[2] ?? ''}` : step;
+    return raw && raw.length > 1 ? shown.split(raw).join(maskValue(raw)) : shown;
+  });
+}

@@ -8,6 +8,34 @@ import { findingMessage } from './sarif.js';
 import { summarize } from './json.js';
 import type { ReportContext } from './context.js';
 
+/**
+ * File names and messages may hold escape sequences or newlines (a hostile repository): shown
+ * raw they drive the terminal or break the layout, so control characters are written escaped.
+ */
+export function escapeControl(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (ch) => {
+    if (ch === '\n') return '\\n';
+    if (ch === '\r') return '\\r';
+    if (ch === '\t') return '\\t';
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`;
+  });
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Files or tables the source skipped, by reason: every skip is counted. */
+function skippedCounts(stats: Record<string, number>): string[] {
+  const reasons: Array<[string, string]> = [
+    ['filesTooLarge', 'over --max-file-size'],
+    ['filesBinary', 'binary'],
+    ['filesMinified', 'minified'],
+    ['filesIgnored', 'ignored'],
+    ['tablesSkipped', 'tables skipped'],
+  ];
+  return reasons.filter(([k]) => (stats[k] ?? 0) > 0).map(([k, why]) => `${stats[k]} ${why}`);
+}
+
 export function toText(results: ScanResult[], ctx: ReportContext): string {
   const c = pc.createColors(ctx.color ?? false);
   const paint: Record<Level, (s: string) => string> = { high: c.red, medium: c.yellow, low: c.dim };
@@ -19,7 +47,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
     byFile.set(key, [...(byFile.get(key) ?? []), f]);
   }
   for (const [file, list] of byFile) {
-    out.push(c.bold(c.underline(file)));
+    out.push(c.bold(c.underline(escapeControl(file))));
     for (const f of list) {
       const level = findingLevel(f, ctx.regime);
       const pos = f.location ? `${f.location.line}:${f.location.column}` : '';
@@ -29,7 +57,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
       const where = f.logicalLocations?.length ? c.dim(` [${f.logicalLocations.map((l) => l.name).join('.')}]`) : '';
       out.push(`  ${pos.padEnd(9)} ${paint[level](level.padEnd(6))} ${c.cyan(f.category)}${sens}  ${findingMessage(f, ctx.showData)}${count}${where}${sup}  ${c.dim(`${f.ruleId} · ${f.confidence}`)}`);
       if (f.flow?.length) {
-        for (const step of f.flow) out.push(c.dim(`      ↳ ${step.location.path}:${step.location.line}  ${step.message}`));
+        for (const step of f.flow) out.push(c.dim(`      ↳ ${escapeControl(step.location.path)}:${step.location.line}  ${step.message}`));
       }
       if (ctx.explain && f.explain?.length) {
         for (const e of f.explain) out.push(c.dim(`      · ${e}`));
@@ -40,7 +68,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) {
     out.push(c.bold('Skipped'));
-    for (const p of problems.slice(0, 50)) out.push(`  ${p.where}: ${p.message}`);
+    for (const p of problems.slice(0, 50)) out.push(`  ${escapeControl(p.where)}: ${escapeControl(p.message)}`);
     if (problems.length > 50) out.push(`  … and ${problems.length - 50} more`);
     out.push('');
   }
@@ -51,14 +79,20 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
   }
   const s = summarize(results, ctx);
   const stats = Object.assign({}, ...results.map((r) => r.stats)) as Record<string, number>;
-  const scanned = stats.filesScanned !== undefined ? `${stats.filesScanned} files` : stats.tablesScanned !== undefined ? `${stats.tablesScanned} tables` : '';
+  const unit = stats.filesScanned !== undefined ? 'file' : stats.tablesScanned !== undefined ? 'table' : undefined;
+  const withFindings = [...byFile.keys()].filter((k) => k !== '(no location)').length;
+  const total = unit === 'file' ? stats.filesScanned! : unit === 'table' ? stats.tablesScanned! : 0;
+  // Files with findings, then what was scanned: "in 27 files" read as 27 files with findings.
+  const where = unit ? ` in ${plural(withFindings, unit)} (${plural(total, unit)} scanned)` : '';
   out.push(
-    c.bold(`${s.findings} finding${s.findings === 1 ? '' : 's'}`) +
+    c.bold(plural(s.findings, 'finding')) +
       ` (${paint.high(`${s.byLevel.high} high`)}, ${paint.medium(`${s.byLevel.medium} medium`)}, ${s.byLevel.low} low)` +
-      (scanned ? ` in ${scanned}` : '') +
+      where +
       (s.suppressed ? `, ${s.suppressed} suppressed` : '') +
       ` · regime ${ctx.regime}`,
   );
+  const skips = skippedCounts(stats);
+  if (skips.length) out.push(c.dim(`Not scanned: ${skips.join(', ')}`));
   const cats = Object.entries(s.byCategory).sort((a, b) => b[1] - a[1]);
   if (cats.length) {
     out.push(
@@ -66,7 +100,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
         .map(([id, n]) => `${isSensitive(id, ctx.regime) ? c.magenta(`${id}*`) : id} ${n}`)
         .join(', ') + (s.sensitiveCategories.length ? c.dim('   (* sensitive)') : ''),
     );
-    const sensitive = s.sensitiveCategories.map((id) => category(id).label_vi);
+    const sensitive = s.sensitiveCategories.map((id) => category(id).label_en);
     if (sensitive.length) out.push(c.magenta(`Sensitive data: ${sensitive.join('; ')}`));
   }
   if (!ctx.showData && findings.some((f) => f.value)) out.push(c.dim('Values are masked; use --show-data to see them.'));

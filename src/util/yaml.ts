@@ -17,6 +17,7 @@ export function readYamlFile(file: string, displayName = file): unknown {
       const where = err.linePos?.[0] ? `:${err.linePos[0].line}:${err.linePos[0].col}` : '';
       throw new ConfigError(`${displayName}${where}: invalid YAML: ${err.message.split('\n')[0]}`);
     }
-    throw err;
+    // The parser's other refusals (an alias bomb: "Excessive alias count") are the file's fault too.
+    throw new ConfigError(`${displayName}: invalid YAML: ${(err as Error).message.split('\n')[0]}`);
   }
 }

@@ -3,9 +3,10 @@ import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '
 import { scanFiles } from '../../scan/scan-files.js';
 import { createProgress } from '../progress.js';
 import { parseSize } from '../../config/load.js';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { ScanError } from '../../util/errors.js';
+import { ConfigError, ScanError } from '../../util/errors.js';
+import { escapeControl } from '../../report/text.js';
 import { walk } from '../../sources/files/walk.js';
 import { containerLimits } from '../../sources/files/containers/limits.js';
 import { scanTreeDatabases } from './scan-databases.js';
@@ -44,13 +45,12 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
   addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) =>
     run(async () => {
       const cwd = process.cwd();
-      if (!paths.some((p) => existsSync(path.resolve(cwd, p)))) {
-        throw new ScanError(`nothing to scan: ${paths.join(', ')} ${paths.length === 1 ? 'does' : 'do'} not exist`);
-      }
       const s = setup(opts, cwd);
       const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
-      const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
+      const maxFileSize = opts.maxFileSize !== undefined ? parseSize(opts.maxFileSize, '--max-file-size') : parseSize(s.loaded.config.max_file_size ?? '5MB', `${s.loaded.file ? path.relative(cwd, s.loaded.file) || s.loaded.file : 'config'}: max_file_size`);
       const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
+      checkExplicitPaths(paths, cwd, maxFileSize);
+      checkWritable([opts.output, opts.sarif, opts.json, ...(opts.inventory ?? [])], cwd);
       // The config file holds rule examples and allowlisted values: never report it.
       const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
       checkStagedOptions(opts);
@@ -96,4 +96,45 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       return code;
     }),
   );
+}
+
+/**
+ * A path named on the command line that cannot be scanned is an error, before any work: a
+ * missing path, a device or FIFO, a file over --max-file-size. Reported as typed, not rebased.
+ */
+export function checkExplicitPaths(paths: readonly string[], cwd: string, maxFileSize: number): void {
+  for (const p of paths) {
+    const shown = escapeControl(p);
+    let st;
+    try {
+      st = statSync(path.resolve(cwd, p));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ScanError(`${shown}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`}`);
+    }
+    if (st.isDirectory()) continue;
+    if (!st.isFile()) throw new ScanError(`${shown}: not a regular file or directory (device, FIFO or socket); nothing to scan`);
+    if (st.size > maxFileSize) throw new ScanError(`${shown}: ${st.size} bytes, over --max-file-size (${maxFileSize} bytes); raise --max-file-size to scan it`);
+    try {
+      accessSync(path.resolve(cwd, p), constants.R_OK);
+    } catch {
+      throw new ScanError(`${shown}: permission denied`);
+    }
+  }
+}
+
+/** Outputs are checked before the scan: a bad name found after minutes of work loses them. */
+export function checkWritable(files: ReadonlyArray<string | undefined>, cwd: string): void {
+  for (const file of files) {
+    if (!file) continue;
+    let dir = path.dirname(path.resolve(cwd, file));
+    while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    try {
+      accessSync(dir, constants.W_OK);
+    } catch {
+      throw new ConfigError(`${escapeControl(file)}: cannot write here (${dir} is not writable)`);
+    }
+    const target = path.resolve(cwd, file);
+    if (existsSync(target) && statSync(target).isDirectory()) throw new ConfigError(`${escapeControl(file)}: is a directory, not a file to write`);
+  }
 }
