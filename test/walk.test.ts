@@ -88,7 +88,7 @@ describe('read', () => {
   test('NFD text is normalised to NFC', async () => {
     put('nfd.txt', 'Nguyễn'.normalize('NFD'));
     const out = await readForScan(path.join(root, 'nfd.txt'), 'nfd.txt');
-    expect(out.ok && out.buf.toString('utf8')).toBe('Nguyễn'.normalize('NFC'));
+    expect(out.ok === true && out.buf.toString('utf8')).toBe('Nguyễn'.normalize('NFC'));
   });
 
   test('an unreadable file is an error outcome, not an exception', async () => {

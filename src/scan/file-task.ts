@@ -11,7 +11,9 @@ import { readForScan, type ReadOutcome } from '../sources/files/read.js';
 import { hintFor } from '../sources/files/structured.js';
 import { keyedFindings } from '../classify/keyed/index.js';
 import { LineIndex } from '../util/lines.js';
-import { aggregateValues } from './aggregate.js';
+import { aggregateValues, StreamAggregator } from './aggregate.js';
+import { readChunks } from '../sources/files/bulk-stream.js';
+import { normalizeBuffer } from '../classify/engine.js';
 import { fingerprintFindings } from '../model/fingerprint.js';
 import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js';
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
@@ -83,13 +85,15 @@ export interface FileScannerOptions {
   /** Run code understanding on test, spec and story files too (default: only their text is classified). */
   includeTests?: boolean;
   containerLimits?: ContainerLimits;
+  /** Chunk size for streamed bulk files (tests use small ones). */
+  streamChunkBytes?: number;
 }
 
 export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
   const classifier = new Classifier(rules);
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
 
-  /** `pending`: the file's read already under way (see scanInOrder). */
+  /** Value findings of one text: detectors, then values known only by their key or column. */
   const classifyText = (buf: Buffer, rel: string, lines: LineIndex): Finding[] => {
     const hintAt = hintFor(rel, buf, lines);
     const matches = classifier.classifyBuffer(buf, { hintAt });
@@ -97,6 +101,33 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
     return matches.map((m) => matchToFinding(m, rel, lines, ruleNames)).concat(keyedFindings({ buf, rel, lines, matches }));
   };
 
+  /**
+   * A large bulk file, chunk by chunk: each chunk's values are aggregated and dropped. Code
+   * understanding does not run on it (its declarations would be split across chunks).
+   */
+  const scanStreamed = async (input: FileTaskInput): Promise<FileTaskOutput> => {
+    const aggregator = new StreamAggregator();
+    let bytes = 0;
+    let lineCount = 0;
+    for await (const chunk of readChunks(input.abs, input.rel, opts.streamChunkBytes)) {
+      const buf = normalizeBuffer(chunk.text);
+      const lines = new LineIndex(buf);
+      const shift = chunk.firstLine - 1 - chunk.prefixLines;
+      const own = classifyText(buf, input.rel, lines).filter((f) => (f.location?.line ?? 0) > chunk.prefixLines);
+      for (const f of own) {
+        if (!f.location) continue;
+        f.location = { ...f.location, line: f.location.line + shift, ...(f.location.endLine !== undefined ? { endLine: f.location.endLine + shift } : {}) };
+      }
+      aggregator.add(own, (line) => lines.lineText(line - shift));
+      bytes += chunk.text.length;
+      lineCount = chunk.firstLine - 1 + lines.lineCount - chunk.prefixLines;
+    }
+    const { findings, lineText } = aggregator.findings();
+    fingerprintFindings(findings, lineText);
+    return { rel: input.rel, findings, evidence: [], bytes, lines: lineCount };
+  };
+
+  /** `pending`: the file's read already under way (see scanInOrder). */
   return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
     if (input.container) {
       if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
@@ -115,6 +146,15 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       return 'error' in read
         ? { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, problem: read.error }
         : { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, skipped: read.skip };
+    }
+    if (read.ok === 'stream') {
+      if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
+      try {
+        return await scanStreamed(input);
+      } catch (err) {
+        // A file that cannot be finished is reported and skipped; the scan goes on.
+        return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0, problem: `could not be scanned: ${(err as Error).message.split('\n')[0]}` };
+      }
     }
     const { buf } = read;
     const lines = new LineIndex(buf);

@@ -101,7 +101,10 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       const parts = batches(inputs, files.map((f) => f.size));
       const results = await Promise.all(
         parts.map(async (batch) => {
-          const res = (await pool.run(batch)) as FileTaskOutput[];
+          // A worker that dies (out of memory on one file) loses its batch, not the scan.
+          const res = await (pool.run(batch) as Promise<FileTaskOutput[]>).catch((err: Error) =>
+            batch.map((f): FileTaskOutput => ({ rel: f.rel, findings: [], evidence: [], bytes: 0, lines: 0, problem: `could not be scanned: ${err.message.split('\n')[0]}` })),
+          );
           for (const r of res) opts.progress?.tick(r.rel, r.bytes);
           return res;
         }),

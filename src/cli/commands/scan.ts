@@ -130,9 +130,10 @@ export function checkWritable(files: ReadonlyArray<string | undefined>, cwd: str
     let dir = path.dirname(path.resolve(cwd, file));
     while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
     try {
+      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
       accessSync(dir, constants.W_OK);
     } catch {
-      throw new ConfigError(`${escapeControl(file)}: cannot write here (${dir} is not writable)`);
+      throw new ConfigError(`${escapeControl(file)}: cannot write here (${dir} is not a writable directory)`);
     }
     const target = path.resolve(cwd, file);
     if (existsSync(target) && statSync(target).isDirectory()) throw new ConfigError(`${escapeControl(file)}: is a directory, not a file to write`);

@@ -2,11 +2,14 @@
  * Reads a file into NFC UTF-8 for the classifier: UTF-8 (with or without BOM) and UTF-16 with a
  * BOM. Binary content (NUL bytes without a UTF-16 BOM) and minified bundles are skipped.
  */
-import { readFile } from 'node:fs/promises';
+import { open, readFile, stat } from 'node:fs/promises';
+import { isStreamedKind, STREAM_BYTES } from './bulk-stream.js';
 import { normalizeBuffer } from '../../classify/engine.js';
 
 export type ReadOutcome =
   | { ok: true; buf: Buffer }
+  /** A large bulk data file, to be read in chunks (bulk-stream.ts). */
+  | { ok: 'stream' }
   | { ok: false; skip: 'binary' | 'minified' | 'empty' }
   | { ok: false; error: string };
 
@@ -32,9 +35,23 @@ export function looksMinified(buf: Buffer, path: string): boolean {
   return head.length / lines > 1000;
 }
 
+/** UTF-8 without NUL bytes in its first 8 KiB: what the chunked reader handles. */
+async function streamable(abs: string): Promise<boolean> {
+  const fh = await open(abs, 'r');
+  try {
+    const head = Buffer.alloc(8192);
+    const { bytesRead } = await fh.read(head, 0, head.length, 0);
+    const utf16 = bytesRead >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+    return !utf16 && decode(head.subarray(0, bytesRead)) !== 'binary';
+  } finally {
+    await fh.close();
+  }
+}
+
 export async function readForScan(abs: string, rel: string): Promise<ReadOutcome> {
   let raw: Buffer;
   try {
+    if (isStreamedKind(rel) && (await stat(abs)).size > STREAM_BYTES && (await streamable(abs))) return { ok: 'stream' };
     raw = await readFile(abs);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
