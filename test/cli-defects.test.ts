@@ -132,3 +132,25 @@ test('--help shows the defaults of --format, --fail-on and --law', () => {
   expect(help).toMatch(/--fail-on <level> .{0,100}?\(default: none/);
   expect(help).toMatch(/--law <regime> .{0,100}?\(default: pdpl-2025/);
 });
+
+describe('.pdscan.yml is found from the scan root up to the git root', () => {
+  test('scanning a repository from elsewhere uses its config, names it, and does not report the config itself', () => {
+    const repo = mkdtempSync(path.join(dir, 'repo-'));
+    mkdirSync(path.join(repo, '.git'));
+    mkdirSync(path.join(repo, 'src'));
+    writeFileSync(path.join(repo, '.pdscan.yml'), 'allowlist:\n  values: ["0912345678"]\n');
+    writeFileSync(path.join(repo, 'src/a.txt'), 'Số điện thoại: 0912345678\nSố điện thoại: 0987654321\n');
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'pdscan-elsewhere-'));
+    try {
+      for (const target of [repo, path.join(repo, 'src')]) {
+        const r = pdscan(['scan', target, '--no-code', '-q'], elsewhere);
+        expect(r.code).toBe(0);
+        expect(r.stdout).toMatch(/^1 finding .* in 1 file/m);
+        expect(r.stdout).toContain('09******21');
+        expect(r.stdout).toMatch(/^Config: .*\.pdscan\.yml$/m);
+      }
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+});

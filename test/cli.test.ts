@@ -177,7 +177,7 @@ describe('errors and exit codes', () => {
   test('nothing to scan exits 3 with one line', () => {
     const r = pdscan(['scan', 'does-not-exist']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('pdscan: nothing to scan: does-not-exist does not exist\n');
+    expect(r.stderr).toBe('pdscan: does-not-exist: no such file or directory\n');
   });
 
   test('--help exits 0', () => {

@@ -100,10 +100,11 @@ export interface RunSetup {
   includeTestData: boolean;
 }
 
-export function setup(opts: CommonOptions, cwd: string): RunSetup {
+/** `scanPath`: the first path scanned (files), where the search for .pdscan.yml starts. */
+export function setup(opts: CommonOptions, cwd: string, scanPath?: string): RunSetup {
   opts.threads = cappedThreads(opts.threads);
   checkInventoryNames(opts.inventory);
-  const loaded = loadConfig(opts.config, cwd);
+  const loaded = loadConfig(opts.config, cwd, scanPath);
   const { config } = loaded;
   const regime = opts.law ?? config.law ?? 'pdpl-2025';
   const ruleOptions: LoadRulesOptions = {
@@ -128,6 +129,7 @@ export function setup(opts: CommonOptions, cwd: string): RunSetup {
     // Every rule family describes itself, so SARIF rules get real help whatever source found them.
     rules: ruleCatalog(rules),
     color: opts.color !== false && process.stdout.isTTY === true && !process.env.NO_COLOR,
+    ...(loaded.file ? { configFile: path.relative(cwd, loaded.file) || loaded.file } : {}),
   };
   const includeTestData = opts.includeTestData ?? config.include_test_data ?? false;
   return { loaded, rules, regime, ruleOptions, ctx, failOn: opts.failOn ?? config.fail_on ?? 'none', includeTestData };

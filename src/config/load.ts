@@ -1,8 +1,10 @@
 /**
- * .pdscan.yml: loaded from --config, or from the working directory when present. Validated
+ * .pdscan.yml: loaded from --config; else the nearest one from the scan root up to its git root
+ * (as ESLint and gitleaks look), so `cd /tmp && pdscan scan ~/repo` uses the repository's
+ * allowlist and rules; else the one in the working directory. Validated
  * against schemas/config.schema.json; problems are ConfigErrors naming the file and the field.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { readYamlFile } from '../util/yaml.js';
 import { assertSchema } from '../util/schema.js';
@@ -38,8 +40,33 @@ export interface LoadedConfig {
 
 export const DEFAULT_CONFIG_NAME = '.pdscan.yml';
 
-export function loadConfig(explicit: string | undefined, cwd: string): LoadedConfig {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(cwd, DEFAULT_CONFIG_NAME);
+/** The nearest .pdscan.yml from `start` up to the git root that holds it (start only outside git). */
+export function discoverConfig(start: string): string | undefined {
+  const dirs: string[] = [];
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    dirs.push(dir);
+    if (existsSync(path.join(dir, '.git'))) break;
+    if (path.dirname(dir) === dir) {
+      dirs.splice(1); // outside a repository only the scan root itself: no stray config from a parent
+      break;
+    }
+  }
+  return dirs.map((d) => path.join(d, DEFAULT_CONFIG_NAME)).find((f) => existsSync(f));
+}
+
+/** The directory a scan path stands for: itself, or a file's directory. */
+function rootOf(scanPath: string): string {
+  try {
+    return statSync(scanPath).isDirectory() ? scanPath : path.dirname(scanPath);
+  } catch {
+    return path.dirname(scanPath);
+  }
+}
+
+/** `scanPath`: the first path scanned, where the search for the config starts. */
+export function loadConfig(explicit: string | undefined, cwd: string, scanPath?: string): LoadedConfig {
+  const discovered = !explicit && scanPath ? discoverConfig(rootOf(path.resolve(cwd, scanPath))) : undefined;
+  const file = explicit ? path.resolve(cwd, explicit) : (discovered ?? path.join(cwd, DEFAULT_CONFIG_NAME));
   if (!existsSync(file)) {
     if (explicit) throw new ConfigError(`${explicit}: config file not found`);
     return { config: {}, dir: cwd };

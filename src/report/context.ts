@@ -10,4 +10,6 @@ export interface ReportContext {
   toolVersion: string;
   rules: RuleCatalog;
   color?: boolean;
+  /** The configuration file used, as shown to the user (text output names it). */
+  configFile?: string;
 }

@@ -103,6 +103,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
     const sensitive = s.sensitiveCategories.map((id) => category(id).label_en);
     if (sensitive.length) out.push(c.magenta(`Sensitive data: ${sensitive.join('; ')}`));
   }
+  if (ctx.configFile) out.push(c.dim(`Config: ${escapeControl(ctx.configFile)}`));
   if (!ctx.showData && findings.some((f) => f.value)) out.push(c.dim('Values are masked; use --show-data to see them.'));
   return `${out.join('\n')}\n`;
 }

@@ -45,14 +45,14 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
   addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) =>
     run(async () => {
       const cwd = process.cwd();
-      const s = setup(opts, cwd);
+      const s = setup(opts, cwd, paths[0]);
       const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
       const maxFileSize = opts.maxFileSize !== undefined ? parseSize(opts.maxFileSize, '--max-file-size') : parseSize(s.loaded.config.max_file_size ?? '5MB', `${s.loaded.file ? path.relative(cwd, s.loaded.file) || s.loaded.file : 'config'}: max_file_size`);
       const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
       checkExplicitPaths(paths, cwd, maxFileSize);
       checkWritable([opts.output, opts.sarif, opts.json, ...(opts.inventory ?? [])], cwd);
       // The config file holds rule examples and allowlisted values: never report it.
-      const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? [path.relative(cwd, s.loaded.file)] : [])];
+      const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? configIgnores(s.loaded.file, paths, cwd) : [])];
       checkStagedOptions(opts);
       const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
       const runner: ScanRunner = {
@@ -138,4 +138,13 @@ export function checkWritable(files: ReadonlyArray<string | undefined>, cwd: str
     const target = path.resolve(cwd, file);
     if (existsSync(target) && statSync(target).isDirectory()) throw new ConfigError(`${escapeControl(file)}: is a directory, not a file to write`);
   }
+}
+
+/** Ignore patterns for the config file, anchored at each scan root that holds it (ignore globs are relative to the root). */
+function configIgnores(file: string, paths: readonly string[], cwd: string): string[] {
+  const inside = paths
+    .map((p) => path.relative(path.resolve(cwd, p), file))
+    .filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel))
+    .map((rel) => `/${rel.split(path.sep).join('/')}`);
+  return [...new Set(inside)];
 }
