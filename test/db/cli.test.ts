@@ -145,4 +145,11 @@ describe('pdscan db', () => {
     expect(pdscan(['db', URL, '--timeout', 'soon']).code).toBe(2);
     expect(pdscan(['db']).code).toBe(2);
   });
+
+  test('--only that matches no table says so instead of reporting a clean database', () => {
+    const r = pdscan(['db', URL, '--only', 'nosuch_pdscan*', '-q']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: no table matches --only nosuch_pdscan\*/);
+    expect(r.stdout).toMatch(/no table matches --only nosuch_pdscan\*/);
+  });
 });

@@ -66,6 +66,9 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
         sslCa: opts.sslCa,
         progress: createProgress(!opts.quiet && process.stderr.isTTY === true, 'tables'),
       });
+      if (result.stats.tablesFound && !result.stats.tablesScanned && !result.stats.tablesSkipped) {
+        for (const p of result.problems) process.stderr.write(`pdscan: warning: ${p.message}\n`);
+      }
       return emit([postProcess(result, opts, s)], opts, s);
     }),
   );

@@ -64,6 +64,11 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
     const wanted = tableMatcher(opts.only, opts.except);
     const tables = all.filter(wanted);
     stats.tablesFound = all.length;
+    if (tables.length === 0 && all.length > 0 && (opts.only?.length || opts.except?.length)) {
+      // "0 findings in 0 tables" would read as a clean database.
+      const filters = [opts.only?.length ? `--only ${opts.only.join(',')}` : '', opts.except?.length ? `--except ${opts.except.join(',')}` : ''].filter(Boolean).join(' ');
+      problems.push({ where: url.display, message: `no table matches ${filters} (${all.length} table${all.length === 1 ? '' : 's'} found)` });
+    }
 
     const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), concurrency, tables.length));
     const useWorkers = threads > 1 && workersAvailable() && (tables.length >= WORKER_MIN_TABLES || opts.threads !== undefined);
