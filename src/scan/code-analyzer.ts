@@ -7,6 +7,7 @@ import type { CodeAnalyzer } from './file-task.js';
 import type { Finding } from '../model/finding.js';
 import type { Evidence } from '../model/result.js';
 import type { CodeSettings } from '../sources/code/contract.js';
+import type { ManifestFile } from '../sources/code/manifests.js';
 
 export type CodeAnalyzerLoader = () => Promise<CodeAnalyzer>;
 
@@ -16,7 +17,7 @@ export function codeAnalyzerLoader(settings: CodeSettings = {}): CodeAnalyzerLoa
     (loaded ??= import('../sources/code/index.js').then(({ analyzeFile }) => (ctx, text) => analyzeFile({ ...settings, ...ctx }, text)));
 }
 
-export async function linkCode(summaries: Map<string, unknown>, settings: CodeSettings = {}): Promise<{ findings: Finding[]; evidence: Evidence[] }> {
+export async function linkCode(summaries: Map<string, unknown>, settings: CodeSettings = {}, manifests: ManifestFile[] = []): Promise<{ findings: Finding[]; evidence: Evidence[] }> {
   const { linkProject } = await import('../sources/code/index.js');
-  return linkProject(summaries, { regime: settings.regime });
+  return linkProject(summaries, { regime: settings.regime, manifests });
 }

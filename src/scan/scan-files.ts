@@ -3,6 +3,7 @@
  * (by path, then position) whatever the number of threads.
  */
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -18,6 +19,7 @@ import type { CodeSettings } from '../sources/code/contract.js';
 import type { ContainerLimits } from '../sources/files/containers/types.js';
 import { looksLikeIdDocument } from '../sources/files/containers/expand.js';
 import { idDocumentFinding } from './container-task.js';
+import { isManifestPath, MAX_MANIFEST_BYTES, type ManifestFile } from '../sources/code/manifests.js';
 
 export interface FileScanOptions {
   paths: string[];
@@ -68,6 +70,13 @@ function batches(files: FileTaskInput[], sizes: number[]): FileTaskInput[][] {
   });
   if (cur.length) out.push(cur);
   return out;
+}
+
+/** package.json, tsconfig and workspace files: how the project's own packages and aliases are laid out. */
+async function readManifests(files: ReadonlyArray<{ abs: string; rel: string; size: number }>): Promise<ManifestFile[]> {
+  const picked = files.filter((f) => f.size <= MAX_MANIFEST_BYTES && isManifestPath(f.rel));
+  const texts = await Promise.all(picked.map((f) => readFile(f.abs, 'utf8').catch(() => undefined)));
+  return picked.flatMap((f, i) => (texts[i] === undefined ? [] : [{ path: f.rel, text: texts[i]! }]));
 }
 
 export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { databases: string[] }> {
@@ -154,7 +163,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     lines += o.lines;
   }
   if (code && summaries.size) {
-    const linked = await linkCode(summaries, opts.codeSettings);
+    const linked = await linkCode(summaries, opts.codeSettings, await readManifests(walked.files));
     findings.push(...linked.findings);
     evidence.push(...linked.evidence);
   }

@@ -5,6 +5,7 @@
 import type { Finding } from '../../src/model/finding.js';
 import type { Evidence } from '../../src/model/result.js';
 import { analyzeFile, linkProject } from '../../src/sources/code/index.js';
+import { isManifestPath } from '../../src/sources/code/manifests.js';
 
 export interface ScanOutput {
   findings: Finding[];
@@ -25,7 +26,8 @@ export function scanSources(files: Record<string, string>): ScanOutput {
     // The summary crosses a worker boundary in the real pipeline.
     if (r.summary !== undefined) summaries.set(path, structuredClone(r.summary));
   }
-  const linked = linkProject(summaries);
+  const manifests = Object.entries(files).flatMap(([path, text]) => (isManifestPath(path) ? [{ path, text }] : []));
+  const linked = linkProject(summaries, { manifests });
   findings.push(...linked.findings);
   evidence.push(...linked.evidence);
   return { findings, evidence, problems };

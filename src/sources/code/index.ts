@@ -24,11 +24,12 @@ import { moduleKey } from './engine/bindings.js';
 import type { FileFlows } from './engine/state.js';
 import { VOCABULARY } from './frameworks/index.js';
 import { loadRecipients } from './flows/recipients.js';
-import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './engine/taint.js';
+import { boundCalls, calleeId, hasPending, isLive, union, type CalleeRef, type Label, type Taint } from './engine/taint.js';
 import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './engine/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
 import type { CallEdge, ClientFacts, FileSummary, SinkHit, TypeFacts } from './engine/types.js';
-import { materialize, resolveClient, sinkOfUse } from './engine/client-linking.js';
+import { collectedBySdk, materialize, resolveClient, sinkOfUse, unresolvedClientRef } from './engine/client-linking.js';
+import { Workspace, type ManifestFile } from './engine/workspace.js';
 
 export type { FileSummary } from './engine/types.js';
 export { codeRuleMeta } from './rules-meta.js';
@@ -272,12 +273,14 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
  * "~@/lib/email#sendEmail" (an import through a path alias or a workspace package) → the keys of
  * the project modules whose path ends like the specifier. Ambiguous matches are dropped.
  */
-function resolveAliasKey(key: string, moduleKeys: string[], cache: Map<string, string[]>): string[] {
+function resolveAliasKey(key: string, moduleKeys: string[], cache: Map<string, string[]>, workspace: Workspace | undefined, from: string | undefined): string[] {
   const hash = key.indexOf('#');
   const spec = key.slice(1, hash);
   const name = key.slice(hash + 1);
-  let mods = cache.get(spec);
-  if (!mods) {
+  const id = `${workspace?.scopeId(from) ?? ''}\u0000${spec}`;
+  let mods = cache.get(id) ?? workspace?.resolve(spec, from);
+  if (mods) cache.set(id, mods);
+  else {
     let parts = spec.replace(/^[~#]\/?/, '').split('/').filter(Boolean);
     if (spec.startsWith('@/')) parts = parts.slice(1);
     else if (spec.startsWith('@')) parts = parts.slice(1); // @scope/pkg/sub → pkg/sub
@@ -285,7 +288,7 @@ function resolveAliasKey(key: string, moduleKeys: string[], cache: Map<string, s
     const wanted = rest ? [rest, `${rest}/src`, `${rest}/lib`, `${rest}/src/index`] : [];
     mods = rest ? moduleKeys.filter((m) => wanted.some((w) => m === w || m.endsWith(`/${w}`))) : [];
     if (mods.length > 3) mods = [];
-    cache.set(spec, mods);
+    cache.set(id, mods);
   }
   return mods.map((m) => `${m}#${name}`);
 }
@@ -297,8 +300,9 @@ const MAX_EXPORT_HOPS = 4;
  * Callee → the function keys it may reach in the project: export aliases and re-exports
  * (barrels) followed, path-alias imports matched by path suffix, injected classes by name.
  */
-function calleeResolver(files: FileSummary[], aliases: Record<string, string>, classModules: Map<string, string[]>): (callee: CalleeRef) => string[] {
+function calleeResolver(files: FileSummary[], aliases: Record<string, string>, classModules: Map<string, string[]>, manifests: ManifestFile[]): (callee: CalleeRef, from?: string) => string[] {
   const moduleKeys = files.map((f) => moduleKey(f.path));
+  const workspace = manifests.length ? new Workspace(manifests, new Set(moduleKeys)) : undefined;
   const aliasCache = new Map<string, string[]>();
   const known = new Set<string>();
   const reexports = new Map<string, string[]>();
@@ -320,13 +324,14 @@ function calleeResolver(files: FileSummary[], aliases: Record<string, string>, c
     for (const m of stars) follow(`${m}${k.slice(hash)}`, hops + 1, out);
   };
   const cache = new Map<string, string[]>();
-  return (callee) => {
-    const id = calleeId(callee);
+  return (callee, from) => {
+    const alias = callee.kind === 'fn' && callee.key.startsWith('~');
+    const id = alias && workspace ? `${workspace.scopeId(from)}\u0000${calleeId(callee)}` : calleeId(callee);
     let hit = cache.get(id);
     if (hit) return hit;
     const out = new Set<string>();
     if (callee.kind === 'fn') {
-      const keys = callee.key.startsWith('~') ? resolveAliasKey(callee.key, moduleKeys, aliasCache) : [callee.key];
+      const keys = alias ? resolveAliasKey(callee.key, moduleKeys, aliasCache, workspace, from) : [callee.key];
       for (const k of keys) follow(k, 0, out);
     } else {
       const mods = classModules.get(callee.className) ?? [];
@@ -345,6 +350,8 @@ function isSummary(x: unknown): x is FileSummary {
 
 export interface LinkOptions {
   regime?: Regime;
+  /** package.json, tsconfig and workspace files of the scanned tree: monorepo imports link like relative ones. */
+  manifests?: ManifestFile[];
 }
 
 /**
@@ -374,10 +381,10 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
     for (const w of f.writes) for (const k of w.keys) written.add(`${w.model}.${k}`);
   }
   const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
-  const targets = calleeResolver(files, aliases, classModules);
+  const targets = calleeResolver(files, aliases, classModules, opts.manifests ?? []);
   for (const f of files) {
     for (const e of f.edges) {
-      for (const k of targets(e.callee)) {
+      for (const k of targets(e.callee, f.path)) {
         const list = into.get(k);
         if (list) list.push(e);
         else into.set(k, [e]);
@@ -388,12 +395,12 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
   for (const f of files) for (const [k, t] of Object.entries(f.returns ?? {})) returns.set(k, t);
   const clients = new Map<string, ClientFacts>();
   for (const f of files) for (const [k, c] of Object.entries(f.clients ?? {})) clients.set(k, c);
-  const exportKeys = (key: string) => targets({ kind: 'fn', key });
+  const exportKeys = (key: string, from?: string) => targets({ kind: 'fn', key }, from);
   const modules = new Set(files.map((f) => moduleKey(f.path)));
   /** No scanned module matches the export key (a module left out of the scan). */
-  const unseen = (key: string) => exportKeys(key).every((k) => !modules.has(k.slice(0, k.indexOf('#'))));
+  const unseen = (key: string, from?: string) => exportKeys(key, from).every((k) => !modules.has(k.slice(0, k.indexOf('#'))));
   const called = new Set<string>();
-  for (const f of files) for (const id of f.called ?? []) for (const k of exportKeys(id)) called.add(k);
+  for (const f of files) for (const id of f.called ?? []) for (const k of exportKeys(id, f.path)) called.add(k);
   const scope: ResolveScope = {
     edgesInto: (key) => into.get(key) ?? [],
     hasCallers: (key) => into.has(key) || called.has(key),
@@ -413,15 +420,19 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
       let hit = pending;
       if (hit.client) {
         // A call on a client exported by another file: what that export is decides the sink.
-        const facts = resolveClient(hit.client, clients, exportKeys);
+        const facts = resolveClient(hit.client, clients, exportKeys, 0, f.path);
         let sink = facts ? sinkOfUse(facts, hit.client, hit.sink.api, VOCABULARY.configMethods) : undefined;
         const fb = hit.client.fallback;
-        if (!facts && fb && (!fb.unseen || unseen(hit.client.key))) sink = fb.sink;
+        if (!facts && fb && (!fb.unseen || unseen(hit.client.key, f.path))) sink = fb.sink;
+        // A factory the linker could not follow (getStripe() over a chain of project modules): the
+        // receiver's name and the SDK's call shape decide, one confidence level lower.
+        else if (!facts && fb?.unseen && unresolvedClientRef(hit.client, clients, exportKeys, f.path)) sink = { ...fb.sink, guessedFrom: `${hit.client.key.slice(hit.client.key.indexOf('#') + 1)}() could not be followed to an SDK client` };
         if (!sink) continue;
         const { client: _client, ...rest } = hit;
         hit = { ...rest, sink, step: { ...hit.step, message: `${sink.api}(): ${sink.label}` } };
       }
-      const taint = materialize(resolveTaint(hit.taint, scope, memo), hit.sink);
+      const collected = hit.sink.collects ? collectedBySdk(hit.sink, hit.step) : [];
+      const taint = materialize(union(resolveTaint(hit.taint, scope, memo), collected), hit.sink);
       const urlTaint = hit.urlTaint ? materialize(resolveTaint(hit.urlTaint, scope, memo), hit.sink) : undefined;
       if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
       const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };

@@ -13,6 +13,7 @@ import { DECIDED_NONE, type CallKind, type CallSite } from './framework-api.js';
 import { FunctionAnalyzer } from './functions.js';
 import { ELEMENT_CALLBACK, MAPPING_CALLBACK, PASS_NAME, looksLikeModelName, passesArgs, sanitizerKind } from './names.js';
 import { Env, type FileFlows, type FnInfo } from './state.js';
+import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export class FileAnalyzer extends FunctionAnalyzer {
@@ -281,12 +282,14 @@ export class FileAnalyzer extends FunctionAnalyzer {
     else if (kind.args !== 'none') for (const i of kind.args) t = union(t, args[i] ?? EMPTY);
     if (kind.recv) t = union(t, recv);
     const urlTaint = kind.url ? this.visitCached(kind.url, c, args) : undefined;
+    const step = this.step(c, `${kind.info.api}(): ${kind.info.label}`);
+    if (kind.info.collects) t = union(t, collectedBySdk(kind.info, step));
     if (!isLive(t) && !(urlTaint && isLive(urlTaint))) return;
     this.hits.push({
       sink: kind.info,
       taint: boundCalls(t),
       ...(urlTaint && isLive(urlTaint) ? { urlTaint: boundCalls(urlTaint) } : {}),
-      step: this.step(c, `${kind.info.api}(): ${kind.info.label}`),
+      step,
       ctx: this.ctx(),
       ...(protectedKeys ? { protectedKeys } : {}),
       ...(writtenKeys ? { writtenKeys } : {}),

@@ -105,7 +105,7 @@ export function track(userId: string, email: string) { posthog.capture({ distinc
         'src/other.ts': `import { posthog } from './track';
 export function again(email: string) { posthog.capture({ distinctId: 'x', event: 'y', properties: { email } }); }`,
       }),
-    ).toEqual(['src/other.ts:2 posthog [digital-account]', 'src/sms.ts:8 twilio [phone]', 'src/track.ts:3 posthog [digital-account]']);
+    ).toEqual(['src/other.ts:2 posthog [online-activity,digital-account]', 'src/sms.ts:8 twilio [phone]', 'src/track.ts:3 posthog [online-activity,digital-account]']);
   });
 
   test('conditional, fallback and lazily cached clients', () => {
@@ -283,7 +283,7 @@ export async function f(user: { id: string; email: string }) {
   await api.post('/crm/v3/objects/contacts', { email: user.email });
 }`,
       }),
-    ).toEqual(['src/a.ts:10 sendgrid [digital-account]', 'src/a.ts:11 posthog [digital-account]', 'src/a.ts:12 sentry [digital-account]', 'src/a.ts:13 hubspot [digital-account]']);
+    ).toEqual(['src/a.ts:10 sendgrid [digital-account]', 'src/a.ts:11 posthog [online-activity,digital-account]', 'src/a.ts:12 sentry [digital-account]', 'src/a.ts:13 hubspot [digital-account]']);
   });
 });
 

@@ -6,7 +6,7 @@
  * joins the two. Everything here is plain JSON (summaries cross worker threads) and small.
  */
 import type { ClientFacts, ClientUse, SinkInfo } from './types.js';
-import type { Label, Taint } from './taint.js';
+import type { CatLabel, Label, Step, Taint } from './taint.js';
 
 /** Pseudo-category of a value under a `to`/`cc`/`bcc` key: an email or a phone number, by recipient. */
 export const ADDRESSEE = '@addressee';
@@ -32,33 +32,66 @@ export function sinkOfUse(facts: ClientFacts, use: ClientUse, api: string, confi
       break;
     }
   }
-  return sink ? { ...sink, api } : undefined;
+  if (!sink) return undefined;
+  const collects = facts.collectsOn?.methods.includes(last) ? facts.collectsOn.cats : undefined;
+  return { ...sink, api, ...(collects ? { collects } : {}) };
+}
+
+/**
+ * What the sink's SDK collects by itself on the call (an analytics SDK: device, IP address,
+ * cookies), as labels of the data sent: the call is an online-activity transfer even when the
+ * properties passed are not personal. Medium confidence; identifiers passed along raise it.
+ */
+export function collectedBySdk(sink: SinkInfo, step: Step): CatLabel[] {
+  return (sink.collects ?? []).map((cat) => ({
+    k: 'cat',
+    cat,
+    conf: 'medium',
+    field: `${sink.label} SDK: device, IP address, cookies`,
+    source: `collected by the ${sink.label} SDK itself`,
+    collected: true,
+    steps: [step],
+  }));
 }
 
 /**
  * Facts of the client an export key stands for, following re-bound clients. `targets` maps a key
- * to project keys (aliases, barrels, path aliases), as for callees.
+ * to project keys (aliases, barrels, path aliases and workspace packages as seen from `from`), as
+ * for callees.
  */
 export function resolveClient(
   use: { key: string; call: boolean },
   clients: ReadonlyMap<string, ClientFacts>,
-  targets: (key: string) => string[],
+  targets: (key: string, from?: string) => string[],
   hops = 0,
+  from?: string,
 ): ClientFacts | undefined {
   if (hops > MAX_CLIENT_HOPS) return undefined;
-  for (const k of targets(use.key)) {
+  for (const k of targets(use.key, from)) {
     const f = clients.get(k);
     if (!f) continue;
     // Calling a factory gives the client; the factory itself is not one (and vice versa).
     if (!!f.factory !== use.call) continue;
     if (f.ref) {
-      const inner = resolveClient(f.ref, clients, targets, hops + 1);
+      // The re-bound client's import is read from the exporting module (its path aliases).
+      const inner = resolveClient(f.ref, clients, targets, hops + 1, k.slice(0, k.indexOf('#')));
       if (inner) return inner;
       continue;
     }
     return f;
   }
   return undefined;
+}
+
+/**
+ * The export is a client made by another project value the linker could not follow (a factory
+ * returning what an unresolved import gives): evidence that it is a client, of unknown kind.
+ */
+export function unresolvedClientRef(use: { key: string; call: boolean }, clients: ReadonlyMap<string, ClientFacts>, targets: (key: string, from?: string) => string[], from?: string): boolean {
+  return targets(use.key, from).some((k) => {
+    const f = clients.get(k);
+    return !!f?.ref && !!f.factory === use.call;
+  });
 }
 
 /**

@@ -42,6 +42,8 @@ export interface CatLabel {
    * payload reaches a third party, not in logs or the app's own storage.
    */
   keyed?: true;
+  /** Collected by the recipient's SDK itself (device, IP, cookies), not passed by the code. */
+  collected?: true;
   steps: readonly Step[];
 }
 

@@ -26,6 +26,10 @@ export interface SinkInfo {
   /** For HTTP: the host, or the environment variable holding the base URL. */
   host?: string;
   hostEnv?: string;
+  /** Categories the recipient's SDK collects by itself on this call (analytics: online-activity). */
+  collects?: string[];
+  /** The client was recognised from its name, not resolved: why, for --explain. */
+  guessedFrom?: string;
 }
 
 export interface HitContext {
@@ -114,6 +118,8 @@ export interface ClientFacts {
   members?: Record<string, ClientSink>;
   /** Only these methods send (nodemailer: sendMail); absent: any non-configuration method. */
   methods?: string[];
+  /** Methods on which the SDK collects categories by itself (tracking calls), and which. */
+  collectsOn?: { methods: string[]; cats: string[] };
   /** The export is another module's client, re-bound (`export const posthog = PostHogClient()`). */
   ref?: { key: string; call: boolean };
 }

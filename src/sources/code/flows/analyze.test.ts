@@ -113,14 +113,22 @@ export function h(err: Error, user: { email: string; id: number }) {
     ).toEqual(['pd-cross-border 5 [digital-account]']);
   });
 
-  test('gtag config calls are not flows; pixels with e-mail are (marketing)', () => {
+  test('gtag calls are online-activity transfers (the tag collects device and cookies), a config with user_id too; pixels with e-mail are marketing', () => {
     expect(
       only({
         'web/e.js': `gtag('config', 'G-XXXX', { user_id: user.id });
 gtag('event', 'login', { method: 'google' });
 window.fbq('track', 'Lead', { em: customer.email });`,
       }),
-    ).toEqual(['pd-cross-border 3 [digital-account]', 'pd-marketing-consent 3 [digital-account]']);
+    ).toEqual([
+      'pd-cross-border 1 [online-activity]',
+      'pd-cross-border 2 [online-activity]',
+      'pd-cross-border 3 [online-activity,digital-account]',
+      'pd-marketing-consent 3 [online-activity,digital-account]',
+      'pd-third-party-sensitive 1 [online-activity]',
+      'pd-third-party-sensitive 2 [online-activity]',
+      'pd-third-party-sensitive 3 [online-activity]',
+    ]);
   });
 
   test('a password hashed with bcrypt is not a plaintext credential; the raw one is', () => {
@@ -321,7 +329,10 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
     });
     expect(flowSummary(out, 'apps/web/pages/api/signup.ts')).toEqual([
       'pd-cross-border 13 [digital-account,full-name]',
+      // Neither the id nor the plan is personal by name: PostHog's own collection is.
+      'pd-cross-border 14 [online-activity]',
       'pd-log 12 [digital-account,phone,full-name]',
+      'pd-third-party-sensitive 14 [online-activity]',
     ]);
   });
 });

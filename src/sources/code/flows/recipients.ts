@@ -24,6 +24,8 @@ export interface RecipientDef {
   globals?: string[];
   region_provider?: 'aws' | 'gcp' | 'azure';
   members?: Record<string, string>;
+  /** Categories the SDK collects by itself on a tracking call (device, IP, cookies → online-activity). */
+  collects?: string[];
 }
 
 export interface RecipientsFile {

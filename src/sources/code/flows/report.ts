@@ -65,7 +65,8 @@ function carried(labels: CatLabel[], regime: Regime): Carried | undefined {
   if (!labels.length) return undefined;
   const best = bestByCategory(labels);
   const categories = orderCategories(best.keys(), regime);
-  const primary = best.get(categories[0]!)!;
+  // The codeFlow follows data the code passes; what the SDK collects by itself has no path to show.
+  const primary = best.get(categories.find((c) => !best.get(c)!.collected) ?? categories[0]!)!;
   const fields = [...new Set(labels.map((l) => l.field))].slice(0, 12);
   const sources = [...new Set(labels.flatMap((l) => (l.source ? [l.source] : [])))];
   let confidence: Confidence = 'low';
@@ -167,6 +168,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
     const explain = [
       `source: ${flowData.primary.steps[0]?.message ?? flowData.primary.field}`,
       `sink: ${s.api}() (${s.kind}${s.heuristic ? ', recognised by name' : ''})`,
+      ...(s.guessedFrom ? [`recipient guessed from the client's name and call shape: ${s.guessedFrom}; confidence lowered`] : []),
       ...(s.recipient ? [`recipient: ${s.recipient.name}, country ${s.recipient.country ?? `unknown${s.recipient.region ? ` (region ${s.recipient.region})` : ''}`}`] : []),
       ...purposes.map((p) => `purpose (to confirm): ${p.purpose} — ${p.evidence.join('; ')}`),
     ];

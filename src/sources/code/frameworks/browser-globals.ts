@@ -19,8 +19,14 @@ export const browserGlobals: Framework = {
       const def = g ? engine.catalog.byGlobalName(g) : undefined;
       if (!def || (nm <= 1 && CONFIG_METHODS.has(last))) return undefined;
       const first = call.arguments[0];
-      if (first && ts.isStringLiteralLike(first) && /^(config|js|consent|init)$/.test(first.text) && g !== 'fbq' && g !== 'ttq') return DECIDED_NONE;
-      return { t: 'sink', info: { kind: sinkKindOf(def.kind), api, label: def.name, recipient: engine.catalog.describe(def), ...(def.purposes ? { recipientPurposes: def.purposes } : {}) }, args: 'all' };
+      const command = first && ts.isStringLiteralLike(first) ? first.text : undefined;
+      const tag = g !== 'fbq' && g !== 'ttq';
+      // gtag('config', id, { user_id }) sets the user for every later hit: only its parameters count.
+      const configWithParams = tag && command === 'config' && call.arguments.length >= 3;
+      if (command && /^(config|js|consent|init)$/.test(command) && tag && !configWithParams) return DECIDED_NONE;
+      const collects = def.collects?.length && command !== 'consent' ? { collects: def.collects } : {};
+      const info = { kind: sinkKindOf(def.kind), api, label: def.name, recipient: engine.catalog.describe(def), ...(def.purposes ? { recipientPurposes: def.purposes } : {}), ...collects };
+      return { t: 'sink', info, args: configWithParams ? [2] : 'all' };
     },
   },
 };

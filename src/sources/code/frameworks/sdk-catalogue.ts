@@ -16,6 +16,20 @@ export const CONFIG_METHODS = new Set([
   'setBaseURL', 'defaults', 'isAxiosError', 'isCancel', 'CancelToken', 'all', 'spread', 'webhooks', 'constructEvent',
   'setLevel', 'setLogLevel', 'enable', 'disable', 'reset', 'optOut', 'opt_out_tracking', 'register_once',
 ]);
+/**
+ * Tracking calls of analytics and error-tracking SDKs: on these the SDK sends what it collects by
+ * itself (device, IP address, cookies: the recipient's `collects`), whatever the properties.
+ */
+export const TRACKING_METHODS = new Set([
+  'capture', 'identify', 'track', 'page', 'screen', 'alias', 'group', 'groupIdentify', 'setUser', 'setUserId', 'setUserProperties',
+  'logEvent', 'set', 'set_once', 'people', 'register', 'trackEvent', 'trackPageview', 'event', 'send', 'increment', 'revenue',
+]);
+
+/** The categories the SDK collects by itself on this call, when it is a tracking call. */
+function collectsOn(def: { collects?: string[] }, method: string): { collects?: string[] } {
+  return def.collects?.length && TRACKING_METHODS.has(method) ? { collects: def.collects } : {};
+}
+
 /** captureException/captureMessage carry user data only in their context argument. */
 const ERROR_TRACKER_CONTEXT_ARG: Record<string, number> = { captureException: 1, captureMessage: 1, notify: 1 };
 
@@ -43,7 +57,7 @@ export const sdkCatalogue: Framework = {
       }
       const sink = engine.sdkSink(def, rb);
       const ctxArg = ERROR_TRACKER_CONTEXT_ARG[last];
-      return { t: 'sink', info: { ...sink, api }, args: sink.kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all' };
+      return { t: 'sink', info: { ...sink, api, ...collectsOn(def, last) }, args: sink.kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all' };
     },
     clientFacts(b, engine) {
       let def = engine.catalog.byPackageName(b.module);
@@ -60,14 +74,15 @@ export const sdkCatalogue: Framework = {
         const sub = engine.catalog.get(id);
         if (sub) members[m] = engine.sdkSink(sub, b);
       }
-      return { sink: engine.sdkSink(def, b), ...(Object.keys(members).length ? { members } : {}) };
+      const collected = def.collects?.length ? { collectsOn: { methods: [...TRACKING_METHODS], cats: def.collects } } : {};
+      return { sink: engine.sdkSink(def, b), ...(Object.keys(members).length ? { members } : {}), ...collected };
     },
     clientFallback({ chain, method: last, api, engine }) {
       if (chain.members.length <= 1 && CONFIG_METHODS.has(last)) return undefined;
       const b = engine.importOf(chain.root);
       const def = engine.catalog.byClientName(chain.root) ?? (b?.imported && b.imported !== '*' && b.imported !== 'default' ? engine.catalog.byClientName(b.imported) : undefined);
       if (!def) return undefined;
-      return { sink: { ...engine.sdkSink(def, undefined), api, heuristic: true, byName: true }, unseen: true };
+      return { sink: { ...engine.sdkSink(def, undefined), api, heuristic: true, byName: true, ...collectsOn(def, last) }, unseen: true };
     },
   },
 };
