@@ -24,6 +24,8 @@ import type { KeyedValuesFile } from '../classify/keyed/policy.js';
 import type { NamesFile } from '../classify/names/lexicon.js';
 import type { PurposesFile } from '../sources/code/flows/purposes.js';
 import type { RecipientsFile } from '../sources/code/flows/recipients.js';
+import type { FileContextsFile } from '../classify/context/file-context.js';
+import type { SyntheticValuesFile } from '../classify/synthetic/synthetic.js';
 
 /** Where the catalogue's data comes from. */
 export interface CatalogueSource {
@@ -67,6 +69,8 @@ const CHECKS = {
   obligations: (d: unknown, display: string) => checkObligationsFile(d, Object.keys(categoriesFile().regimes), display),
   purposes: checkPurposes,
   recipients: (d: unknown, display: string) => assertSchema<RecipientsFile>('recipients.schema.json', d, display),
+  'file-contexts': (d: unknown, display: string) => assertSchema<FileContextsFile>('file-contexts.schema.json', d, display),
+  'synthetic-values': (d: unknown, display: string) => assertSchema<SyntheticValuesFile>('synthetic-values.schema.json', d, display),
   pack: (d: unknown, display: string) => assertSchema<RulePack>('rule-pack.schema.json', d, display),
   list: checkList,
 };
@@ -75,7 +79,7 @@ export type RulesFileKind = keyof typeof CHECKS;
 export type RulesData<K extends RulesFileKind> = ReturnType<(typeof CHECKS)[K]>;
 
 /** Data files of rules/; every other rules/*.yml with a top-level `pack:` is a detection pack. */
-const DATA_FILES: ReadonlySet<string> = new Set(['categories', 'code-rules', 'keyed-values', 'names', 'obligations', 'purposes', 'recipients'].map((k) => `${k}.yml`));
+const DATA_FILES: ReadonlySet<string> = new Set(['categories', 'code-rules', 'keyed-values', 'names', 'obligations', 'purposes', 'recipients', 'file-contexts', 'synthetic-values'].map((k) => `${k}.yml`));
 
 /** Checks data of a rules-file kind that came from elsewhere (a user's pack, a test file). */
 export function checkRulesData<K extends RulesFileKind>(kind: K, data: unknown, display: string): RulesData<K> {
@@ -112,6 +116,8 @@ export const namesFile = (): NamesFile => dataFile('names');
 export const obligationsFile = (): ObligationsFile => dataFile('obligations');
 export const purposesFile = (): PurposesFile => dataFile('purposes');
 export const recipientsFile = (): RecipientsFile => dataFile('recipients');
+export const fileContextsFile = (): FileContextsFile => dataFile('file-contexts');
+export const syntheticValuesFile = (): SyntheticValuesFile => dataFile('synthetic-values');
 
 /** The built-in detection packs, in file-name order, each with the display name errors use. */
 export function builtinPacks(): Array<{ display: string; pack: RulePack }> {

@@ -4,12 +4,9 @@
  * logs). A value's meaning depends on where it sits: `Nguyễn Văn An` in a seed file is a person,
  * in a unit test it is a made-up fixture, in a locale file it is a label.
  */
-import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from '../../util/paths.js';
 import { ConfigError } from '../../util/errors.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { assertSchema } from '../../util/schema.js';
+import { fileContextsFile } from '../../rules/catalogue.js';
 
 export const FILE_CONTEXTS = ['source', 'test', 'docs', 'i18n', 'asset', 'config-example', 'data'] as const;
 export type FileContext = (typeof FILE_CONTEXTS)[number];
@@ -95,8 +92,9 @@ export function jsdocExampleContext(lineText: (line: number) => string, line: nu
   return undefined;
 }
 
-export function loadFileContextsFile(file = path.join(RULES_DIR, 'file-contexts.yml'), display = 'rules/file-contexts.yml'): FileContextsFile {
-  return assertSchema<FileContextsFile>('file-contexts.schema.json', readYamlFile(file, display), display);
+/** The built-in file through the rule catalogue. */
+export function loadFileContextsFile(): FileContextsFile {
+  return fileContextsFile();
 }
 
 let cached: FileContextPolicy | undefined;

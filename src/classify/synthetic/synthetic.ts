@@ -3,12 +3,9 @@
  * 0912345678, "Test Member", "123 Main St")? Schema-checked like every rules file; a bad file
  * fails with a ConfigError naming the file and field.
  */
-import path from 'node:path';
 import RE2 from 're2';
-import { RULES_DIR } from '../../util/paths.js';
 import { ConfigError } from '../../util/errors.js';
-import { readYamlFile } from '../../util/yaml.js';
-import { assertSchema } from '../../util/schema.js';
+import { syntheticValuesFile } from '../../rules/catalogue.js';
 import { isCategory } from '../../model/categories.js';
 import { foldedValue } from '../keyed/fold-value.js';
 
@@ -156,8 +153,9 @@ export function compileSyntheticValues(file: SyntheticValuesFile, display: strin
   return { recognisers };
 }
 
-export function loadSyntheticValuesFile(file = path.join(RULES_DIR, 'synthetic-values.yml'), display = 'rules/synthetic-values.yml'): SyntheticValuesFile {
-  return assertSchema<SyntheticValuesFile>('synthetic-values.schema.json', readYamlFile(file, display), display);
+/** The built-in file through the rule catalogue. */
+export function loadSyntheticValuesFile(): SyntheticValuesFile {
+  return syntheticValuesFile();
 }
 
 let cached: SyntheticPolicy | undefined;
