@@ -28,10 +28,9 @@ export interface CollectOptions {
   ruleName?: (ruleId: string, category: string) => string | Bilingual;
 }
 
-/** Frameworks whose declarations describe what is stored (the rest describe inputs). */
-const STORE_FRAMEWORKS = new Set(['prisma', 'typeorm', 'sequelize', 'mongoose', 'sql', 'ddl', 'knex', 'migration', 'drizzle', 'mikro-orm', 'objection', 'kysely', 'supabase', 'medusa']);
 /** Plain interfaces and type aliases: they say which personal data the code handles, not where it is kept. */
 const TYPE_ONLY_FRAMEWORKS = new Set(['typescript']);
+/** Frameworks whose declarations describe inputs (validation, DTOs, API docs); every other framework describes what is stored, so a new ORM needs no entry here. */
 const INPUT_FRAMEWORKS = new Set(['zod', 'class-validator', 'nestjs', 'dto', 'graphql', 'openapi', 'json-schema', 'joi', 'yup']);
 
 /** Words in model, field, table and column names that suggest data about children. */
@@ -219,7 +218,7 @@ class Collector {
         id: modelStorageId(model),
         kind: 'model',
         name: model,
-        ...(framework && (STORE_FRAMEWORKS.has(framework) || !INPUT_FRAMEWORKS.has(framework)) ? { framework } : {}),
+        ...(framework && !INPUT_FRAMEWORKS.has(framework) ? { framework } : {}),
         ...(store ? { engine: store } : {}),
         categories,
         evidence: [where],
