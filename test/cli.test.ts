@@ -193,4 +193,14 @@ describe('pdscan rules', () => {
     for (const id of ['full-name', 'national-id', 'health', 'financial', 'online-activity']) expect(r.stdout).toContain(id);
     expect(r.stdout).toMatch(/Decree 356\/2025\/ND-CP/);
   });
+
+  test('prints the by-law / precaution split for both regimes', () => {
+    const r = pdscan(['rules']);
+    expect(r.stdout).toMatch(/^credentials\s+basic\s+precaution\s/m);
+    // Sub-kinds are listed apart, under their parent category (the category ids are fixed).
+    expect(r.stdout).toMatch(/^eid-bank-credentials < credentials\s+basic\s+sensitive\s/m);
+    expect(r.stdout).toMatch(/^blood-type < health\s+basic\s+sensitive\s/m);
+    expect(r.stdout).not.toMatch(/^(blood-type|eid-bank-credentials)\*?\s+(basic|sensitive)/m);
+    expect(r.stdout).toMatch(/^health\*\s+sensitive\s+sensitive\s/m);
+  });
 });

@@ -299,11 +299,11 @@ export class Classifier {
     const before = sliceBefore(buf, start, Math.max(rule.ctxBefore, rule.negBefore));
     const after = sliceAfter(buf, end, Math.max(rule.ctxAfter, rule.negAfter));
     const last = (s: string, n: number) => (n <= 0 ? '' : s.slice(Math.max(0, s.length - n)));
-    if (rule.negWords.length && findWord(rule.negWords, wordsOf(`${last(before, rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}`))) {
-      return { dropped: true };
-    }
-    if (!rule.ctxWords.length) return { dropped: false };
+    // The value's own column header is its label too: a "Số lượng" column holds quantities, not IDs.
     const at = opts.hintAt?.(start);
+    const ownLabel = `${last(before, rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}${at ? ` \u0000 ${at}` : ''}`;
+    if (rule.negWords.length && findWord(rule.negWords, wordsOf(ownLabel))) return { dropped: true };
+    if (!rule.ctxWords.length) return { dropped: false };
     const ctx = `${wordsOf(`${last(before, rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? wordsOf(at) : ''}`;
     return { dropped: false, word: findWord(rule.ctxWords, ctx) };
   }

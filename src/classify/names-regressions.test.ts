@@ -40,7 +40,9 @@ describe('plural owners', () => {
 /** Keys seen in data files (CSV headers, JSON/YAML keys, SQL columns) with no owner: the keyed-values detector relies on these. */
 const DATA_KEYS: Record<string, string[]> = {
   family: ['ho_ten_cha', 'hoTenCha', 'ho_ten_me', 'nextOfKin', 'guardian_name', 'spouse_name', 'ten_vo', 'ten_chong', 'quan_he_chu_ho'],
-  credentials: ['matKhau', 'mat_khau', 'matKhauViDienTu', 'matKhauInternetBanking', 'pin', 'otp_secret', 'password', 'passwd', 'pwd'],
+  credentials: ['matKhau', 'mat_khau', 'pin', 'otp_secret', 'password', 'passwd', 'pwd'],
+  // Decree 356 Art. 4.1.i/k: only e-identity, bank and e-wallet logins are sensitive.
+  'eid-bank-credentials': ['matKhauViDienTu', 'matKhauInternetBanking', 'mat_khau_ngan_hang', 'vneidPassword', 'bankPin'],
   biometric: ['vector_khuon_mat', 'faceTemplate', 'face_embedding', 'van_tay', 'fingerprint_template', 'mong_mat', 'iris_code'],
   'private-life': ['biMatCaNhan', 'bi_mat_ca_nhan', 'ghi_chu_rieng_tu', 'thong_tin_doi_tu', 'doi_tu', 'privateNote'],
   'sex-life': ['xu_huong_tinh_duc', 'sexual_orientation', 'xuHuongTinhDuc', 'sex_life'],
@@ -76,8 +78,8 @@ describe('data-file keys (no owner)', () => {
     const m = classifyIdentifier(name);
     expect(m?.category, m?.reason ?? 'not classified').toBe(category);
   });
-  test('blood type is excluded from health (Decree 13 Art. 2.4.b)', () => {
-    for (const n of ['nhom_mau', 'nhomMau', 'blood_type', 'bloodGroup']) expect(classifyIdentifier(n), n).toBeUndefined();
+  test('blood type is its own category, not health: the regime decides whether it is sensitive', () => {
+    for (const n of ['nhom_mau', 'nhomMau', 'blood_type', 'bloodGroup']) expect(classifyIdentifier(n)?.category, n).toBe('blood-type');
   });
 });
 

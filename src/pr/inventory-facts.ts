@@ -5,7 +5,7 @@
  * `properties.crossBorder`), so the comparison needs no full inventory build.
  */
 import type { Finding } from '../model/finding.js';
-import { isSensitive, orderCategories, type Regime } from '../model/categories.js';
+import { findingKinds, isSensitive, orderCategories, reportedCategory, type Regime } from '../model/categories.js';
 import { unlistedRecipient } from '../model/recipients.js';
 
 export interface RecipientFact {
@@ -20,6 +20,8 @@ export interface RecipientFact {
 
 export interface InventoryFacts {
   categories: Set<string>;
+  /** Kinds of data behind the categories: a finding's sub-kind (blood-type, eid-bank-credentials) or its categories; `categories` when absent. */
+  kinds?: Set<string>;
   recipients: Map<string, RecipientFact>;
   /** Recipients abroad, keyed by recipient id and country. */
   transfers: Map<string, RecipientFact>;
@@ -28,7 +30,7 @@ export interface InventoryFacts {
 }
 
 export function emptyFacts(): InventoryFacts {
-  return { categories: new Set(), recipients: new Map(), transfers: new Map(), purposes: new Set() };
+  return { categories: new Set(), kinds: new Set(), recipients: new Map(), transfers: new Map(), purposes: new Set() };
 }
 
 interface RecipientProp {
@@ -99,6 +101,8 @@ export function factsOf(findings: Iterable<Finding>, into: InventoryFacts = empt
     // Suppressed results and our own bookkeeping rules say nothing about the data processed.
     if (f.suppression || f.ruleId.startsWith('pdscan-')) continue;
     f.categories.forEach((c) => into.categories.add(c));
+    const kinds = (into.kinds ??= new Set(into.categories));
+    findingKinds(f).forEach((k) => kinds.add(k));
     purposesOf(f).forEach((p) => into.purposes.add(p));
     const r = recipientOf(f);
     if (!r) continue;
@@ -120,11 +124,16 @@ export interface FactsDiff {
   purposes: string[];
 }
 
+/** The categories sensitive by law under the regime: those with a kind of data that is (blood type is not under decree-13). */
+export function sensitiveCategoriesOf(facts: InventoryFacts, regime: Regime): Set<string> {
+  return new Set([...(facts.kinds ?? facts.categories)].filter((k) => isSensitive(k, regime)).map(reportedCategory));
+}
+
 /** What `head` has that `base` lacks. */
 export function diffFacts(head: InventoryFacts, base: InventoryFacts, regime: Regime): FactsDiff {
   const byName = (a: RecipientFact, b: RecipientFact) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
-    sensitiveCategories: orderCategories([...head.categories].filter((c) => isSensitive(c, regime) && !base.categories.has(c)), regime),
+    sensitiveCategories: orderCategories([...sensitiveCategoriesOf(head, regime)].filter((c) => !sensitiveCategoriesOf(base, regime).has(c)), regime),
     recipients: [...head.recipients].filter(([k]) => !base.recipients.has(k)).map(([, r]) => r).sort(byName),
     transfers: [...head.transfers].filter(([k]) => !base.transfers.has(k)).map(([, r]) => r).sort(byName),
     purposes: [...head.purposes].filter((p) => !base.purposes.has(p)).sort(),

@@ -13,11 +13,11 @@
  * only under a condition pdscan cannot check is listed as `to-confirm`, never dropped.
  * Exemptions the change makes unavailable (`lost_if`) are reported too.
  */
-import { isSensitive, type Regime } from '../model/categories.js';
+import type { Regime } from '../model/categories.js';
 import { deadlineFor, evaluateObligations, evaluateTrigger, exemptionLost, appliesInRegime, triggerWord, type ConfirmReason, type TriggerFacts } from '../model/obligations.js';
 import { obligationsFile } from '../rules/catalogue.js';
 import { confirmReason } from '../report/inventory/i18n.js';
-import { isUnknownCountry, type FactsDiff, type InventoryFacts, type RecipientFact } from './inventory-facts.js';
+import { isUnknownCountry, sensitiveCategoriesOf, type FactsDiff, type InventoryFacts, type RecipientFact } from './inventory-facts.js';
 
 export interface TriggeredObligation {
   id: string;
@@ -49,6 +49,7 @@ const union = (rs: RecipientFact[]) => ({ categories: [...new Set(rs.flatMap((r)
 
 function triggerFacts(
   categories: Iterable<string>,
+  sensitive: ReadonlySet<string>,
   recipients: RecipientFact[],
   transfers: RecipientFact[],
   purposes: Iterable<string>,
@@ -59,7 +60,7 @@ function triggerFacts(
   return {
     regime,
     categories: cats,
-    sensitive: cats.filter((c) => isSensitive(c, regime)),
+    sensitive: cats.filter((c) => sensitive.has(c)),
     foreign: union(transfers),
     unknownCountry: union(recipients.filter(isUnknownCountry)),
     thirdParty: union(recipients),
@@ -93,8 +94,8 @@ export function obligationsFor(
 ): ObligationReport {
   const file = obligationsFile();
   const firstPersonal = baseComplete && base.categories.size === 0 && headCategories.length > 0;
-  const introduced = triggerFacts(firstPersonal ? headCategories : diff.sensitiveCategories, diff.recipients, diff.transfers, diff.purposes, regime, children);
-  const baseFacts = triggerFacts(base.categories, [...base.recipients.values()], [...base.transfers.values()], base.purposes, regime, children);
+  const introduced = triggerFacts(firstPersonal ? headCategories : diff.sensitiveCategories, new Set(diff.sensitiveCategories), diff.recipients, diff.transfers, diff.purposes, regime, children);
+  const baseFacts = triggerFacts(base.categories, sensitiveCategoriesOf(base, regime), [...base.recipients.values()], [...base.transfers.values()], base.purposes, regime, children);
   const aboutAllData = (word: string | undefined) => word === 'any-personal' || word === 'children';
   const names = new Map(diff.recipients.map((r) => [r.id, r.name]));
   const obligations = evaluateObligations(file, introduced, (def) => aboutAllData(triggerWord(def.trigger, regime)) && !firstPersonal).map(

@@ -6,7 +6,7 @@
  */
 import type { Finding, Level } from '../model/finding.js';
 import type { ScanResult } from '../model/result.js';
-import { category, isSensitive, orderCategories, regimeInfo } from '../model/categories.js';
+import { category, findingSensitive, orderCategories, regimeInfo } from '../model/categories.js';
 import { formatRef } from '../model/legal-refs.js';
 import { findingLevel } from '../report/level.js';
 import { findingMessage } from '../report/sarif.js';
@@ -72,9 +72,12 @@ export function renderSummary(input: SummaryInput): string {
   const suppressed = findings.length - active.length;
   const byLevel: Record<Level, number> = { high: 0, medium: 0, low: 0 };
   const byCat = new Map<string, Record<Level, number>>();
+  // Sensitive by law when one of the category's findings is (blood type: not under decree-13).
+  const sensitiveCats = new Set<string>();
   for (const f of active) {
     const l = findingLevel(f, regime);
     byLevel[l]++;
+    if (findingSensitive(f, regime)) sensitiveCats.add(f.category);
     const row = byCat.get(f.category) ?? { high: 0, medium: 0, low: 0 };
     row[l]++;
     byCat.set(f.category, row);
@@ -111,7 +114,7 @@ export function renderSummary(input: SummaryInput): string {
     out.push('| Category | Sensitive | High | Medium | Low | Total |', '|---|:---:|---:|---:|---:|---:|');
     for (const id of orderCategories(byCat.keys(), regime)) {
       const r = byCat.get(id)!;
-      out.push(`| ${catLabel(id)} | ${isSensitive(id, regime) ? '**yes**' : 'no'} | ${r.high} | ${r.medium} | ${r.low} | ${r.high + r.medium + r.low} |`);
+      out.push(`| ${catLabel(id)} | ${sensitiveCats.has(id) ? '**yes**' : 'no'} | ${r.high} | ${r.medium} | ${r.low} | ${r.high + r.medium + r.low} |`);
     }
     out.push('');
   }
@@ -178,7 +181,7 @@ export function renderSummary(input: SummaryInput): string {
 
 function rank(f: Finding, regime: ReportContext['regime']): number {
   const l = { high: 3, medium: 2, low: 1 }[findingLevel(f, regime)];
-  return l * 10 + (isSensitive(f.category, regime) ? 1 : 0);
+  return l * 10 + (findingSensitive(f, regime) ? 1 : 0);
 }
 
 function where(f: Finding, link: SummaryInput['link']): string {

@@ -1,7 +1,7 @@
 /** JSON output: the finding model with derived fields (sensitive, legalRefs, level) and masked values. */
 import type { Finding } from '../model/finding.js';
 import type { ScanResult } from '../model/result.js';
-import { isSensitive } from '../model/categories.js';
+import { findingKinds, findingPrecaution, findingSensitive } from '../model/categories.js';
 import { findingLegalRefs } from './rule-meta.js';
 import { displayValue } from './mask.js';
 import { findingLevel } from './level.js';
@@ -14,8 +14,9 @@ export function findingToJson(f: Finding, ctx: ReportContext): Record<string, un
     kind: f.kind,
     category: f.category,
     categories: f.categories,
-    sensitive: isSensitive(f.category, ctx.regime),
-    legalRefs: findingLegalRefs(f.ruleId, f.categories, ctx.rules),
+    sensitive: findingSensitive(f, ctx.regime),
+    ...(findingPrecaution(f, ctx.regime) ? { precaution: true } : {}),
+    legalRefs: findingLegalRefs(f.ruleId, findingKinds(f), ctx.rules),
     confidence: f.confidence,
     score: f.score,
     level: findingLevel(f, ctx.regime),
@@ -49,6 +50,7 @@ export function toJson(results: ScanResult[], ctx: ReportContext): object {
 export function summarize(results: ScanResult[], ctx: ReportContext) {
   const byCategory: Record<string, number> = {};
   const byLevel: Record<string, number> = { high: 0, medium: 0, low: 0 };
+  const sensitive = new Set<string>();
   let suppressed = 0;
   for (const f of results.flatMap((r) => r.findings)) {
     if (f.suppression) {
@@ -56,8 +58,10 @@ export function summarize(results: ScanResult[], ctx: ReportContext) {
       continue;
     }
     byCategory[f.category] = (byCategory[f.category] ?? 0) + 1;
+    // A category is sensitive by law when one of its findings is (blood type: not under decree-13).
+    if (findingSensitive(f, ctx.regime)) sensitive.add(f.category);
     byLevel[findingLevel(f, ctx.regime)]!++;
   }
-  const sensitiveCategories = Object.keys(byCategory).filter((c) => isSensitive(c, ctx.regime)).sort();
+  const sensitiveCategories = [...sensitive].sort();
   return { findings: Object.values(byLevel).reduce((a, b) => a + b, 0), byLevel, byCategory, sensitiveCategories, suppressed };
 }

@@ -1,14 +1,14 @@
 import type { Finding, Level } from '../model/finding.js';
-import { isSensitive, type Regime } from '../model/categories.js';
+import { findingKind, raisesLevel, type Regime } from '../model/categories.js';
 
 /**
  * Policy level of a finding (for --fail-on, SARIF level and security-severity):
- * sensitive data is high unless the evidence is weak; basic data is medium at high confidence.
+ * sensitive data (and data flagged as a precaution) is high unless the evidence is weak; basic
+ * data is medium at high confidence.
  */
 export function findingLevel(f: Finding, regime: Regime): Level {
   if (f.level) return f.level;
-  const sensitive = isSensitive(f.category, regime);
-  if (sensitive) return f.confidence === 'low' ? 'medium' : 'high';
+  if (raisesLevel(findingKind(f), regime)) return f.confidence === 'low' ? 'medium' : 'high';
   return f.confidence === 'high' ? 'medium' : 'low';
 }
 

@@ -3,13 +3,21 @@
  * from the rule catalogue (src/rules/meta).
  */
 import type { RuleCatalog, RuleMeta } from '../rules/meta/index.js';
-import { category, legalRefs } from '../model/categories.js';
+import { category, isSubkind, legalRefs, reportedCategory } from '../model/categories.js';
 import { formatRef } from '../model/legal-refs.js';
 
 /** A finding's legal references: its categories' under both regimes, plus its rule's own (e.g. Art. 25). */
 export function findingLegalRefs(ruleId: string, categories: string[], catalog: RuleCatalog): string[] {
-  const own = catalog.get(ruleId, categories[0]!).refs ?? [];
-  return [...new Set([...categories.flatMap((c) => legalRefs(c)), ...own])];
+  const meta = catalog.get(ruleId, categories[0]!);
+  const own = meta.refs ?? [];
+  // A rule may name a narrower kind of data than its category: its refs replace the category's.
+  const refsOf = (c: string): string[] => {
+    const replaced = c === meta.categories?.[0] ? meta.categoryRefs : undefined;
+    if (!replaced) return legalRefs(c);
+    const kept = legalRefs(c).filter((ref) => !replaced[ref.slice(0, ref.indexOf(':')) as keyof typeof replaced]);
+    return [...kept, ...Object.entries(replaced).flatMap(([regime, refs]) => (refs ?? []).map((r) => `${regime}:${r}`))];
+  };
+  return [...new Set([...categories.flatMap(refsOf), ...own])];
 }
 
 /** Help text with legal references for both regimes (plain text and Markdown). */
@@ -17,7 +25,8 @@ export function helpWithRefs(meta: RuleMeta, categories: string[]): { text: stri
   const refs = [...new Set([...categories.flatMap((c) => legalRefs(c)), ...(meta.refs ?? [])])];
   const d13 = refs.filter((r) => r.startsWith('decree-13:')).map((r) => formatRef(r));
   const pdpl = refs.filter((r) => r.startsWith('pdpl-2025:')).map((r) => formatRef(r));
-  const cats = categories.map((c) => `${c} (${category(c).label_en})`).join(', ');
+  // A sub-kind is named under its parent category: health/blood-type.
+  const cats = [...new Set(categories.map((c) => `${isSubkind(c) ? `${reportedCategory(c)}/${c}` : c} (${category(c).label_en})`))].join(', ');
   const text = [
     meta.fullDescription,
     '',

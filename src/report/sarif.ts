@@ -7,7 +7,7 @@ import type * as Sarif from 'sarif';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Location } from '../model/finding.js';
 import type { ScanResult, ScanSource } from '../model/result.js';
-import { isSensitive, orderCategories } from '../model/categories.js';
+import { findingKinds, findingPrecaution, findingSensitive, orderCategories } from '../model/categories.js';
 import { displayValue } from './mask.js';
 import { findingLevel, SARIF_LEVEL, SECURITY_SEVERITY } from './level.js';
 import { findingLegalRefs, helpWithRefs } from './rule-meta.js';
@@ -55,18 +55,26 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
 
   const ruleIndex = new Map<string, number>();
   const ruleCats = new Map<string, Set<string>>();
+  // The kinds behind a rule's findings (a sub-kind such as blood-type for its own refs and help).
+  const ruleKinds = new Map<string, Set<string>>();
+  const ruleSensitive = new Set<string>();
   for (const f of findings) {
     if (!ruleIndex.has(f.ruleId)) ruleIndex.set(f.ruleId, ruleIndex.size);
     const s = ruleCats.get(f.ruleId) ?? new Set<string>();
     f.categories.forEach((c) => s.add(c));
     ruleCats.set(f.ruleId, s);
+    const k = ruleKinds.get(f.ruleId) ?? new Set<string>();
+    findingKinds(f).forEach((c) => k.add(c));
+    ruleKinds.set(f.ruleId, k);
+    if (findingSensitive(f, ctx.regime)) ruleSensitive.add(f.ruleId);
   }
 
   const rules: Sarif.ReportingDescriptor[] = [...ruleIndex.keys()].map((id) => {
     const cats = orderCategories(ruleCats.get(id) ?? [], ctx.regime);
-    const meta = ctx.rules.get(id, cats[0]!);
-    const help = helpWithRefs(meta, cats);
-    const sensitive = cats.some((c) => isSensitive(c, ctx.regime));
+    const kinds = orderCategories(ruleKinds.get(id) ?? [], ctx.regime);
+    const meta = ctx.rules.get(id, kinds[0]!);
+    const help = helpWithRefs(meta, kinds);
+    const sensitive = ruleSensitive.has(id);
     const levels = findings.filter((f) => f.ruleId === id).map((f) => findingLevel(f, ctx.regime));
     const top = levels.reduce((a, b) => (LEVEL_ORDER[b] > LEVEL_ORDER[a] ? b : a), 'low');
     return {
@@ -99,8 +107,9 @@ export function toSarif(result: ScanResult | ScanResult[], ctx: ReportContext): 
       properties: {
         category: f.category,
         categories: f.categories,
-        sensitive: isSensitive(f.category, ctx.regime),
-        legalRefs: findingLegalRefs(f.ruleId, f.categories, ctx.rules),
+        sensitive: findingSensitive(f, ctx.regime),
+        ...(findingPrecaution(f, ctx.regime) ? { precaution: true } : {}),
+        legalRefs: findingLegalRefs(f.ruleId, findingKinds(f), ctx.rules),
         confidence: f.confidence,
         kind: f.kind,
         level,

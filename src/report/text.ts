@@ -2,7 +2,7 @@
 import pc from 'picocolors';
 import type { Finding, Level } from '../model/finding.js';
 import type { ScanResult } from '../model/result.js';
-import { category, isSensitive } from '../model/categories.js';
+import { category, findingSensitive, isCategory } from '../model/categories.js';
 import { findingLevel } from './level.js';
 import { findingMessage } from './sarif.js';
 import { summarize } from './json.js';
@@ -51,11 +51,13 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
     for (const f of list) {
       const level = findingLevel(f, ctx.regime);
       const pos = f.location ? `${f.location.line}:${f.location.column}` : '';
-      const sens = isSensitive(f.category, ctx.regime) ? c.magenta(' sensitive') : '';
+      const sens = findingSensitive(f, ctx.regime) ? c.magenta(' sensitive') : '';
+      const sub = f.properties?.subcategory;
+      const kind = typeof sub === 'string' && isCategory(sub) ? c.dim(`/${sub}`) : '';
       const count = f.count !== undefined ? c.dim(` ×${f.count}`) : '';
       const sup = f.suppression ? c.dim(` (suppressed${f.suppression.justification ? `: ${f.suppression.justification}` : ''})`) : '';
       const where = f.logicalLocations?.length ? c.dim(` [${f.logicalLocations.map((l) => l.name).join('.')}]`) : '';
-      out.push(`  ${pos.padEnd(9)} ${paint[level](level.padEnd(6))} ${c.cyan(f.category)}${sens}  ${findingMessage(f, ctx.showData)}${count}${where}${sup}  ${c.dim(`${f.ruleId} · ${f.confidence}`)}`);
+      out.push(`  ${pos.padEnd(9)} ${paint[level](level.padEnd(6))} ${c.cyan(f.category)}${kind}${sens}  ${findingMessage(f, ctx.showData)}${count}${where}${sup}  ${c.dim(`${f.ruleId} · ${f.confidence}`)}`);
       if (f.flow?.length) {
         for (const step of f.flow) out.push(c.dim(`      ↳ ${escapeControl(step.location.path)}:${step.location.line}  ${step.message}`));
       }
@@ -97,7 +99,7 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
   if (cats.length) {
     out.push(
       cats
-        .map(([id, n]) => `${isSensitive(id, ctx.regime) ? c.magenta(`${id}*`) : id} ${n}`)
+        .map(([id, n]) => `${s.sensitiveCategories.includes(id) ? c.magenta(`${id}*`) : id} ${n}`)
         .join(', ') + (s.sensitiveCategories.length ? c.dim('   (* sensitive)') : ''),
     );
     const sensitive = s.sensitiveCategories.map((id) => category(id).label_en);

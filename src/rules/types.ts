@@ -26,6 +26,8 @@ export interface RuleDef {
   negative_context?: { words: string[]; before?: number; after?: number };
   allowlist?: { values?: string[]; patterns?: string[] };
   examples?: { match?: string[]; no_match?: string[] };
+  /** Replaces the category's references for a regime (see RuleMeta.categoryRefs). */
+  category_refs?: Partial<Record<'decree-13' | 'pdpl-2025', string[]>>;
   /** Where it was loaded from, for error messages and `pdscan rules`. */
   source?: string;
 }

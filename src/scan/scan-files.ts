@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { Finding } from '../model/finding.js';
 import { compareFindings } from '../model/finding.js';
+import { evidenceWithReportedCategories, withReportedCategories } from '../model/categories.js';
 import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
@@ -169,6 +170,9 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   }
   // Binary files are not read, but one named like an ID card scan is reported by its name.
   for (const p of binaryPaths) if (looksLikeIdDocument(p)) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
+  // Sub-kinds (blood-type, eid-bank-credentials) are reported as their parent category.
+  findings.splice(0, findings.length, ...findings.map(withReportedCategories));
+  evidence.splice(0, evidence.length, ...evidence.map(evidenceWithReportedCategories));
   findings.sort(compareFindings);
   problems.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
   return {

@@ -26,7 +26,13 @@ export function checkExpected(r: ScanResult, expected: Record<string, string>, n
   for (const [key, category] of Object.entries(expected)) {
     const f = found.get(key);
     if (!f) errors.push(`${key}: not found (expected ${category})`);
-    else if (!f.categories.includes(category)) errors.push(`${key}: ${f.categories.join(',')} (${f.confidence}), expected ${category}`);
+    // "health/blood-type": reported as category health with the sub-kind blood-type.
+    else {
+      const [cat, sub] = category.split('/');
+      if (!f.categories.includes(cat!) || (sub && f.properties?.subcategory !== sub)) {
+        errors.push(`${key}: ${f.categories.join(',')}${f.properties?.subcategory ? `/${String(f.properties.subcategory)}` : ''} (${f.confidence}), expected ${category}`);
+      }
+    }
   }
   for (const key of notPersonal) {
     const f = found.get(key);

@@ -167,7 +167,9 @@ describe('dossier content', () => {
     expect(byId.get('breach-notification')).toMatchObject({ status: 'applies', deadline: '72 hours' });
     expect(byId.get('marketing-consent')!.firedBy.purposes).toEqual(['marketing.communications.email']);
     expect(byId.get('dpo')!.status).toBe('applies');
-    expect(byId.get('sensitive-data-notice')!.firedBy.categories).toEqual(['id-document-image', 'credentials', 'health', 'financial']);
+    // An ordinary password is not sensitive by law (Decree 356 Art. 3.10): a precaution, listed apart.
+    expect(byId.get('sensitive-data-notice')!.firedBy.categories).toEqual(['id-document-image', 'health', 'financial']);
+    expect(inv.summary.precautionCategories).toEqual(['credentials']);
     for (const o of inv.obligations) {
       expect(o.why.vi).not.toContain('{categories}');
       expect(o.why.en).not.toContain('{categories}');
@@ -191,8 +193,15 @@ describe('dossier content', () => {
     expect(legacy.obligations.map((o) => o.id)).not.toContain('dpo');
     expect(legacy.todo.some((t) => t.item === '+')).toBe(false);
     const current = build([noSensitive]);
-    expect(current.summary.sensitiveCategories).toEqual(['credentials']);
+    // A password found is a precaution, not sensitive data: no sensitive box, the small-business relief stays.
+    expect(current.summary.sensitiveCategories).toEqual([]);
+    expect(current.summary.precautionCategories).toEqual(['credentials']);
+    expect(current.categories.find((c) => c.id === 'credentials')).toMatchObject({ sensitive: false, precaution: true });
+    expect(current.obligations.map((o) => o.id)).not.toContain('sensitive-data-notice');
+    const pia = current.obligations.find((o) => o.id === 'processing-impact-assessment')!;
+    expect(pia.exemptions.find((e) => e.id === 'small-enterprise-startup')!.available).toBe(true);
     expect(current.obligations.map((o) => o.id)).toContain('dpo');
+    expect(legacy.summary.precautionCategories).toEqual([]);
     expect(renderInventoryMarkdown(legacy, 'vi')).not.toContain('Nội dung bổ sung theo Nghị định 356');
   });
 

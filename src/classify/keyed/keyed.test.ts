@@ -30,7 +30,7 @@ const keyed = (fs: Finding[]) => fs.filter((f) => f.ruleId.startsWith('kv-'));
 const categories = (fs: Finding[]) => [...new Set(fs.flatMap((f) => f.categories))].sort();
 
 describe('keyed values through the file scanner', () => {
-  test('JSON keys: family, credentials, biometric, private life, ID images, religion, genetics, gender', async () => {
+  test('JSON keys: family, e-wallet credentials, biometric, private life, ID images, religion, genetics, gender', async () => {
     const json = JSON.stringify(
       {
         hoTenCha: 'Nguyễn Văn Bình',
@@ -47,7 +47,7 @@ describe('keyed values through the file scanner', () => {
       2,
     );
     const found = categories(await scan('api/ho-so.json', json));
-    for (const c of ['family', 'full-name', 'credentials', 'biometric', 'private-life', 'id-document-image', 'political-religious', 'genetic', 'gender']) {
+    for (const c of ['family', 'full-name', 'eid-bank-credentials', 'biometric', 'private-life', 'id-document-image', 'political-religious', 'genetic', 'gender']) {
       expect(found).toContain(c);
     }
   });

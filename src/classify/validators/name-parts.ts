@@ -191,8 +191,9 @@ export function findName(value: string, opts: NameOptions): NameVerdict {
         continue;
       }
       // A rejected window also hides the names inside it: "Nguyen Thi Minh Khai" must not
-      // come back as "Thi Minh Khai", nor "Bửu Sơn Kỳ Hương" as "Sơn Kỳ Hương".
-      if (blocked.slice(i, j).some(Boolean)) {
+      // come back as "Thi Minh Khai", nor "Bửu Sơn Kỳ Hương" as "Sơn Kỳ Hương". A look-alike
+      // that starts after a surname is a given name ("Hồ Kim Long", not the Kim Long ward).
+      if (blocked[i]) {
         why = `"${win.join(' ')}" is a place or an ordinary phrase`;
         i = j - 1;
         break;

@@ -1,5 +1,5 @@
 import { Command, Option } from 'commander';
-import { allCategories, type Regime } from '../../model/categories.js';
+import { allCategories, allSubkinds, isPrecaution, isSensitive, type Regime } from '../../model/categories.js';
 import { formatRef } from '../../model/legal-refs.js';
 import { loadRules } from '../../rules/load.js';
 import { loadConfig } from '../../config/load.js';
@@ -26,16 +26,28 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
         checkRuleValidators(rules);
         const cats = allCategories();
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ categories: cats, rules: rules.map(({ examples: _e, ...r }) => r) }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ categories: cats, subkinds: allSubkinds(), rules: rules.map(({ examples: _e, ...r }) => r) }, null, 2)}\n`);
           return 0;
         }
         const regime = opts.law ?? 'pdpl-2025';
-        const lines = [`Legal categories (sensitive under ${regime} marked *)`, ''];
-        lines.push(`${'ID'.padEnd(20)} ${'D13'.padEnd(4)} ${'PDPL'.padEnd(5)} ${'Vietnamese label'.padEnd(58)} References`);
+        const lines = [
+          `Legal categories (sensitive by law under ${regime} marked *). Per regime: "sensitive" = sensitive by law (ticks the dossier's sensitive boxes);`,
+          `"precaution" = not sensitive by law, reported at a high level as a precaution; "basic" = basic personal data.`,
+          '',
+        ];
+        const status = (id: string, r: Regime) => (isSensitive(id, r) ? 'sensitive' : isPrecaution(id, r) ? 'precaution' : 'basic');
+        lines.push(`${'ID'.padEnd(22)} ${'Decree 13'.padEnd(10)} ${'PDPL 2025'.padEnd(10)} ${'Vietnamese label (pdpl-2025)'.padEnd(60)} References`);
         for (const c of cats) {
           const refs = [...c.refs['pdpl-2025'].map((r) => formatRef(`pdpl-2025:${r}`)), ...c.refs['decree-13'].map((r) => formatRef(`decree-13:${r}`))];
           lines.push(
-            `${(c.sensitive[regime] ? `${c.id}*` : c.id).padEnd(20)} ${(c.sensitive['decree-13'] ? 'yes' : 'no').padEnd(4)} ${(c.sensitive['pdpl-2025'] ? 'yes' : 'no').padEnd(5)} ${c.label_vi.padEnd(58)} ${refs.join('; ')}`,
+            `${(c.sensitive[regime] ? `${c.id}*` : c.id).padEnd(22)} ${status(c.id, 'decree-13').padEnd(10)} ${status(c.id, 'pdpl-2025').padEnd(10)} ${c.label_vi.padEnd(60)} ${refs.join('; ')}`,
+          );
+        }
+        lines.push('', 'Sub-kinds (reported as their parent category, with properties.subcategory; their own sensitivity decides the finding\'s flags)', '');
+        for (const c of allSubkinds()) {
+          const refs = [...c.refs['pdpl-2025'].map((r) => formatRef(`pdpl-2025:${r}`)), ...c.refs['decree-13'].map((r) => formatRef(`decree-13:${r}`))];
+          lines.push(
+            `${`${c.id} < ${c.parent}`.padEnd(22)} ${status(c.id, 'decree-13').padEnd(10)} ${status(c.id, 'pdpl-2025').padEnd(10)} ${c.label_vi.padEnd(60)} ${refs.join('; ')}`,
           );
         }
         lines.push('', `Detection rules (${rules.length})`, '');

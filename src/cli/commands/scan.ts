@@ -12,6 +12,7 @@ import { containerLimits } from '../../sources/files/containers/limits.js';
 import { scanTreeDatabases } from './scan-databases.js';
 import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
 import { checkStagedOptions, stagedCopy } from '../../pr/staged.js';
+import { reportedCategory } from '../../model/categories.js';
 
 interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
@@ -58,7 +59,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
       const runner: ScanRunner = {
         scan: async ({ categories, threads, ...o }) => {
           const ruleOptions = categories
-            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...s.rules.filter((r) => !categories.has(r.category)).map((r) => r.id)] }
+            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...s.rules.filter((r) => !categories.has(reportedCategory(r.category))).map((r) => r.id)] }
             : s.ruleOptions;
           const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings, containerLimits: limits });
           return postProcess(r, opts, s);

@@ -6,7 +6,7 @@
  */
 import type { Confidence, Finding, Level, Location, LogicalLocation } from '../../model/finding.js';
 import type { Evidence, ScanResult } from '../../model/result.js';
-import { isCategory } from '../../model/categories.js';
+import { findingKind, isCategory, reportedCategory } from '../../model/categories.js';
 import { wordsOf } from '../../util/fold.js';
 import { unlistedRecipient } from '../../model/recipients.js';
 import { emptyFacts, uniteFacts } from './facts.js';
@@ -128,7 +128,8 @@ function purposesOf(props: Record<string, unknown>): string[] {
 
 function knownCategories(f: Finding): string[] {
   const all = f.categories?.length ? f.categories : [f.category];
-  return all.filter((c) => isCategory(c));
+  // Sub-kinds are reported as their parent (a finding read back from an older report may name one).
+  return [...new Set(all.filter((c) => isCategory(c)).map(reportedCategory))];
 }
 
 class Collector {
@@ -143,6 +144,17 @@ class Collector {
       c = { id, files: [], fields: [], columns: [] };
       this.cats.set(id, c);
       this.facts.categories.push(c);
+    }
+    return c;
+  }
+
+  /** The category `id` of finding `f`, noting the sub-kind behind it (before its hit is pushed). */
+  private catOf(f: Finding, id: string): CategoryFacts {
+    const c = this.cat(id);
+    const kind = id === reportedCategory(f.category) ? findingKind(f) : id;
+    if (kind !== id || c.kinds) {
+      const plainBefore = !c.kinds && c.files.length + c.fields.length + c.columns.length > 0;
+      c.kinds = [...new Set([...(c.kinds ?? (plainBefore ? [id] : [])), kind])].sort();
     }
     return c;
   }
@@ -189,7 +201,7 @@ class Collector {
     if (!loc) return;
     const lines = [loc.line, ...(f.sampleLocations ?? []).filter((l) => l.path === loc.path).map((l) => l.line)];
     for (const id of categories) {
-      this.cat(id).files.push({ path: loc.path, lines, count: f.kind === 'aggregate' ? Math.max(1, f.count ?? 1) : 1, confidence: f.confidence });
+      this.catOf(f, id).files.push({ path: loc.path, lines, count: f.kind === 'aggregate' ? Math.max(1, f.count ?? 1) : 1, confidence: f.confidence });
     }
   }
 
@@ -198,7 +210,7 @@ class Collector {
     const field = str(props.field) ?? logical(f, 'member') ?? logical(f, 'field') ?? '(field)';
     const framework = str(props.framework);
     for (const id of categories) {
-      this.cat(id).fields.push({
+      this.catOf(f, id).fields.push({
         model,
         field,
         ...(framework ? { framework } : {}),
@@ -235,7 +247,7 @@ class Collector {
     const column = str(props.column) ?? str(props.field) ?? logical(f, 'column') ?? logical(f, 'field') ?? '(column)';
     const matchRatio = typeof props.matchRatio === 'number' && Number.isFinite(props.matchRatio) ? Math.round(props.matchRatio * 1000) / 1000 : undefined;
     for (const id of categories) {
-      this.cat(id).columns.push({
+      this.catOf(f, id).columns.push({
         ...(engine ? { engine } : {}),
         ...(database ? { database } : {}),
         ...(schema ? { schema } : {}),

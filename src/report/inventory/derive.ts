@@ -5,7 +5,7 @@
  * Pure: the same input always gives the same output.
  */
 import type { Confidence, Level } from '../../model/finding.js';
-import { category, isCategory, isSensitive, sensitivityRank, type CategoryId, type Regime } from '../../model/categories.js';
+import { category as categoryDef, categoryLabel, isCategory, isPrecaution, isSensitive, raisesLevel, sensitivityRank, type CategoryId, type Regime } from '../../model/categories.js';
 import { cmp, maxConfidence, uniqSorted } from './facts.js';
 import { CONTROLLER_REQUIRED, DPO_REQUIRED, displayCandidate, getField, isFilled, type ConfigField } from './config.js';
 import {
@@ -25,6 +25,7 @@ import {
   INVENTORY_VERSION,
   type Bilingual,
   type CategoryEntry,
+  type CategoryFacts,
   type DossierItem,
   type DossierStatus,
   type Inventory,
@@ -48,13 +49,12 @@ export interface DeriveOptions {
   obligations?: ObligationsFile;
 }
 
-function labelOf(id: CategoryId): Bilingual {
-  const c = category(id);
-  return { vi: c.label_vi, en: c.label_en };
+function labelOf(id: CategoryId, regime: Regime): Bilingual {
+  return categoryLabel(id, regime);
 }
 
 function refsOf(id: CategoryId): RefsByRegime {
-  const c = category(id);
+  const c = categoryDef(id);
   return { 'decree-13': [...c.refs['decree-13']], 'pdpl-2025': [...c.refs['pdpl-2025']] };
 }
 
@@ -64,6 +64,11 @@ export function byRank(regime: Regime) {
     Number(isSensitive(b, regime)) - Number(isSensitive(a, regime)) || sensitivityRank(a, regime) - sensitivityRank(b, regime);
 }
 
+/** The kinds of data of a category's findings (its sub-kinds when any were seen). */
+export function kindsOf(c: Pick<CategoryFacts, 'id' | 'kinds'>): CategoryId[] {
+  return c.kinds?.length ? c.kinds : [c.id];
+}
+
 function categoryEntries(facts: InventoryFacts, regime: Regime): CategoryEntry[] {
   const entries = facts.categories
     .filter((c) => isCategory(c.id) && (c.files.length || c.fields.length || c.columns.length))
@@ -71,21 +76,27 @@ function categoryEntries(facts: InventoryFacts, regime: Regime): CategoryEntry[]
       const confidences: Confidence[] = [...c.files, ...c.fields, ...c.columns].map((x) => x.confidence);
       return {
         ...c,
-        label: labelOf(c.id),
-        sensitive: isSensitive(c.id, regime),
+        label: labelOf(c.id, regime),
+        // Sensitive by law when one of its findings is: a health category holding only blood
+        // types is basic under Decree 13 (Art. 2.4.b excludes blood type).
+        sensitive: kindsOf(c).some((k) => isSensitive(k, regime)),
+        ...(!kindsOf(c).some((k) => isSensitive(k, regime)) && kindsOf(c).some((k) => isPrecaution(k, regime)) ? { precaution: true } : {}),
         refs: refsOf(c.id),
         occurrences: c.files.reduce((n, f) => n + f.count, 0) + c.fields.length + c.columns.length,
         confidence: confidences.reduce<Confidence>((a, b) => maxConfidence(a, b), 'low'),
       };
     });
-  return entries.sort((a, b) => byRank(regime)(a.id, b.id));
+  return entries.sort((a, b) => Number(b.sensitive) - Number(a.sensitive) || sensitivityRank(a.id, regime) - sensitivityRank(b.id, regime));
 }
 
-function recipientEntries(facts: InventoryFacts, regime: Regime): RecipientEntry[] {
+function recipientEntries(facts: InventoryFacts, regime: Regime, cats: CategoryEntry[]): RecipientEntry[] {
+  // A category is sensitive as the inventory judged it from its findings (kindsOf).
+  const judged = new Map(cats.map((c) => [c.id, c.sensitive]));
+  const sensitive = (c: CategoryId) => judged.get(c) ?? isSensitive(c, regime);
   return facts.recipients.map((r) => ({
     ...r,
     foreign: r.crossBorder ?? (r.country ? r.country !== 'VN' : null),
-    sensitiveCategories: r.categories.filter((c) => isCategory(c) && isSensitive(c, regime)).sort(byRank(regime)),
+    sensitiveCategories: r.categories.filter((c) => isCategory(c) && sensitive(c)).sort(byRank(regime)),
   }));
 }
 
@@ -115,8 +126,8 @@ function riskEntries(facts: InventoryFacts, regime: Regime): RiskEntry[] {
     let level: Level = r.levelOverride ?? 'low';
     if (!r.levelOverride) {
       // Same policy as src/report/level.ts, applied to the most sensitive category carried.
-      const sensitive = r.categories.some((c) => isCategory(c) && isSensitive(c, regime));
-      level = sensitive ? (r.confidence === 'low' ? 'medium' : 'high') : r.confidence === 'high' ? 'medium' : 'low';
+      const raised = r.categories.some((c) => isCategory(c) && raisesLevel(c, regime));
+      level = raised ? (r.confidence === 'low' ? 'medium' : 'high') : r.confidence === 'high' ? 'medium' : 'low';
     }
     return { ...r, level, count: r.where.length };
   }).sort((a, b) => LEVELS.indexOf(b.level) - LEVELS.indexOf(a.level) || b.count - a.count || cmp(a.ruleId, b.ruleId));
@@ -128,8 +139,8 @@ function labelsJoined(ids: CategoryId[], regime: Regime): Bilingual {
   const shown = sorted.slice(0, 3);
   const more = sorted.length - shown.length;
   return {
-    vi: shown.map((c) => category(c).label_vi).join('; ') + (more ? ` và ${more} loại khác` : ''),
-    en: shown.map((c) => category(c).label_en).join('; ') + (more ? ` and ${more} more` : ''),
+    vi: shown.map((c) => categoryLabel(c, regime).vi).join('; ') + (more ? ` và ${more} loại khác` : ''),
+    en: shown.map((c) => categoryLabel(c, regime).en).join('; ') + (more ? ` and ${more} more` : ''),
   };
 }
 
@@ -301,7 +312,7 @@ export function deriveInventory(facts: InventoryFacts, o: DeriveOptions): Invent
   const org = o.organisation;
   const conflicts = o.conflicts ?? {};
   const cats = categoryEntries(facts, regime);
-  const recipients = recipientEntries(facts, regime);
+  const recipients = recipientEntries(facts, regime, cats);
   const transfers = transferEntries(recipients, regime);
   const purposes = purposeEntries(facts);
   const risks = riskEntries(facts, regime);
@@ -317,6 +328,7 @@ export function deriveInventory(facts: InventoryFacts, o: DeriveOptions): Invent
     categories: cats.length,
     basicCategories: cats.filter((c) => !c.sensitive).map((c) => c.id),
     sensitiveCategories: cats.filter((c) => c.sensitive).map((c) => c.id),
+    precautionCategories: cats.filter((c) => c.precaution).map((c) => c.id),
     occurrences: cats.reduce((n, c) => n + c.occurrences, 0),
     files: paths.size,
     fields: new Set(cats.flatMap((c) => c.fields.map((f) => `${f.model}.${f.field}`))).size,

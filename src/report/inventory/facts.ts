@@ -168,8 +168,20 @@ function uniteCategories(cats: CategoryFacts[]): CategoryFacts[] {
   return unite(
     cats,
     (c) => c.id,
-    (a, b) => ({ id: a.id, files: [...a.files, ...b.files], fields: [...a.fields, ...b.fields], columns: [...a.columns, ...b.columns] }),
-    (c) => ({ id: c.id, files: uniteFiles(c.files), fields: uniteFields(c.fields), columns: uniteColumns(c.columns) }),
+    (a, b) => ({
+      id: a.id,
+      ...(a.kinds || b.kinds ? { kinds: [...(a.kinds ?? [a.id]), ...(b.kinds ?? [b.id])] } : {}),
+      files: [...a.files, ...b.files],
+      fields: [...a.fields, ...b.fields],
+      columns: [...a.columns, ...b.columns],
+    }),
+    (c) => ({
+      id: c.id,
+      ...(c.kinds ? { kinds: [...new Set(c.kinds)].sort() } : {}),
+      files: uniteFiles(c.files),
+      fields: uniteFields(c.fields),
+      columns: uniteColumns(c.columns),
+    }),
   );
 }
 
@@ -376,7 +388,7 @@ export function factsOf(inv: Inventory): InventoryFacts {
   return uniteFacts([
     {
       targets: inv.targets,
-      categories: inv.categories.map(({ id, files, fields, columns }) => ({ id, files, fields, columns })),
+      categories: inv.categories.map(({ id, kinds, files, fields, columns }) => ({ id, ...(kinds ? { kinds } : {}), files, fields, columns })),
       purposes: inv.purposes.map(({ key, categories, recipients, confidence, evidence }) => ({ key, categories, recipients, confidence, evidence })),
       sources: inv.sources,
       storages: inv.storages,

@@ -3,7 +3,7 @@
  * phrases with parameters, the to-fill / to-confirm marks and category labels. The sections
  * themselves are written by markdown.ts.
  */
-import { category, isSensitive, type Regime } from '../../model/categories.js';
+import { categoryLabel, isSensitive, type Regime } from '../../model/categories.js';
 import type { Inventory, Lang } from './types.js';
 import { MARK } from './i18n.js';
 import { cell } from './md.js';
@@ -24,6 +24,10 @@ const T = {
   scope: { vi: 'Phạm vi quét', en: 'Scope scanned' },
   basic: { vi: 'Dữ liệu cá nhân cơ bản', en: 'Basic personal data' },
   sensitive: { vi: 'Dữ liệu cá nhân nhạy cảm', en: 'Sensitive personal data' },
+  precaution: {
+    vi: 'Mức cao để thận trọng (không phải dữ liệu nhạy cảm theo luật)',
+    en: 'High level as a precaution (not sensitive data by law)',
+  },
   purposes: { vi: 'Mục đích xử lý (suy luận, cần xác nhận)', en: 'Processing purposes (inferred, to confirm)' },
   storages: { vi: 'Nơi lưu trữ', en: 'Storages' },
   recipients: { vi: 'Bên nhận dữ liệu', en: 'Recipients' },
@@ -153,10 +157,12 @@ export class Doc {
   }
 
   catLabel(id: string): string {
-    return category(id)[this.lang === 'vi' ? 'label_vi' : 'label_en'];
+    return categoryLabel(id, this.inv.regime)[this.lang];
   }
 
   catList(ids: string[], regime: Regime): string {
-    return [...ids].sort(byRank(regime)).map((id) => (isSensitive(id, regime) ? `**${cell(this.catLabel(id))}**` : cell(this.catLabel(id)))).join('; ');
+    // Bold when the inventory judged the category sensitive from its findings (kindsOf).
+    const judged = (id: string) => this.inv.categories.find((c) => c.id === id)?.sensitive ?? isSensitive(id, regime);
+    return [...ids].sort(byRank(regime)).map((id) => (judged(id) ? `**${cell(this.catLabel(id))}**` : cell(this.catLabel(id)))).join('; ');
   }
 }

@@ -4,7 +4,8 @@
  * list. Vietnamese by default, English with --lang en. Rendered from the JSON inventory only,
  * so `pdscan inventory merge` and `--inventory FILE.md` print the same document.
  */
-import { isSensitive, regimeInfo } from '../../model/categories.js';
+import { categoryLabel, isSensitive, regimeInfo } from '../../model/categories.js';
+import { kindsOf } from './derive.js';
 import type { CategoryEntry, DossierItem, EvidenceFacts, Inventory, Lang, ObligationEntry, TodoEntry } from './types.js';
 import { getField, displayCandidate, type ConfigField } from './config.js';
 import { obligationsFile } from '../../rules/catalogue.js';
@@ -70,6 +71,7 @@ function summary(d: Doc): void {
     [d.t('scope'), scope.join('; ') || d.t('none')],
     [d.t('basic'), catLine(s.basicCategories)],
     [d.t('sensitive'), catLine(s.sensitiveCategories)],
+    ...(s.precautionCategories.length ? [[d.t('precaution'), catLine(s.precautionCategories)]] : []),
     [d.t('purposes'), String(s.purposes)],
     [d.t('storages'), String(s.storages)],
     [d.t('recipients'), s.foreignRecipients ? `${s.recipients} (${d.t('foreignOf', { n: s.foreignRecipients })}: ${countries.join(', ')})` : String(s.recipients)],
@@ -176,8 +178,9 @@ function itemD(d: Doc): void {
   d.push('', `### ${d.t('sensitive')} (${sens.length})`, '');
   if (sens.length) d.push(...categoryTable(d, sens));
   else d.push(d.t('none'));
-  const diff = inv.categories.filter((c) => isSensitive(c.id, 'pdpl-2025') && !isSensitive(c.id, 'decree-13'));
-  if (diff.length) d.push('', `> ${d.t('regimeDiff', { list: diff.map((c) => c.label[lang]).join('; ') })}`);
+  // Kinds of data found whose sensitivity differs by regime (blood type: a sub-kind of health).
+  const diff = inv.categories.flatMap((c) => kindsOf(c)).filter((k) => isSensitive(k, 'pdpl-2025') && !isSensitive(k, 'decree-13'));
+  if (diff.length) d.push('', `> ${d.t('regimeDiff', { list: diff.map((k) => categoryLabel(k, inv.regime)[lang]).join('; ') })}`);
   if (inv.storages.length) {
     d.push('', `### ${d.t('storages')} (${inv.storages.length})`, '');
     d.push(

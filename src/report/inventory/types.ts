@@ -67,6 +67,12 @@ export interface ColumnHit {
 
 export interface CategoryFacts {
   id: CategoryId;
+  /**
+   * Kinds of data behind the hits, present only when a sub-kind (blood-type under health,
+   * eid-bank-credentials under credentials) was seen: the category's own id for plain hits, the
+   * sub-kind otherwise. The category is sensitive by law when one of its kinds is.
+   */
+  kinds?: CategoryId[];
   files: FileHit[];
   fields: FieldHit[];
   columns: ColumnHit[];
@@ -222,7 +228,10 @@ export interface InventoryFacts {
 
 export interface CategoryEntry extends CategoryFacts {
   label: Bilingual;
+  /** Sensitive by law under the inventory's regime: only these tick the dossier's sensitive boxes. */
   sensitive: boolean;
+  /** Not sensitive by law; raised to a high level as a precaution (an ordinary password). */
+  precaution?: true;
   refs: RefsByRegime;
   occurrences: number;
   confidence: Confidence;
@@ -306,6 +315,8 @@ export interface InventorySummary {
   categories: number;
   basicCategories: CategoryId[];
   sensitiveCategories: CategoryId[];
+  /** Flagged as a precaution, listed apart from the sensitive data. */
+  precautionCategories: CategoryId[];
   occurrences: number;
   files: number;
   fields: number;

@@ -2,7 +2,7 @@
  * Rule families generated per category: declared fields (pd-declared-<category>) and keyed
  * values (kv-<category>), plus pdscan's own bookkeeping rule for suppressions without a reason.
  */
-import { allCategories, category, isCategory, isSensitive, type CategoryId } from '../../model/categories.js';
+import { allCategories, allSubkinds, category, isCategory, isSensitive, type CategoryId } from '../../model/categories.js';
 import { ConfigError } from '../../util/errors.js';
 import { keyedValuesFile } from '../catalogue.js';
 import type { RuleMeta } from './types.js';
@@ -16,7 +16,8 @@ function pascal(id: string): string {
 }
 
 export function declarationRuleMetas(): RuleMeta[] {
-  return allCategories().map((c) => {
+  // Sub-kinds too: a declared blood-type field keeps its own rule (reported under category health).
+  return [...allCategories(), ...allSubkinds()].map((c) => {
     const sensitive = isSensitive(c.id, 'pdpl-2025');
     return {
       id: `${DECLARATION_RULE_PREFIX}${c.id}`,

@@ -21,6 +21,7 @@ export function metaFromRuleDef(r: RuleDef): RuleMeta {
     fullDescription: r.description ?? `${r.name}: ${c.label_en} (${c.label_vi}).`,
     help: r.help ?? `Personal data of category ${c.id} (${c.label_en}). Confirm it is needed; mask, encrypt or remove it, and record it in the data inventory.`,
     categories: [r.category],
+    ...(r.category_refs ? { categoryRefs: r.category_refs } : {}),
   };
 }
 

@@ -10,4 +10,9 @@ export interface RuleMeta {
   categories?: string[];
   /** Extra legal references beyond the categories' (e.g. Art. 25 for cross-border transfers). */
   refs?: string[];
+  /**
+   * References that replace the category's for one regime, when the rule finds a narrower kind
+   * of data than the category names (an old 9-digit CMND is under d356-3.11, not d356-3.7).
+   */
+  categoryRefs?: Partial<Record<'decree-13' | 'pdpl-2025', string[]>>;
 }

@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import type { RuleDef } from '../../rules/types.js';
 import { Classifier } from '../../classify/engine.js';
-import type { Regime } from '../../model/categories.js';
+import { evidenceWithReportedCategories, withReportedCategories, type Regime } from '../../model/categories.js';
 import { compareFindings, type Finding } from '../../model/finding.js';
 import type { Evidence, ScanProblem, ScanResult } from '../../model/result.js';
 import { silentProgress, type Progress } from '../../util/progress.js';
@@ -108,6 +108,9 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
     if (runner) await runner.close();
     else await connector.close();
   }
+  // Sub-kinds (blood-type, eid-bank-credentials) are reported as their parent category.
+  findings.splice(0, findings.length, ...findings.map(withReportedCategories));
+  evidence.splice(0, evidence.length, ...evidence.map(evidenceWithReportedCategories));
   findings.sort(compareFindings);
   problems.sort((a, b) => (a.where < b.where ? -1 : a.where > b.where ? 1 : 0));
   return { target: { kind: 'database', name: url.display, engine: url.engine }, findings, evidence, problems, stats };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { declarationRuleId, declarationRuleMetas, extractDeclarations, isDeclarationRule, mayDeclare } from './index.js';
-import { allCategories } from '../../../model/categories.js';
+import { allCategories, allSubkinds } from '../../../model/categories.js';
 import { fixture } from '../../../../test/helpers/declarations.js';
 
 describe('declaration findings', () => {
@@ -50,7 +50,8 @@ describe('declaration findings', () => {
 describe('rules', () => {
   test('one stable rule per category', () => {
     const metas = declarationRuleMetas();
-    expect(metas.map((m) => m.id)).toEqual(allCategories().map((c) => `pd-declared-${c.id}`));
+    // Sub-kinds keep their own declaration rule (reported under the parent category).
+    expect(metas.map((m) => m.id)).toEqual([...allCategories(), ...allSubkinds()].map((c) => `pd-declared-${c.id}`));
     expect(declarationRuleId('health')).toBe('pd-declared-health');
     expect(isDeclarationRule('pd-declared-health')).toBe(true);
     expect(isDeclarationRule('pd-log')).toBe(false);

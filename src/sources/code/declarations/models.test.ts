@@ -45,10 +45,10 @@ describe('Drizzle ORM', () => {
     expect(prop(r, 'nationalId').properties!['protection']).toEqual(['encryption']);
     expect(prop(r, 'passwordHash').properties!['protection']).toEqual(['hashing']);
   });
-  test('Vietnamese columns on mysqlTable and sqliteTable; products and blood group are not reported', () => {
+  test('Vietnamese columns on mysqlTable and sqliteTable; products are not reported, blood group is its own category', () => {
     const vn = run('drizzle-vn.ts');
     expect(summary(vn.findings)).toEqual(
-      ['benhAn.chanDoan health', 'khachHang.diaChi address', 'khachHang.hoTen full-name', 'khachHang.ngaySinh date-of-birth', 'khachHang.soCccd national-id', 'khachHang.soDienThoai phone'].sort(),
+      ['benhAn.chanDoan health', 'benhAn.nhomMau blood-type', 'khachHang.diaChi address', 'khachHang.hoTen full-name', 'khachHang.ngaySinh date-of-birth', 'khachHang.soCccd national-id', 'khachHang.soDienThoai phone'].sort(),
     );
     expect(prop(vn, 'soCccd').properties).toMatchObject({ store: 'mysql', table: 'khach_hang', column: 'so_cccd' });
     expect(prop(vn, 'chanDoan').properties!['store']).toBe('sqlite');
