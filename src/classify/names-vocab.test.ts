@@ -72,8 +72,9 @@ describe('health-insurance claim tables (XML1..XML5)', () => {
       ['', 'ma_benh_nhan'],
       ['', 'ten_benh_nhan_id'],
     ]);
-    // Blood type stays outside health (Decree 13 Art. 2.4.b), even beside claim vocabulary.
-    expectNothing([['', 'nhom_mau']]);
+    // Blood type is its own kind of health data (sensitive under Decree 356, not under Decree 13
+    // Art. 2.4.b): the field name says so wherever it sits, claim table or not.
+    expect(classifyIdentifier('nhom_mau')?.category).toBe('blood-type');
   });
 });
 

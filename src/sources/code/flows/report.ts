@@ -68,7 +68,8 @@ function carried(labels: CatLabel[], regime: Regime): Carried | undefined {
   // The codeFlow follows data the code passes; what the SDK collects by itself has no path to show.
   const primary = best.get(categories.find((c) => !best.get(c)!.collected) ?? categories[0]!)!;
   const fields = [...new Set(labels.map((l) => l.field))].slice(0, 12);
-  const sources = [...new Set(labels.flatMap((l) => (l.source ? [l.source] : [])))];
+  // What an SDK collects by itself is named among the fields; it is not where the data came from.
+  const sources = [...new Set(labels.flatMap((l) => (l.source && !l.collected ? [l.source] : [])))];
   let confidence: Confidence = 'low';
   for (const l of best.values()) if (CONF_RANK[l.conf] > CONF_RANK[confidence]) confidence = l.conf;
   return { categories, best, primary, fields, sources, confidence };
@@ -79,11 +80,16 @@ function describeData(c: Carried): string {
   return `Personal data (${c.categories.join(', ')}: ${c.fields.slice(0, 4).join(', ')}${c.fields.length > 4 ? ', …' : ''})${from}`;
 }
 
+const sameStep = (a: FlowStep, b: FlowStep): boolean =>
+  a.location.path === b.location.path && a.location.line === b.location.line && a.message === b.message;
+
+/** The label's path then the sink, without a step repeated back to back (a call seen twice on one line). */
 function flowOf(label: CatLabel, sink: Step): FlowStep[] {
-  const steps = label.steps.map(toFlowStep);
-  const last = steps[steps.length - 1];
-  const sinkStep = toFlowStep(sink);
-  if (!last || last.location.path !== sinkStep.location.path || last.location.line !== sinkStep.location.line || last.message !== sinkStep.message) steps.push(sinkStep);
+  const steps: FlowStep[] = [];
+  for (const step of [...label.steps.map(toFlowStep), toFlowStep(sink)]) {
+    const last = steps[steps.length - 1];
+    if (!last || !sameStep(last, step)) steps.push(step);
+  }
   return steps;
 }
 
