@@ -135,10 +135,11 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       // Each inner file has its own context (backup.zip!/test/fixtures/x.csv is test data).
       const judge = judgeFor(input);
       const inRoot = input.inRoot ?? input.rel;
+      const byPath = new Map<string, Finding[]>();
       for (const f of c.findings) {
-        if (!isValueFinding(f) || !f.location) continue;
-        annotateValueFindings([f], classifyFileContext(inRoot + f.location.path.slice(input.rel.length)), judge);
+        if (isValueFinding(f) && f.location) byPath.set(f.location.path, [...(byPath.get(f.location.path) ?? []), f]);
       }
+      for (const [inner, found] of byPath) annotateValueFindings(found, classifyFileContext(inRoot + inner.slice(input.rel.length)), judge);
       return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices, ...(Object.keys(c.innerTexts).length ? { innerTexts: c.innerTexts } : {}) };
     }
     const read = await (pending ?? readForScan(input.abs, input.rel));
