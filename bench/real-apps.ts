@@ -2,7 +2,7 @@
  * Real-app bench: pdscan's code understanding scored against blind labels of public applications.
  *
  *   npm run bench -- realapps
- *   npx tsx bench/real-apps.ts [--split tuning|heldout] [--app owner/name] [--bin bin/pdscan.js]
+ *   npx tsx bench/real-apps.ts [--split tuning|heldout|heldout2] [--app owner/name] [--bin bin/pdscan.js]
  *                              [--timeout 900] [--out bench/.out/real-apps] [--details]
  *
  * Labels live in bench/real-apps/apps/<owner>__<name>.json (repository, pinned commit, tuning or
@@ -18,7 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { checkout } from './real-apps/checkout.js';
-import { addUp, ratio, scoreApp, type AppLabels, type AppScore, type PdscanFinding } from './real-apps/score.js';
+import { addUp, ratio, scoreApp, SPLITS, type Split, type AppLabels, type AppScore, type PdscanFinding } from './real-apps/score.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LABELS = path.join(ROOT, 'bench/real-apps/apps');
@@ -34,8 +34,8 @@ const { values: opts } = parseArgs({
     details: { type: 'boolean', default: false },
   },
 });
-if (opts.split && opts.split !== 'tuning' && opts.split !== 'heldout') {
-  console.error('usage: --split tuning|heldout');
+if (opts.split && !SPLITS.includes(opts.split as Split)) {
+  console.error(`usage: --split ${SPLITS.join('|')}`);
   process.exit(2);
 }
 
@@ -107,7 +107,7 @@ async function main(): Promise<void> {
   }
   printRows(rows);
   const summary: Record<string, unknown> = { bin: path.relative(ROOT, bin), when: new Date().toISOString(), apps: {} };
-  for (const split of ['tuning', 'heldout'] as const) {
+  for (const split of SPLITS) {
     const scored = rows.filter((r) => r.app.split === split && r.score).map((r) => r.score!);
     if (!scored.length) continue;
     const t = addUp(scored);

@@ -7,6 +7,13 @@
  * ±3, or when any step of a result's codeFlow does.
  */
 
+/**
+ * tuning: may be read and tuned on; heldout: held out since the first round; heldout2: a second
+ * held-out batch labelled later (its first blind run is recorded before it is ever scored again).
+ */
+export const SPLITS = ['tuning', 'heldout', 'heldout2'] as const;
+export type Split = (typeof SPLITS)[number];
+
 export interface FieldLabel { file: string; line: number; model?: string; field: string; category: string | null }
 export interface FlowLabel { file: string; lines: [number, number]; sink: string; recipient?: string | null; categories: string[]; note?: string }
 export interface AppLabels {
@@ -15,7 +22,7 @@ export interface AppLabels {
   kind: 'vn' | 'intl';
   monorepo: boolean;
   domain?: string;
-  split: 'tuning' | 'heldout';
+  split: Split;
   labeller?: string;
   fields: FieldLabel[];
   flows: FlowLabel[];
