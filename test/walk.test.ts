@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, writeFileSync, symlinkSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { walk } from '../src/sources/files/walk.js';
@@ -43,12 +44,70 @@ describe('walk', () => {
     expect(res.skipped.binary).toBe(1);
     expect(res.skipped.minified).toBe(1);
     expect(res.skipped.tooLarge).toBe(1);
+    expect(res.minifiedPaths).toEqual(['app.min.js']);
+    expect(res.problems).toContainEqual({
+      where: 'big.txt',
+      message: 'larger than the size limit (2.0 KB > 1000 B), not scanned: raise --max-file-size or max_file_size',
+    });
   });
 
   test('a broken symlink is reported, a symlink loop is not followed', async () => {
     const res = await walk(['.'], { cwd: root, maxFileSize: 1e6 });
     expect(res.problems).toEqual([{ where: 'broken-link', message: 'broken symbolic link, skipped' }]);
     expect(res.files.some((f) => f.rel.startsWith('loop/'))).toBe(false);
+  });
+
+  test('a file name that is not valid UTF-8 is named in the problems, not dropped silently', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdscan-walk-utf8-'));
+    try {
+      writeFileSync(Buffer.concat([Buffer.from(`${dir}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from('.csv')]), 'a');
+      writeFileSync(path.join(dir, 'good.csv'), 'a');
+      const res = await walk(['.'], { cwd: dir, maxFileSize: 1e6 });
+      expect(res.files.map((f) => f.rel)).toEqual(['good.csv']);
+      expect(res.problems).toHaveLength(1);
+      expect(res.problems[0]!.message).toMatch(/^name is not valid UTF-8 \(bytes 626164.*fffe2e637376\), file not scanned/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('a tree nested deeper than the system can address is reported, and the rest is scanned', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdscan-walk-deep-'));
+    try {
+      writeFileSync(path.join(dir, 'top.txt'), 'a');
+      // 25 levels of 200-character names: past PATH_MAX (4096), built one level at a time.
+      const seg = 'd'.repeat(200);
+      // Created relative to an open directory (mkdirat), as no absolute path can name the bottom.
+      const script = [
+        'import os, sys',
+        'fd = os.open(sys.argv[1], os.O_RDONLY)',
+        'for _ in range(25):',
+        `    os.mkdir('${seg}', dir_fd=fd)`,
+        `    nfd = os.open('${seg}', os.O_RDONLY, dir_fd=fd); os.close(fd); fd = nfd`,
+        "os.close(os.open('deep.txt', os.O_CREAT | os.O_WRONLY, dir_fd=fd))",
+      ].join('\n');
+      execFileSync('python3', ['-c', script, dir]);
+      const res = await walk(['.'], { cwd: dir, maxFileSize: 1e6 });
+      expect(res.files.map((f) => f.rel)).toContain('top.txt');
+      expect(res.problems.some((p) => /path too long for the system/.test(p.message))).toBe(true);
+    } finally {
+      execFileSync('rm', ['-rf', dir]); // rm walks relative to open directories; fs.rmSync may not
+    }
+  });
+
+  // root reads every directory whatever its mode, so the case only exists for other users.
+  test.skipIf(process.getuid?.() === 0)('an unreadable directory is named in the problems', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pdscan-walk-perm-'));
+    try {
+      mkdirSync(path.join(dir, 'secret'));
+      writeFileSync(path.join(dir, 'secret', 'a.txt'), 'a');
+      chmodSync(path.join(dir, 'secret'), 0o000);
+      const res = await walk(['.'], { cwd: dir, maxFileSize: 1e6 });
+      expect(res.problems).toContainEqual({ where: 'secret', message: 'directory not read (permission denied), skipped with everything under it' });
+    } finally {
+      chmodSync(path.join(dir, 'secret'), 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('a missing path is a problem, not a crash', async () => {

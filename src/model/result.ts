@@ -57,6 +57,8 @@ export interface ScanResult {
   problems: ScanProblem[];
   /** Files not read because they are binary (images, executables...), by path: named, not only counted. */
   skippedBinary?: string[];
+  /** Files not read because they are minified or bundled code, or lockfiles, by path. */
+  skippedMinified?: string[];
   /** Texts of files inside archives that hold a pdscan-ignore directive, by virtual path (for suppressions). */
   innerTexts?: Record<string, string>;
   /** Counters shown in summaries, e.g. filesScanned, bytesScanned, tablesScanned. */

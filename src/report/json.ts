@@ -43,6 +43,7 @@ export function toJson(results: ScanResult[], ctx: ReportContext): object {
     evidence: results.flatMap((r) => r.evidence),
     problems: results.flatMap((r) => r.problems),
     skippedBinary: results.flatMap((r) => r.skippedBinary ?? []),
+    skippedMinified: results.flatMap((r) => r.skippedMinified ?? []),
     stats: Object.assign({}, ...results.map((r) => r.stats)) as Record<string, number>,
   };
 }

@@ -146,6 +146,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   let lines = 0;
   const skipped = { ...walked.skipped, empty: 0 };
   const binaryPaths = [...walked.binaryPaths];
+  const minifiedPaths = [...walked.minifiedPaths];
   const innerTexts: Record<string, string> = {};
   for (const o of outputs) {
     findings.push(...o.findings);
@@ -157,7 +158,10 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       skipped.binary++;
       binaryPaths.push(o.rel);
     }
-    else if (o.skipped === 'minified') skipped.minified++;
+    else if (o.skipped === 'minified') {
+      skipped.minified++;
+      minifiedPaths.push(o.rel);
+    }
     else if (o.skipped === 'empty') skipped.empty++;
     if (o.summary !== undefined) summaries.set(o.rel, o.summary);
     bytes += o.bytes;
@@ -182,6 +186,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     problems,
     databases,
     ...(binaryPaths.length ? { skippedBinary: binaryPaths.sort() } : {}),
+    ...(minifiedPaths.length ? { skippedMinified: minifiedPaths.sort() } : {}),
     ...(Object.keys(innerTexts).length ? { innerTexts } : {}),
     stats: {
       filesScanned: outputs.length - skipped.binary - skipped.minified - skipped.empty + walked.skipped.binary + walked.skipped.minified,

@@ -1,12 +1,14 @@
 /**
- * Walks the paths to scan: fast-glob for the listing, `ignore` for .gitignore/.pdscanignore
- * semantics (nested files apply to their own directory), plus built-in skips for dependency,
- * VCS and build directories. Symlinks are not followed into directories (no loops); a broken
- * symlink is reported and skipped.
+ * Walks the paths to scan: a depth-first listing that prunes ignored directories as it meets them,
+ * `ignore` for .gitignore/.pdscanignore semantics (nested files apply to their own directory),
+ * plus built-in skips for dependency, VCS and build directories. Symlinks are not followed into
+ * directories (no loops); a broken symlink is reported and skipped. Nothing is skipped silently:
+ * an unreadable directory, a path too long or too deep for the system, a file name that is not
+ * valid UTF-8 and a file over the size limit are each named in the problems.
  */
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanProblem } from '../../model/result.js';
 import { isContainerPath } from './containers/expand.js';
@@ -50,6 +52,8 @@ export interface WalkResult {
   skipped: { ignored: number; binary: number; tooLarge: number; minified: number };
   /** The binary files skipped by name, so that the output can say which (images, executables...). */
   binaryPaths: string[];
+  /** Minified, bundled and lock files skipped by name. */
+  minifiedPaths: string[];
   /** SQLite databases met (by extension): scanned as databases only when asked. */
   databases: FileEntry[];
 }
@@ -102,6 +106,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
   const skipped = { ignored: 0, binary: 0, tooLarge: 0, minified: 0 };
   const seen = new Set<string>();
   const binaryPaths: string[] = [];
+  const minifiedPaths: string[] = [];
   const databases: FileEntry[] = [];
 
   for (const input of paths) {
@@ -119,39 +124,20 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
       continue;
     }
     const tree = new IgnoreTree(abs, opts.ignore ?? []);
-    const ignoreFiles = await fg(['**/.gitignore', '**/.pdscanignore'], {
-      cwd: abs, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true,
-      ignore: DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
-    });
-    // Parents first so that nested files refine their parents' rules.
-    for (const f of ignoreFiles.sort((a, b) => a.split('/').length - b.split('/').length)) {
-      const base = path.posix.basename(f);
-      if (base === '.gitignore' && opts.gitignore === false) continue;
-      tree.load(path.posix.dirname(f) === '.' ? '' : path.posix.dirname(f), base);
-    }
     // A .pdscanignore in the working directory applies even when scanning a subdirectory.
     const cwdIgnore = path.join(opts.cwd, '.pdscanignore');
     const cwdTree = abs !== opts.cwd && existsSync(cwdIgnore) ? ignore().add(readFileSync(cwdIgnore, 'utf8')) : undefined;
-
-    const entries = await fg('**/*', {
-      cwd: abs, dot: true, onlyFiles: false, followSymbolicLinks: false, suppressErrors: true,
-      objectMode: true, ignore: DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
-    });
-    entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const ignoredDirs: string[] = [];
-    for (const e of entries) {
-      const rel = e.path;
-      if (ignoredDirs.some((d) => rel.startsWith(d))) continue;
-      const isDir = e.dirent.isDirectory();
+    for await (const e of listTree(abs, tree, opts.gitignore !== false, problems, opts.cwd)) {
+      const rel = e.rel;
       const fromCwd = toPosix(path.relative(opts.cwd, path.join(abs, rel)));
-      if (tree.ignores(rel, isDir) || (cwdTree && cwdTree.ignores(isDir ? `${fromCwd}/` : fromCwd))) {
-        if (isDir) ignoredDirs.push(`${rel}/`);
+      if (tree.ignores(rel, e.isDir) || (cwdTree && cwdTree.ignores(e.isDir ? `${fromCwd}/` : fromCwd))) {
+        if (e.isDir) e.prune();
         else skipped.ignored++;
         continue;
       }
-      if (isDir) continue;
+      if (e.isDir) continue;
       const full = path.join(abs, rel);
-      if (e.dirent.isSymbolicLink()) {
+      if (e.isSymlink) {
         let target;
         try {
           target = statSync(full);
@@ -163,7 +149,7 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
         addFile(full, target.size, rel);
         continue;
       }
-      if (!e.dirent.isFile()) continue;
+      if (!e.isFile) continue;
       let size: number;
       try {
         size = statSync(full).size;
@@ -196,10 +182,12 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
     }
     if (isMinifiedPath(rel)) {
       skipped.minified++;
+      minifiedPaths.push(rel);
       return;
     }
     if (size > opts.maxFileSize) {
       skipped.tooLarge++;
+      problems.push({ where: rel, message: `larger than the size limit (${formatBytes(size)} > ${formatBytes(opts.maxFileSize)}), not scanned: raise --max-file-size or max_file_size` });
       return;
     }
     files.push({ abs, rel, inRoot, size });
@@ -207,6 +195,80 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
 
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
   binaryPaths.sort();
+  minifiedPaths.sort();
   databases.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, problems, skipped, binaryPaths, databases };
+  return { files, problems, skipped, binaryPaths, minifiedPaths, databases };
+}
+
+interface Listed {
+  /** Path relative to the scanned directory, forward slashes. */
+  rel: string;
+  isDir: boolean;
+  isFile: boolean;
+  isSymlink: boolean;
+  /** Do not descend into this directory (ignored). */
+  prune(): void;
+}
+
+/**
+ * Depth-first listing of a directory in sorted order, loading each directory's ignore files
+ * before its entries (parents before children, so nested files refine their parents' rules).
+ * Iterative: no recursion limit however deep the tree is.
+ */
+async function* listTree(
+  root: string, tree: IgnoreTree, useGitignore: boolean, problems: ScanProblem[], cwd: string,
+): AsyncGenerator<Listed> {
+  const excluded = new Set(DEFAULT_EXCLUDED_DIRS);
+  const stack: string[] = [''];
+  while (stack.length) {
+    const relDir = stack.pop()!;
+    let names: Array<{ name: Buffer; dir: boolean; file: boolean; link: boolean }>;
+    try {
+      const dirents = await readdir(path.join(root, relDir), { withFileTypes: true, encoding: 'buffer' });
+      names = dirents.map((d) => ({ name: d.name, dir: d.isDirectory(), file: d.isFile(), link: d.isSymbolicLink() }));
+    } catch (err) {
+      const where = toPosix(path.relative(cwd, path.join(root, relDir))) || '.';
+      problems.push({ where, message: `directory not read (${describeDirError(err)}), skipped with everything under it` });
+      continue;
+    }
+    const entries: Array<{ name: string; dir: boolean; file: boolean; link: boolean }> = [];
+    for (const e of names) {
+      const name = e.name.toString('utf8');
+      if (!Buffer.from(name, 'utf8').equals(e.name)) {
+        const where = toPosix(path.relative(cwd, path.join(root, relDir, name)));
+        problems.push({ where, message: `name is not valid UTF-8 (bytes ${e.name.toString('hex')}), ${e.dir ? 'directory' : 'file'} not scanned: rename it` });
+        continue;
+      }
+      entries.push({ ...e, name });
+    }
+    for (const f of ['.gitignore', '.pdscanignore']) {
+      if (f === '.gitignore' && !useGitignore) continue;
+      if (entries.some((e) => e.name === f && e.file)) tree.load(relDir, f);
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirs: string[] = [];
+    for (const e of entries) {
+      if (e.dir && excluded.has(e.name)) continue;
+      const rel = relDir ? `${relDir}/${e.name}` : e.name;
+      let pruned = false;
+      yield { rel, isDir: e.dir, isFile: e.file, isSymlink: e.link, prune: () => { pruned = true; } };
+      if (e.dir && !pruned) subdirs.push(rel);
+    }
+    // Reverse so that the stack pops them in sorted order.
+    for (let i = subdirs.length - 1; i >= 0; i--) stack.push(subdirs[i]!);
+  }
+}
+
+function describeDirError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENAMETOOLONG') return 'path too long for the system: the tree is nested too deep';
+  if (code === 'ELOOP') return 'too many levels of symbolic links';
+  return code ?? 'error';
+}
+
+function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
 }
