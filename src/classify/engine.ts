@@ -3,8 +3,10 @@
  *   score = base (pattern) + validator boost + context boost, minus drops for negative context,
  *   and `explain` records each step so `--explain` can show why a value was reported.
  *
- * Hot path: one RE2.Set pass over the UTF-8 buffer tells which patterns occur at all; only those
- * patterns then run individually to get positions. Text without personal data costs one pass.
+ * Hot path: RE2.Set passes over the UTF-8 buffer tell which patterns occur at all (candidates/);
+ * only those run individually to get positions, once per distinct pattern. Text without personal
+ * data costs the Set passes. Most candidates have no context word nearby: one test says so before
+ * the ordered search for the first word.
  */
 import { isAscii } from 'node:buffer';
 import RE2 from 're2';
@@ -15,6 +17,7 @@ import type { Validator } from './validators/types.js';
 import { expandMacros } from '../rules/macros.js';
 import { foldPhrase, looseKeyword, wordsOf } from '../util/fold.js';
 import { confidenceFromScore, type Confidence } from '../model/finding.js';
+import { PatternGates, type GatedPattern } from './candidates/gates.js';
 
 export interface Match {
   ruleId: string;
@@ -47,7 +50,9 @@ interface CompiledRule {
   ctxAfter: number;
   ctxBoost: number;
   ctxRequired: boolean;
+  ctxAny?: RegExp;
   negWords: string[];
+  negAny?: RegExp;
   negBefore: number;
   negAfter: number;
   allowValues: Set<string>;
@@ -65,7 +70,6 @@ interface CompiledRule {
   keywordRe?: RE2;
 }
 
-const SET_SIZE = 16;
 /** Lowest score that confidenceFromScore still reports (as low). */
 const MIN_REPORTED_SCORE = 0.4;
 const DEFAULTS = { base: 0.5, validatorBoost: 0.2, before: 60, after: 30, ctxBoost: 0.3, negBefore: 30, negAfter: 0 };
@@ -80,6 +84,8 @@ function needsContext(def: RuleDef): boolean {
 
 function compileRule(def: RuleDef): CompiledRule {
   const where = `${def.source ?? 'rule'}: ${def.id}`;
+  const ctxWords = (def.context?.words ?? []).map(foldPhrase).filter(Boolean);
+  const negWords = (def.negative_context?.words ?? []).map(foldPhrase).filter(Boolean);
   return {
     def,
     regexes: def.patterns.map((p, i) => compilePattern(p, def, `${where}.patterns[${i}]`, 'gd')),
@@ -87,12 +93,14 @@ function compileRule(def: RuleDef): CompiledRule {
     validator: def.validator ? requireValidator(def.validator, where) : undefined,
     base: def.score ?? DEFAULTS.base,
     validatorBoost: def.validator_boost ?? DEFAULTS.validatorBoost,
-    ctxWords: (def.context?.words ?? []).map(foldPhrase).filter(Boolean),
+    ctxWords,
+    ctxAny: anyWordRe(ctxWords),
     ctxBefore: def.context?.before ?? DEFAULTS.before,
     ctxAfter: def.context?.after ?? DEFAULTS.after,
     ctxBoost: def.context?.boost ?? DEFAULTS.ctxBoost,
     ctxRequired: def.context?.required ?? false,
-    negWords: (def.negative_context?.words ?? []).map(foldPhrase).filter(Boolean),
+    negWords,
+    negAny: anyWordRe(negWords),
     negBefore: def.negative_context?.before ?? DEFAULTS.negBefore,
     negAfter: def.negative_context?.after ?? DEFAULTS.negAfter,
     allowValues: new Set((def.allowlist?.values ?? []).map((v) => v.normalize('NFC'))),
@@ -163,30 +171,31 @@ function findWord(words: string[], haystack: string): string | undefined {
   return words.find((w) => haystack.includes(` ${w} `));
 }
 
+/**
+ * One test for "any of these words occurs": most candidates have none of their rule's context
+ * words nearby, and then findWord (which must name the first word in list order) is not needed.
+ */
+function anyWordRe(words: string[]): RegExp | undefined {
+  return words.length ? new RegExp(` (?:${words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) `) : undefined;
+}
+
+function findWordFast(words: string[], any: RegExp | undefined, haystack: string): string | undefined {
+  return any && any.test(haystack) ? findWord(words, haystack) : undefined;
+}
+
 export class Classifier {
   readonly rules: CompiledRule[];
-  /** Prefilter Sets, each with the [rule index, pattern index] of its members. */
-  private readonly sets: Array<{ set: InstanceType<typeof RE2.Set>; owners: Array<[number, number]> }> = [];
+  /** Where each pattern can match: one candidate pass, then windows (see candidates/gates.ts). */
+  private readonly gates: PatternGates;
   private readonly keywordSet: InstanceType<typeof RE2.Set> | undefined;
 
   constructor(defs: RuleDef[]) {
     this.rules = defs.map(compileRule);
-    // One Set per ~16 patterns, ASCII-only patterns apart from Unicode ones: the DFA of a single
-    // Set over everything grows super-linearly (measured 1.6 s vs 0.11 s for 4 MB and 138 patterns).
-    const entries: Array<{ source: string; owner: [number, number] }> = [];
+    const patterns: GatedPattern[] = [];
     this.rules.forEach((r, ri) =>
-      r.def.patterns.forEach((p, pi) => {
-        const source = r.def.case_insensitive ? `(?i:${expandMacros(p)})` : expandMacros(p);
-        entries.push({ source, owner: [ri, pi] });
-      }),
+      r.def.patterns.forEach((p, pi) => patterns.push({ source: expandMacros(p), caseInsensitive: r.def.case_insensitive ?? false, owner: [ri, pi] })),
     );
-    const ascii = (e: { source: string }) => ![...e.source].some((ch) => ch.charCodeAt(0) > 0x7f) && !e.source.includes('(?i');
-    for (const group of [entries.filter(ascii), entries.filter((e) => !ascii(e))]) {
-      for (let i = 0; i < group.length; i += SET_SIZE) {
-        const part = group.slice(i, i + SET_SIZE);
-        this.sets.push({ set: new RE2.Set(part.map((e) => e.source), 'u'), owners: part.map((e) => e.owner) });
-      }
-    }
+    this.gates = new PatternGates(patterns);
     const keywords = new Map<string, number>();
     for (const r of this.rules) {
       r.keywordIdx = r.keywords.map((k) => {
@@ -201,23 +210,22 @@ export class Classifier {
     return this.classifyBuffer(Buffer.from(text.normalize('NFC'), 'utf8'), opts);
   }
 
-  /** [rule index, pattern index] of every pattern that matches somewhere in `buf`. */
+  /** [rule index, pattern index] of every pattern that may match somewhere in `buf`. */
   prefilter(buf: Buffer): Array<[number, number]> {
-    const hit: Array<[number, number]> = [];
-    for (const { set, owners } of this.sets) for (const i of set.match(buf)) hit.push(owners[i]!);
-    return hit;
+    return this.gates.runs(buf).map((r) => r.owner);
   }
 
   /** `buf` must already be NFC (see normalizeBuffer). Matches are sorted by position. */
   classifyBuffer(buf: Buffer, opts: ClassifyOptions = {}): Match[] {
     if (buf.length === 0) return [];
-    const hit = this.prefilter(buf);
-    if (hit.length === 0) return [];
+    const runs = this.gates.runs(buf);
+    if (runs.length === 0) return [];
     let present: Set<number> | undefined;
     const hintWords = opts.hint ? wordsOf(opts.hint) : '';
     const out: Match[] = [];
     const regionsOf = new Map<CompiledRule, Array<[number, number]> | undefined>();
-    for (const [ri, pi] of hit) {
+    const passes = new Map<string, { where: Array<[number, number]>; spans: Array<[number, number]> }>();
+    for (const { owner: [ri, pi], windows } of runs) {
       const rule = this.rules[ri]!;
       let regions: Array<[number, number]> | undefined;
       if (rule.keywordIdx.length) {
@@ -230,19 +238,15 @@ export class Classifier {
           regions = regionsOf.get(rule);
         }
       }
+      // Rules that share a pattern (a 12-digit CCCD, tax ID and driver's licence) share its pass.
       const re = rule.regexes[pi]!;
-      for (const [from, to] of regions ?? [[0, buf.length]]) {
-        const text = from === 0 && to === buf.length ? buf : buf.subarray(from, to);
-        re.lastIndex = 0;
-        let m: ReturnType<RE2['exec']>;
-        while ((m = re.exec(text)) !== null) {
-          const full = m.indices?.[0];
-          if (full && full[0] === full[1]) re.lastIndex++;
-          const span = m.indices?.[rule.group];
-          if (!span) continue;
-          const match = this.evaluate(rule, buf, from + span[0], from + span[1], hintWords, opts);
-          if (match) out.push(match);
-        }
+      const where = regions ?? windows;
+      const key = `${re.flags}/${rule.group}/${re.source}`;
+      let found = passes.get(key);
+      if (found?.where !== where) passes.set(key, (found = { where, spans: valueSpans(re, rule.group, buf, where) }));
+      for (const [start, end] of found.spans) {
+        const match = this.evaluate(rule, buf, start, end, hintWords, opts);
+        if (match) out.push(match);
       }
     }
     return resolveOverlaps(out);
@@ -302,11 +306,28 @@ export class Classifier {
     // The value's own column header is its label too: a "Số lượng" column holds quantities, not IDs.
     const at = opts.hintAt?.(start);
     const ownLabel = `${last(before, rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}${at ? ` \u0000 ${at}` : ''}`;
-    if (rule.negWords.length && findWord(rule.negWords, wordsOf(ownLabel))) return { dropped: true };
+    if (rule.negWords.length && findWordFast(rule.negWords, rule.negAny, wordsOf(ownLabel))) return { dropped: true };
     if (!rule.ctxWords.length) return { dropped: false };
     const ctx = `${wordsOf(`${last(before, rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? wordsOf(at) : ''}`;
-    return { dropped: false, word: findWord(rule.ctxWords, ctx) };
+    return { dropped: false, word: findWordFast(rule.ctxWords, rule.ctxAny, ctx) };
   }
+}
+
+/** Byte spans of the value group of every match of `re` in the given windows of `buf`. */
+function valueSpans(re: RE2, group: number, buf: Buffer, windows: Array<[number, number]>): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const [from, to] of windows) {
+    const text = from === 0 && to === buf.length ? buf : buf.subarray(from, to);
+    re.lastIndex = 0;
+    let m: ReturnType<RE2['exec']>;
+    while ((m = re.exec(text)) !== null) {
+      const full = m.indices?.[0];
+      if (full && full[0] === full[1]) re.lastIndex++;
+      const span = m.indices?.[group];
+      if (span) spans.push([from + span[0], from + span[1]]);
+    }
+  }
+  return spans;
 }
 
 function round(n: number): number {
