@@ -14,68 +14,78 @@ import type {
 } from '../model/obligations.js';
 
 const SIMPLE: readonly string[] = ['any-personal', 'any-sensitive', 'cross-border', 'third-party', 'children'];
-type Fail = ((where: string, msg: string) => never) & { regimes: readonly string[] };
 
-function checkTrigger(t: unknown, where: string, fail: Fail): void {
+/** One check of the file: where problems are reported, and the regimes every reference list must cover. */
+interface Check {
+  /** The regime ids of rules/categories.yml. */
+  readonly regimes: readonly string[];
+  /** Throws a ConfigError naming the file and the entry. */
+  fail(where: string, msg: string): never;
+}
+
+function checkTrigger(t: unknown, where: string, check: Check): void {
   if (typeof t === 'string') {
-    if (!SIMPLE.includes(t)) fail(where, `unknown trigger "${t}"`);
+    if (!SIMPLE.includes(t)) check.fail(where, `unknown trigger "${t}"`);
     return;
   }
-  if (!t || typeof t !== 'object' || Array.isArray(t)) fail(where, 'a trigger is a word or a one-key map');
+  if (!t || typeof t !== 'object' || Array.isArray(t)) check.fail(where, 'a trigger is a word or a one-key map');
   const keys = Object.keys(t);
-  if (keys.every((k) => fail.regimes.includes(k))) {
-    for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`, fail);
+  if (keys.every((k) => check.regimes.includes(k))) {
+    for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`, check);
     return;
   }
-  if (keys.length !== 1 || (keys[0] !== 'category' && keys[0] !== 'purpose')) fail(where, `unknown trigger key "${keys.join(', ')}"`);
+  if (keys.length !== 1 || (keys[0] !== 'category' && keys[0] !== 'purpose')) check.fail(where, `unknown trigger key "${keys.join(', ')}"`);
   const list = (t as Record<string, unknown>)[keys[0]!];
-  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) fail(`${where}.${keys[0]}`, 'must be a list of strings');
+  if (!Array.isArray(list) || !list.every((x) => typeof x === 'string')) check.fail(`${where}.${keys[0]}`, 'must be a list of strings');
 }
 
-function checkRefs(r: unknown, where: string, fail: Fail): void {
-  if (!r || typeof r !== 'object') fail(where, 'refs must be a map of regime → list');
-  for (const regime of fail.regimes) {
+function checkRefs(r: unknown, where: string, check: Check): void {
+  if (!r || typeof r !== 'object') check.fail(where, 'refs must be a map of regime → list');
+  for (const regime of check.regimes) {
     const list = (r as Record<string, unknown>)[regime];
-    if (!Array.isArray(list)) fail(`${where}.${regime}`, 'missing list of references');
+    if (!Array.isArray(list)) check.fail(`${where}.${regime}`, 'missing list of references');
   }
 }
 
-function checkText(o: Record<string, unknown>, keys: string[], where: string, fail: Fail): void {
-  for (const k of keys) if (typeof o[k] !== 'string' || !(o[k] as string).trim()) fail(`${where}.${k}`, 'missing text');
+function checkText(o: Record<string, unknown>, keys: string[], where: string, check: Check): void {
+  for (const k of keys) if (typeof o[k] !== 'string' || !(o[k] as string).trim()) check.fail(`${where}.${k}`, 'missing text');
 }
 
 /** `regimes`: the regime ids of rules/categories.yml, which every reference list must cover. */
 export function checkObligationsFile(raw: unknown, regimes: readonly string[], display = 'rules/obligations.yml'): ObligationsFile {
-  const fail: Fail = Object.assign((where: string, msg: string): never => {
-    throw new ConfigError(`${display}: ${where}: ${msg}`);
-  }, { regimes });
-  if (!raw || typeof raw !== 'object') fail('(top level)', 'not a map');
+  const check: Check = {
+    regimes,
+    fail(where, msg) {
+      throw new ConfigError(`${display}: ${where}: ${msg}`);
+    },
+  };
+  if (!raw || typeof raw !== 'object') check.fail('(top level)', 'not a map');
   const file = raw as Record<string, unknown>;
-  if (!Array.isArray(file.obligations)) fail('obligations', 'missing list');
+  if (!Array.isArray(file.obligations)) check.fail('obligations', 'missing list');
   const ids = new Set<string>();
   (file.obligations as unknown[]).forEach((o, i) => {
     const where = `obligations[${i}]`;
-    if (!o || typeof o !== 'object') fail(where, 'not a map');
+    if (!o || typeof o !== 'object') check.fail(where, 'not a map');
     const ob = o as Record<string, unknown>;
-    checkText(ob, ['id', 'title_vi', 'title_en', 'why_vi', 'why_en'], where, fail);
-    if (ids.has(ob.id as string)) fail(where, `duplicate id "${String(ob.id)}"`);
+    checkText(ob, ['id', 'title_vi', 'title_en', 'why_vi', 'why_en'], where, check);
+    if (ids.has(ob.id as string)) check.fail(where, `duplicate id "${String(ob.id)}"`);
     ids.add(ob.id as string);
-    checkTrigger(ob.trigger, `${where}.trigger`, fail);
-    checkRefs(ob.refs, `${where}.refs`, fail);
+    checkTrigger(ob.trigger, `${where}.trigger`, check);
+    checkRefs(ob.refs, `${where}.refs`, check);
   });
   const exemptions = (file.exemptions ?? []) as unknown[];
-  if (!Array.isArray(exemptions)) fail('exemptions', 'must be a list');
+  if (!Array.isArray(exemptions)) check.fail('exemptions', 'must be a list');
   exemptions.forEach((e, i) => {
     const ex = e as Record<string, unknown>;
-    checkText(ex, ['id', 'label_vi', 'label_en', 'conditions_vi', 'conditions_en'], `exemptions[${i}]`, fail);
-    checkRefs(ex.refs, `exemptions[${i}].refs`, fail);
-    for (const [j, t] of ((ex.lost_if ?? []) as unknown[]).entries()) checkTrigger(t, `exemptions[${i}].lost_if[${j}]`, fail);
+    checkText(ex, ['id', 'label_vi', 'label_en', 'conditions_vi', 'conditions_en'], `exemptions[${i}]`, check);
+    checkRefs(ex.refs, `exemptions[${i}].refs`, check);
+    for (const [j, t] of ((ex.lost_if ?? []) as unknown[]).entries()) checkTrigger(t, `exemptions[${i}].lost_if[${j}]`, check);
   });
   const dossier = file.dossier as Record<string, unknown> | undefined;
-  if (!dossier || !Array.isArray(dossier.items)) fail('dossier.items', 'missing list');
+  if (!dossier || !Array.isArray(dossier.items)) check.fail('dossier.items', 'missing list');
   (dossier.items as unknown[]).forEach((d, i) => {
-    checkText(d as Record<string, unknown>, ['item', 'label_vi', 'label_en'], `dossier.items[${i}]`, fail);
-    checkRefs((d as Record<string, unknown>).refs, `dossier.items[${i}].refs`, fail);
+    checkText(d as Record<string, unknown>, ['item', 'label_vi', 'label_en'], `dossier.items[${i}]`, check);
+    checkRefs((d as Record<string, unknown>).refs, `dossier.items[${i}].refs`, check);
   });
   return {
     obligations: file.obligations as ObligationDef[],

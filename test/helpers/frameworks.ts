@@ -7,7 +7,7 @@ import { analyzeFlows } from '../../src/sources/code/engine/calls.js';
 import type { Framework } from '../../src/sources/code/engine/framework-api.js';
 import type { FileFlows } from '../../src/sources/code/engine/state.js';
 import type { Label } from '../../src/sources/code/engine/taint.js';
-import { vocabularyOf } from '../../src/sources/code/engine/vocabulary.js';
+import { mentionedIn, vocabularyOf } from '../../src/sources/code/engine/vocabulary.js';
 import { loadRecipients } from '../../src/sources/code/flows/recipients.js';
 import { makeCtx } from '../../src/sources/code/declarations/ts/helpers.js';
 import type { BuilderState } from '../../src/sources/code/declarations/ts/builders.js';
@@ -54,8 +54,8 @@ export function returnsOf(flows: FileFlows, name: string, path = PATH): string[]
 export function declaredWith(frameworks: readonly Framework[], code: string, path = PATH): string[] {
   const sf = parseSource(path, code);
   const lower = code.toLowerCase();
-  const uses = new Set(frameworks.filter((f) => f.declarations?.mentionedIn?.(lower)).map((f) => f.id));
-  const ctx = makeCtx(sf, uses);
+  const vocab = vocabularyOf(frameworks);
+  const ctx = makeCtx(sf, mentionedIn(vocab, lower), vocab);
   const st: BuilderState = { consumed: new Set() };
   const passes = frameworks.flatMap((f) => (f.declarations?.perFile ? [f.declarations.perFile(ctx)] : []));
   const fields: DeclaredField[] = [];

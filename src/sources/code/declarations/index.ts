@@ -6,12 +6,10 @@
  *   .sql                            DDL, migrations (Prisma too)      sql.ts
  *   .graphql .gql .graphqls         GraphQL SDL                       graphql.ts
  *   .json .yaml .yml                OpenAPI / Swagger / JSON Schema   openapi.ts (sniffed)
- *   .ts .tsx .js .jsx .mjs .cjs ... TypeORM (also EntitySchema), MikroORM (also defineEntity),
- *                                   Drizzle, Objection, Kysely, Supabase types, Medusa, Sequelize,
- *                                   Mongoose, Typegoose, zod, Joi, yup, class-validator, NestJS
- *                                   @Body()/@Query()/@Param() DTOs, GraphQL code-first classes,
- *                                   Knex/TypeORM/Sequelize migrations, gql`` and SQL strings, and
- *                                   plain person types (interface User {...}) typescript.ts
+ *   .ts .tsx .js .jsx .mjs .cjs ... models of the registry's frameworks (frameworks/: decorated
+ *                                   entities and DTOs, call-built schemas, migrations, type
+ *                                   models), gql`` and SQL strings, and plain person types
+ *                                   (interface User {...})          typescript.ts
  *
  * Never throws: a file that cannot be parsed comes back with `problem` and no findings.
  */

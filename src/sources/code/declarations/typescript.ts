@@ -1,11 +1,12 @@
 /**
  * TS/JS data models, in one walk of the tree parseSource built (shared with flow analysis):
- * decorated classes and DTOs (classes.ts); calls and `new` expressions go to the registry's
- * declaration extractors in order (frameworks/: Drizzle tables, EntitySchema, Mongoose and
- * validator schemas, migrations...); embedded SQL and GraphQL SDL (migrations.ts); then
- * module-level types: Kysely, Supabase, Objection and plain person types (type-models.ts). A file
- * that mentions none of the frameworks' markers is not walked: only its module-level interfaces,
- * type aliases and classes are read, and only if it has any.
+ * decorated classes and DTOs (classes.ts, with the registry's decorators); calls and `new`
+ * expressions go to the registry's declaration extractors in order (frameworks/: tables, entity
+ * schemas, object schemas, migrations...); embedded SQL and GraphQL SDL (migrations.ts); then
+ * module-level types: the registry's type models, then plain person types (type-models.ts). A
+ * file that mentions none of the frameworks' markers is not walked: only its module-level
+ * interfaces, type aliases and classes are read, and only if it has any. Nothing here names a
+ * framework: a new one is a frameworks/ module and a registry line.
  */
 import { parseSource, syntaxError, ts } from '../parse.js';
 import { LineIndex } from './line-index.js';
@@ -15,32 +16,35 @@ import { bodyParams, classFields } from './ts/classes.js';
 import type { BuilderState } from './ts/builders.js';
 import { typeDeclarationFields } from './ts/type-models.js';
 import { embeddedSqlFields, gqlFields, isGqlTag } from './ts/migrations.js';
-import { VOCABULARY, frameworksMentionedIn } from '../frameworks/index.js';
+import { VOCABULARY } from '../frameworks/index.js';
+import { mentionedIn, type Vocabulary } from '../engine/vocabulary.js';
 
 /** Whether the file mentions a framework that declares models (the registry's markers); if not, it is not walked. */
-export function mentionsModels(lower: string): boolean {
-  return VOCABULARY.markers.some((m) => lower.includes(m));
+function mentionsModels(lower: string, vocab: Vocabulary): boolean {
+  return vocab.markers.some((m) => lower.includes(m));
 }
 
-/** Module-level type or class declarations (plain person types, Kysely, Supabase, Objection). */
+/** Module-level type or class declarations (type models of frameworks, plain person types). */
 const TYPE_DECL = /(^|[\s;{}])(interface|type|class)\s+[A-Za-z_$]/;
 
-export function extractTypescript(path: string, text: string, sourceFile?: ts.SourceFile): ExtractResult {
+/** @param vocab the registry to read with (tests pass one of their own). */
+export function extractTypescript(path: string, text: string, sourceFile?: ts.SourceFile, vocab: Vocabulary = VOCABULARY): ExtractResult {
   const lower = text.toLowerCase();
-  const frameworks = mentionsModels(lower);
+  const frameworks = mentionsModels(lower, vocab);
   const types = TYPE_DECL.test(text);
   if (!frameworks && !types) return { fields: [] };
   const sf = sourceFile ?? parseSource(path, text);
   const problem = syntaxError(sf);
   if (problem) return { fields: [], problem: `cannot parse: ${problem}` };
-  const ctx: Ctx = makeCtx(sf, frameworksMentionedIn(lower));
+  const ctx: Ctx = makeCtx(sf, mentionedIn(vocab, lower), vocab);
   const st: BuilderState = { consumed: new Set() };
   let lines: LineIndex | undefined;
   const lineIndex = () => (lines ??= new LineIndex(text));
   const fields: DeclaredField[] = [];
   const classes: ts.ClassLikeDeclaration[] = [];
-  const bodyTypes = new Set<string>();
-  const passes = VOCABULARY.declarations.flatMap((d) => (d.perFile ? [d.perFile(ctx)] : []));
+  /** Types of handler input parameters → the framework whose decorator declared them. */
+  const bodyTypes = new Map<string, string>();
+  const passes = vocab.declarations.flatMap((d) => (d.perFile ? [d.perFile(ctx)] : []));
   const mayHaveSql = lower.includes('table');
 
   const visit = (node: ts.Node): void => {
@@ -49,7 +53,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
     } else if (ts.isMethodDeclaration(node)) {
       fields.push(...bodyParams(ctx, node, bodyTypes));
     } else if (ts.isNewExpression(node)) {
-      for (const d of VOCABULARY.declarations) {
+      for (const d of vocab.declarations) {
         const found = d.construct?.(ctx, st, node);
         if (found) {
           fields.push(...found);
@@ -71,7 +75,7 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
 
   const visitCall = (call: ts.CallExpression): void => {
     for (const p of passes) p.call(call);
-    for (const d of VOCABULARY.declarations) {
+    for (const d of vocab.declarations) {
       const found = d.call?.(ctx, st, call);
       if (found) {
         fields.push(...found);

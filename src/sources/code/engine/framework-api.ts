@@ -11,9 +11,10 @@ import type { Binding } from './bindings.js';
 import type { Step, Taint } from './taint.js';
 import type { ClientFacts, ClientSink, ClientUse, SinkInfo } from './types.js';
 import type { RecipientCatalog, RecipientDef } from '../flows/recipients.js';
-import type { DeclaredField } from '../declarations/types.js';
+import type { DeclaredField, ProtectionHint } from '../declarations/types.js';
 import type { Ctx } from '../declarations/ts/helpers.js';
 import type { BuilderState } from '../declarations/ts/builders.js';
+import type { TypeFile, TypeModelDecl } from '../declarations/ts/type-models.js';
 
 /** What a call is, once a framework recognises it. */
 export type CallKind =
@@ -98,6 +99,53 @@ export interface DeclarationRules {
   construct?(ctx: Ctx, st: BuilderState, node: ts.NewExpression): DeclaredField[] | undefined;
   /** A pass over one file's walk: sees every call, then amends the fields found (model names given elsewhere in the file). */
   perFile?(ctx: Ctx): DeclarationPass;
+  /** Decorated classes and handler parameters (declarations/ts/classes.ts reads them through these). */
+  decorators?: DecoratorRules;
+  /**
+   * Models written as module-level types or undecorated classes (Kysely table interfaces,
+   * Supabase generated types, Objection model classes): given the file's declarations once, gives
+   * back a reader of one declaration, which returns its fields or undefined when it is not this
+   * framework's. Asked in registry order, before plain person types.
+   */
+  typeModels?(ctx: Ctx, file: TypeFile): (decl: TypeModelDecl) => DeclaredField[] | undefined;
+}
+
+/**
+ * Decorators a framework gives meaning to in classes. Sets (relations, neutral, embeds, references,
+ * protections) apply to every decorated class whatever its framework; `models` and `properties`
+ * decide which framework a class is.
+ */
+export interface DecoratorRules {
+  /** Class decorators making a class this framework's model (@Entity, @Table, @Schema, @ObjectType). */
+  models?: readonly string[];
+  /** The model decorators count only in files the framework is `mentionedIn` (MikroORM's @Entity, else TypeORM's). */
+  modelsIfMentioned?: boolean;
+  /** The model decorator's options name the table: `@Entity('users')`, `{ name | tableName | collection }`. */
+  tableFromOptions?: boolean;
+  /** The database that stores the decorated models, when the framework implies one (Mongoose: mongodb). */
+  store?: string;
+  /** Property decorators making a class with no model decorator this framework's (@Column, @Prop, @Field). */
+  properties?: readonly string[];
+  /** The same, as one anchored pattern of decorator names (class-validator's @IsEmail, @MaxLength...). */
+  propertyPattern?: RegExp;
+  /**
+   * The framework's classes are request input (DTOs): every property is a field, decorated or not.
+   * Input frameworks' property decorators are asked before the others (a class with @ApiProperty
+   * and @Column is a DTO).
+   */
+  input?: boolean;
+  /** Handler parameter decorators whose type or key declares input (@Body() dto: CreateUserDto, @Query('email')). */
+  inputParams?: readonly string[];
+  /** Property decorators of relations to other models: not fields (@ManyToOne, @BelongsTo). */
+  relations?: readonly string[];
+  /** Property decorators that do not make a property a field on their own (@Index, @Expose). */
+  neutral?: readonly string[];
+  /** Property decorators whose arrow-function argument embeds another model, reported as itself (@Column(() => Address)). */
+  embeds?: readonly string[];
+  /** Property decorators whose `{ ref }` option references another document (@Prop({ ref: 'User' })). */
+  references?: readonly string[];
+  /** Property decorators that protect the field by themselves (@Exclude hides it from serialized output). */
+  protections?: Readonly<Record<string, ProtectionHint>>;
 }
 
 export interface DeclarationPass {

@@ -3,7 +3,8 @@
  * tables instead of a walk over every framework at every call. Hooks stay in registry order.
  */
 import type { Binding } from './bindings.js';
-import type { CallRules, DeclarationRules, Framework } from './framework-api.js';
+import type { CallRules, DeclarationRules, DecoratorRules, Framework } from './framework-api.js';
+import type { ProtectionHint } from '../declarations/types.js';
 import { ARG_PASS, CONTAINERS, DELETE_METHODS, PRIMITIVE_TYPES, RECEIVER_PASS } from './names.js';
 
 export interface Vocabulary {
@@ -47,6 +48,68 @@ export interface Vocabulary {
   readonly markers: readonly string[];
   /** Declaration framework ids whose models are stored by the application. */
   readonly persistent: ReadonlySet<string>;
+  /** What decorators mean in declared classes (declarations/ts/classes.ts). */
+  readonly decorators: DecoratorVocabulary;
+}
+
+export interface ModelDecorator {
+  id: string;
+  ifMentioned: boolean;
+  tableFromOptions: boolean;
+  store?: string;
+}
+
+export interface DecoratorVocabulary {
+  /** Class decorator → the frameworks whose model it makes a class, in registry order. */
+  readonly models: ReadonlyMap<string, readonly ModelDecorator[]>;
+  /** Frameworks recognised by property decorators: input (DTO) frameworks first, each group in registry order. */
+  readonly properties: ReadonlyArray<{ id: string; names: ReadonlySet<string>; pattern?: RegExp }>;
+  /** Ids of frameworks whose classes are request input. */
+  readonly input: ReadonlySet<string>;
+  /** Handler parameter decorator → the framework it declares input for. */
+  readonly inputParams: ReadonlyMap<string, string>;
+  readonly relations: ReadonlySet<string>;
+  readonly neutral: ReadonlySet<string>;
+  readonly embeds: ReadonlySet<string>;
+  readonly references: ReadonlySet<string>;
+  readonly protections: ReadonlyMap<string, ProtectionHint>;
+}
+
+function decoratorVocabulary(frameworks: readonly Framework[]): DecoratorVocabulary {
+  const withRules = frameworks.flatMap((f) => (f.declarations?.decorators ? [{ id: f.id, d: f.declarations.decorators }] : []));
+  const models = new Map<string, ModelDecorator[]>();
+  const inputParams = new Map<string, string>();
+  const protections = new Map<string, ProtectionHint>();
+  for (const { id, d } of withRules) {
+    for (const name of d.models ?? []) {
+      const list = models.get(name) ?? [];
+      list.push({ id, ifMentioned: d.modelsIfMentioned === true, tableFromOptions: d.tableFromOptions === true, ...(d.store ? { store: d.store } : {}) });
+      models.set(name, list);
+    }
+    for (const name of d.inputParams ?? []) if (!inputParams.has(name)) inputParams.set(name, id);
+    for (const [name, hint] of Object.entries(d.protections ?? {})) protections.set(name, hint);
+  }
+  const byProperties = (input: boolean) =>
+    withRules.flatMap(({ id, d }) => ((d.input === true) === input && (d.properties?.length || d.propertyPattern) ? [{ id, names: new Set(d.properties), ...(d.propertyPattern ? { pattern: d.propertyPattern } : {}) }] : []));
+  const union = (pick: (d: DecoratorRules) => readonly string[] | undefined) => new Set(withRules.flatMap(({ d }) => pick(d) ?? []));
+  return {
+    models,
+    properties: [...byProperties(true), ...byProperties(false)],
+    input: new Set(withRules.filter(({ d }) => d.input).map(({ id }) => id)),
+    inputParams,
+    relations: union((d) => d.relations),
+    neutral: union((d) => d.neutral),
+    embeds: union((d) => d.embeds),
+    references: union((d) => d.references),
+    protections,
+  };
+}
+
+/** Ids of the frameworks a file's lower-cased text mentions (`ctx.uses` of the declaration extractors). */
+export function mentionedIn(vocabulary: Vocabulary, lower: string): Set<string> {
+  const out = new Set<string>();
+  for (const d of vocabulary.declarations) if (d.mentionedIn?.(lower)) out.add(d.id);
+  return out;
 }
 
 function setOf<T>(frameworks: readonly Framework[], pick: (f: Framework) => readonly T[] | undefined, base: Iterable<T> = []): Set<T> {
@@ -105,5 +168,6 @@ export function vocabularyOf(frameworks: readonly Framework[]): Vocabulary {
     declarations: frameworks.flatMap((f) => (f.declarations ? [{ ...f.declarations, id: f.id }] : [])),
     markers: [...setOf(frameworks, (f) => f.declarations?.markers)],
     persistent: new Set(frameworks.filter((f) => f.declarations?.persistent).map((f) => f.id)),
+    decorators: decoratorVocabulary(frameworks),
   };
 }

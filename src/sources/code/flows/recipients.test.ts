@@ -103,9 +103,17 @@ describe('user extensions (.pdscan.yml recipients:)', () => {
     [[{ id: 'x', name: 'X', country: 'VN', kind: 'telepathy' }], /kind/],
     [[{ id: 'x', name: 'X', country: 'VN' }], /kind/],
     [[{ id: 'x', name: 'X', country: 'VN', kind: 'crm', members: { a: 'nope' } }], /unknown recipient/],
+    [[{ id: 'x', name: 'X', country: 'VN', kind: 'email', smtp_services: ['Mail VN'] }], /smtp_services/],
   ])('rejects %j', (extra, msg) => {
     expect(() => loadRecipients(extra)).toThrow(ConfigError);
     expect(() => loadRecipients(extra)).toThrow(msg);
+  });
+
+  test('SMTP service names are data: built-in ones, and a user entry adding its own', () => {
+    expect(loadRecipients().bySmtpService('Outlook365')?.id).toBe('microsoft-365');
+    expect(loadRecipients().bySmtpService('vnmail')).toBeUndefined();
+    const c = loadRecipients([{ id: 'vnmail', name: 'VN Mail', country: 'VN', kind: 'email', smtp_services: ['vnmail'] }]);
+    expect(c.bySmtpService('VNMail')?.name).toBe('VN Mail');
   });
 
   test('a catalogue can be built from plain definitions', () => {

@@ -22,6 +22,8 @@ export interface RecipientDef {
   packages?: string[];
   hosts?: string[];
   globals?: string[];
+  /** Service names an SMTP transport is configured with instead of a host (`service: 'gmail'`). */
+  smtp_services?: string[];
   region_provider?: 'aws' | 'gcp' | 'azure';
   members?: Record<string, string>;
   /** Categories the SDK collects by itself on a tracking call (device, IP, cookies → online-activity). */
@@ -54,6 +56,7 @@ export class RecipientCatalog {
   private readonly wildcardHosts: Array<{ re: RegExp; literal: number; def: RecipientDef }> = [];
   private byClientKey: Map<string, RecipientDef> | undefined;
   private readonly byGlobal = new Map<string, RecipientDef>();
+  private readonly bySmtp = new Map<string, RecipientDef>();
   readonly regions: Record<string, Record<string, string>>;
 
   constructor(defs: RecipientDef[], regions: Record<string, Record<string, string>> = {}) {
@@ -72,6 +75,7 @@ export class RecipientCatalog {
         } else this.exactHosts.set(h, d);
       }
       for (const g of d.globals ?? []) this.byGlobal.set(g, d);
+      for (const name of d.smtp_services ?? []) this.bySmtp.set(name, d);
     }
     // Most specific first, so "email-smtp.*.amazonaws.com" wins over "*.amazonaws.com".
     this.wildcardHosts.sort((a, b) => b.literal - a.literal);
@@ -129,6 +133,11 @@ export class RecipientCatalog {
 
   byGlobalName(name: string): RecipientDef | undefined {
     return this.byGlobal.get(name);
+  }
+
+  /** The recipient of an SMTP transport configured with a service name (`service: 'Gmail'`). */
+  bySmtpService(name: string): RecipientDef | undefined {
+    return this.bySmtp.get(name.toLowerCase());
   }
 
   countryOfRegion(provider: string, region: string): string | undefined {

@@ -4,5 +4,9 @@ import type { Framework } from '../engine/framework-api.js';
 export const graphql: Framework = {
   id: 'graphql',
   description: 'GraphQL SDL (gql tags) and decorated object/input types',
-  declarations: { markers: ['gql', 'graphql', '@field', '@objecttype', '@inputtype', '@args('] },
+  declarations: {
+    markers: ['gql', 'graphql', '@field', '@objecttype', '@inputtype', '@args('],
+    // Code-first classes (type-graphql, NestJS GraphQL); a resolved field is computed, not stored.
+    decorators: { models: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType'], properties: ['Field'], relations: ['ResolveField'] },
+  },
 };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { FRAMEWORKS, VOCABULARY, frameworksMentionedIn } from './index.js';
+import { mentionedIn } from '../engine/vocabulary.js';
+import { FRAMEWORKS, VOCABULARY } from './index.js';
 
 describe('registry', () => {
   test('ids are unique, and every framework says what it is', () => {
@@ -21,6 +22,6 @@ describe('registry', () => {
   });
 
   test('frameworks a file mentions are found once per file', () => {
-    expect([...frameworksMentionedIn("import mongoose from 'mongoose'; import { object } from 'yup';")]).toEqual(['mongoose', 'yup']);
+    expect([...mentionedIn(VOCABULARY, "import mongoose from 'mongoose'; import { object } from 'yup';")]).toEqual(['mongoose', 'yup']);
   });
 });

@@ -2,7 +2,9 @@
  * The registry: every framework and SDK family the code analysis knows, in the order they are
  * asked. The first framework that recognises a call classifies it (loggers before HTTP clients
  * before SDKs before stores; redirects last); declaration extractors run in the same order (the
- * most generic, SQL migrations, last). Adding a framework is one module and one line here.
+ * most generic, SQL migrations, last); so do class decorators (MikroORM's @Entity before
+ * TypeORM's) and type models (Supabase types before Kysely's). Adding a framework is one module
+ * and one line here.
  */
 import type { Framework } from '../engine/framework-api.js';
 import { vocabularyOf, type Vocabulary } from '../engine/vocabulary.js';
@@ -46,15 +48,15 @@ export const FRAMEWORKS: readonly Framework[] = [
   prisma,
   mongodb,
   drizzle,
-  typeorm,
   mikroOrm,
+  typeorm,
   medusa,
   activeRecord,
   sequelize,
   mongoose,
   objection,
-  kysely,
   supabase,
+  kysely,
   knex,
   sqlDrivers,
   redis,
@@ -74,10 +76,3 @@ export const FRAMEWORKS: readonly Framework[] = [
 
 /** The registry merged for the engine, once per process. */
 export const VOCABULARY: Vocabulary = vocabularyOf(FRAMEWORKS);
-
-/** Ids of the frameworks a file's lower-cased text mentions (declaration extractors' `ctx.uses`). */
-export function frameworksMentionedIn(lower: string): Set<string> {
-  const out = new Set<string>();
-  for (const d of VOCABULARY.declarations) if (d.mentionedIn?.(lower)) out.add(d.id);
-  return out;
-}

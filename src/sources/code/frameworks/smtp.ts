@@ -1,7 +1,8 @@
 /**
  * E-mail through SMTP (nodemailer): `transporter.sendMail({ to, html })` sends to the SMTP server
- * the transport is configured with: a known service (`service: 'gmail'`), a host the recipient
- * catalogue knows, or a server named only by an environment variable.
+ * the transport is configured with: a known service (`service: 'gmail'`, the recipients'
+ * `smtp_services` in rules/recipients.yml), a host the recipient catalogue knows, or a server
+ * named only by an environment variable.
  */
 import { ts } from 'ts-morph';
 import { objectStringProp, propName } from '../engine/ast.js';
@@ -9,8 +10,6 @@ import type { EngineQueries, Framework } from '../engine/framework-api.js';
 import { unknownHostRecipient, type Recipient } from '../flows/recipients.js';
 import { envName, isInternalHost, urlShape } from '../flows/urls.js';
 
-/** nodemailer's `service:` names → recipient ids of rules/recipients.yml. */
-const SMTP_SERVICES: Record<string, string> = { gmail: 'gmail-smtp', sendgrid: 'sendgrid', mailgun: 'mailgun', postmark: 'postmark', ses: 'aws-ses', outlook365: 'microsoft-365', hotmail: 'microsoft-365', outlook: 'microsoft-365', sendinblue: 'brevo', brevo: 'brevo' };
 const MAIL_NAME = /transport|mailer|smtp|mail/i;
 const PURPOSES = ['essential.service.notifications.email'];
 
@@ -21,8 +20,8 @@ export function smtpFromEnv(env: string): Recipient {
 
 function smtpRecipient(cfg: ts.Expression | undefined, engine: EngineQueries): Recipient {
   const { catalog, consts } = engine;
-  const service = objectStringProp(cfg, ['service'], consts)?.toLowerCase();
-  const svc = service ? catalog.get(SMTP_SERVICES[service] ?? '') : undefined;
+  const service = objectStringProp(cfg, ['service'], consts);
+  const svc = service ? catalog.bySmtpService(service) : undefined;
   if (svc) return catalog.describe(svc);
   // A connection URL ('smtps://user:pass@smtp.gmail.com:465') or { host }.
   const url = cfg && (ts.isStringLiteralLike(cfg) || ts.isIdentifier(cfg)) ? urlShape(cfg, consts)?.prefix : undefined;

@@ -6,7 +6,7 @@
 import { ts } from 'ts-morph';
 import { DECIDED_NONE, type Framework } from '../engine/framework-api.js';
 import { cap } from '../engine/names.js';
-import { entitySchemaFields } from '../declarations/ts/entity-schema.js';
+import { entitySchemaFields } from './entity-schema.js';
 import { ORM_READS, ORM_WRITES } from './orm-methods.js';
 
 /** repo.create() only builds an entity: its result carries the data, save() writes it. */
@@ -18,8 +18,18 @@ export const typeorm: Framework = {
   declarations: {
     markers: ['entityschema', '@entity', '@column'],
     persistent: true,
-    call: (ctx, _st, call) => entitySchemaFields(ctx, call),
-    construct: (ctx, _st, node) => entitySchemaFields(ctx, node),
+    // A schema listing `properties` is MikroORM's; so is any schema in a file that mentions MikroORM (asked first).
+    call: (ctx, _st, call) => entitySchemaFields(ctx, call, 'typeorm', (columns) => columns),
+    construct: (ctx, _st, node) => entitySchemaFields(ctx, node, 'typeorm', (columns) => columns),
+    decorators: {
+      models: ['Entity'],
+      tableFromOptions: true,
+      // An embeddable without @Entity is known by its columns.
+      properties: ['Column'],
+      relations: ['OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'Embedded'],
+      neutral: ['Index', 'Unique'],
+      embeds: ['Column'],
+    },
   },
   stores: { entityDecorators: ['Entity'], injectDecorators: ['InjectRepository'], deleteMethods: ['softDelete'], storeNames: ['repo', 'repository', 'manager'] },
   calls: {

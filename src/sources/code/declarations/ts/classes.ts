@@ -1,40 +1,36 @@
 /**
- * Decorated classes: TypeORM / MikroORM entities, sequelize-typescript models, NestJS Mongoose
- * @Schema classes, GraphQL code-first @ObjectType/@InputType, class-validator and Swagger DTOs,
- * classes named *Dto, and the types of NestJS @Body() parameters.
+ * Decorated classes: ORM entities, schema classes, GraphQL code-first types, validated and
+ * API-documented DTOs, classes named *Dto, and the types of handler input parameters (@Body()).
+ * Which decorator means what is the registry's (frameworks/ `declarations.decorators`): this
+ * module names no framework.
  */
 import { ts } from '../../parse.js';
 import type { CategoryHint, DeclaredField, FrameworkId, ProtectionHint } from '../types.js';
 import { decoratorsOf, nameText, objectProperty, stringValue, type DecoratorInfo } from '../../engine/ast.js';
 import { boundedText, pos, protectionFromText, validatorHint, type Ctx } from './helpers.js';
 
-const RELATION = new Set([
-  'OneToOne', 'ManyToOne', 'OneToMany', 'ManyToMany', 'JoinColumn', 'JoinTable', 'RelationId', 'Embedded',
-  'BelongsTo', 'HasMany', 'HasOne', 'BelongsToMany', 'ForeignKey', 'ResolveField',
-]);
-/** Decorators that do not make a property a column/field on their own. */
-const NEUTRAL = new Set(['Exclude', 'Expose', 'Transform', 'Type', 'Index', 'Unique']);
-const CLASS_VALIDATOR = /^(Is[A-Z]\w*|Min|Max|MinLength|MaxLength|Length|Matches|Contains|Equals|NotEquals|ValidateNested|ValidateIf|ArrayNotEmpty|ArrayMinSize|ArrayMaxSize|Allow)$/;
-const STORED = new Set<FrameworkId>(['typeorm', 'mikro-orm', 'sequelize', 'mongoose']);
 const DTO_NAME = /(Dto|DTO|Input|Payload|Body|Request)$/;
+/** Declared by a class named *Dto with no framework decorator: a format this module knows itself. */
+const DTO: FrameworkId = 'dto';
 
 function classFramework(ctx: Ctx, decos: DecoratorInfo[]): { framework: FrameworkId; store?: string; table?: string } | undefined {
+  const models = ctx.vocab.decorators.models;
   for (const d of decos) {
+    const m = models.get(d.name)?.find((x) => !x.ifMentioned || ctx.uses.has(x.id));
+    if (!m) continue;
     const opts = d.args[0];
-    const tableFromArgs = stringValue(opts) ?? (opts && ts.isObjectLiteralExpression(opts) ? stringValue(objectProperty(opts, 'name') ?? objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection')) : undefined);
-    switch (d.name) {
-      case 'Entity':
-        return { framework: ctx.uses.has('mikro-orm') ? 'mikro-orm' : 'typeorm', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
-      case 'Table':
-        return { framework: 'sequelize', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
-      case 'Schema':
-        return { framework: 'mongoose', store: 'mongodb', ...(tableFromArgs ? { table: tableFromArgs } : {}) };
-      case 'ObjectType':
-      case 'InputType':
-      case 'ArgsType':
-      case 'InterfaceType':
-        return { framework: 'graphql' };
-    }
+    const tableFromArgs = m.tableFromOptions
+      ? stringValue(opts) ?? (opts && ts.isObjectLiteralExpression(opts) ? stringValue(objectProperty(opts, 'name') ?? objectProperty(opts, 'tableName') ?? objectProperty(opts, 'collection')) : undefined)
+      : undefined;
+    return { framework: m.id, ...(m.store ? { store: m.store } : {}), ...(tableFromArgs ? { table: tableFromArgs } : {}) };
+  }
+  return undefined;
+}
+
+/** The framework a class with no model decorator belongs to, from its properties' decorators. */
+function propertiesFramework(ctx: Ctx, names: readonly string[]): FrameworkId | undefined {
+  for (const p of ctx.vocab.decorators.properties) {
+    if (names.some((n) => p.names.has(n) || p.pattern?.test(n))) return p.id;
   }
   return undefined;
 }
@@ -51,21 +47,23 @@ function aliasesFrom(decos: DecoratorInfo[]): string[] {
   return out;
 }
 
-/** `@Column(() => Address)`, `@Prop({ type: AddressSchema })`: embedded model, reported as itself. */
-function isEmbedded(decos: DecoratorInfo[]): boolean {
-  return decos.some((d) => (d.name === 'Column' || d.name === 'Prop' || d.name === 'Property') && d.args[0] !== undefined && ts.isArrowFunction(d.args[0]));
+/** `@Column(() => Address)`: an embedded model, reported as itself. */
+function isEmbedded(ctx: Ctx, decos: DecoratorInfo[]): boolean {
+  return decos.some((d) => ctx.vocab.decorators.embeds.has(d.name) && d.args[0] !== undefined && ts.isArrowFunction(d.args[0]));
 }
 
-/** `@Prop({ ref: 'User' })`, Typegoose `@prop({ ref: () => User })`: a reference to another document. */
-function isReference(decos: DecoratorInfo[]): boolean {
-  return decos.some((d) => (d.name === 'Prop' || d.name === 'prop') && d.args[0] !== undefined && ts.isObjectLiteralExpression(d.args[0]) && objectProperty(d.args[0], 'ref') !== undefined);
+/** `@Prop({ ref: 'User' })`: a reference to another document. */
+function isReference(ctx: Ctx, decos: DecoratorInfo[]): boolean {
+  return decos.some((d) => ctx.vocab.decorators.references.has(d.name) && d.args[0] !== undefined && ts.isObjectLiteralExpression(d.args[0]) && objectProperty(d.args[0], 'ref') !== undefined);
 }
 
 /**
  * Fields of a class this module recognises as a model or DTO; undefined when it does not (the
- * class may still be an Objection model or a plain person type: type-models.ts decides).
+ * class may still be a model written as a plain class or a plain person type: type-models.ts decides).
+ * @param bodyTypes types of handler input parameters → the framework whose decorator declared them.
  */
-export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: ReadonlySet<string>): DeclaredField[] | undefined {
+export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: ReadonlyMap<string, FrameworkId>): DeclaredField[] | undefined {
+  const vocab = ctx.vocab.decorators;
   const model = cls.name?.text ?? 'default';
   const classDecos = decoratorsOf(cls);
   const known = classFramework(ctx, classDecos);
@@ -75,39 +73,37 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
   let framework: FrameworkId | undefined = known?.framework;
   let allProperties = false;
   if (!framework) {
-    const names = memberDecos.flat().map((d) => d.name);
-    if (names.some((n) => n === 'ApiProperty' || n === 'ApiPropertyOptional')) framework = 'nestjs';
-    else if (names.some((n) => CLASS_VALIDATOR.test(n))) framework = 'class-validator';
-    else if (names.includes('Column')) framework = 'typeorm'; // embeddable without @Entity
-    else if (names.includes('Prop') || names.includes('prop')) framework = 'mongoose'; // NestJS @Prop, Typegoose @prop
-    else if (names.includes('Field')) framework = 'graphql';
-    if (bodyTypes.has(model)) {
-      framework ??= 'nestjs';
+    // An embeddable without @Entity, a schema class without @Schema, a DTO: known by its properties.
+    framework = propertiesFramework(ctx, memberDecos.flat().map((d) => d.name));
+    const input = bodyTypes.get(model);
+    if (input) {
+      framework ??= input;
       allProperties = true;
     } else if (!framework && DTO_NAME.test(model) && /Dto|DTO/.test(model)) {
-      framework = 'dto';
+      framework = DTO;
       allProperties = true;
     }
   }
   if (!framework) return undefined;
-  const dtoLike = framework === 'nestjs' || framework === 'class-validator' || framework === 'dto';
+  const dtoLike = vocab.input.has(framework) || framework === DTO;
   const out: DeclaredField[] = [];
   props.forEach((p, i) => {
     const decos = memberDecos[i]!;
     const name = nameText(p.name);
     if (!name || p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos) || isReference(decos)) return;
+    if (decos.some((d) => vocab.relations.has(d.name)) || isEmbedded(ctx, decos) || isReference(ctx, decos)) return;
     // ORM and GraphQL classes declare columns with decorators; every property of a DTO is input.
-    const hasFieldDecorator = decos.some((d) => !NEUTRAL.has(d.name));
+    const hasFieldDecorator = decos.some((d) => !vocab.neutral.has(d.name));
     if (!hasFieldDecorator && !allProperties && !dtoLike) return;
     const hints: CategoryHint[] = [];
     const protection: ProtectionHint[] = [];
     for (const d of decos) {
       const h = validatorHint(d.name, framework);
       if (h) hints.push(h);
-      if (d.name === 'Exclude') protection.push({ kind: 'hidden', key: 'access-control:exclude-from-serialization', description: 'excluded from serialized output (@Exclude)' });
+      const own = vocab.protections.get(d.name);
+      if (own) protection.push(own);
       if (/^Encrypt/i.test(d.name)) protection.push({ kind: 'encryption', key: 'encryption:decorator', description: `@${d.name} decorator` });
-      if (d.args.length > 0 && d.name !== 'Exclude') protection.push(...protectionFromText(boundedText(ctx, d.node)));
+      if (d.args.length > 0 && !own) protection.push(...protectionFromText(boundedText(ctx, d.node)));
     }
     const aliases = aliasesFrom(decos);
     const at = pos(ctx, p.name);
@@ -117,7 +113,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
       field: name,
       ...(aliases.length ? { aliases } : {}),
       // @Column({ name: 'phone_number' }): the column in the database (GraphQL names are API names).
-      ...(aliases[0] && aliases[0] !== name && STORED.has(framework) ? { dbColumn: aliases[0] } : {}),
+      ...(aliases[0] && aliases[0] !== name && ctx.vocab.persistent.has(framework) ? { dbColumn: aliases[0] } : {}),
       framework,
       ...(known?.store ? { store: known.store } : {}),
       ...(known?.table ? { table: known.table } : {}),
@@ -131,39 +127,38 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
   return out;
 }
 
-/** Request inputs of NestJS handlers: body, query string, route parameters, GraphQL arguments. */
-const REQUEST_DECORATORS = new Set(['Body', 'Query', 'Param', 'Args']);
-
 /**
- * NestJS handlers: `@Body() dto: CreateUserDto` (or @Query(), @Param(), GraphQL @Args()) marks
- * the class as a request DTO; `@Body() body: { phone: string }` and `@Query('phone') phone: string` declare
- * fields inline.
+ * Handler parameters with an input decorator (registry `decorators.inputParams`): `@Body() dto:
+ * CreateUserDto` marks the class as a request DTO; `@Body() body: { phone: string }` and
+ * `@Query('phone') phone: string` declare fields inline.
  */
-export function bodyParams(ctx: Ctx, method: ts.MethodDeclaration, bodyTypes: Set<string>): DeclaredField[] {
+export function bodyParams(ctx: Ctx, method: ts.MethodDeclaration, bodyTypes: Map<string, FrameworkId>): DeclaredField[] {
+  const inputParams = ctx.vocab.decorators.inputParams;
   const out: DeclaredField[] = [];
   const owner = ts.isClassLike(method.parent) && method.parent.name ? method.parent.name.text : 'Controller';
   const model = `${owner}.${nameText(method.name) ?? 'handler'}`;
   for (const param of method.parameters) {
-    const body = decoratorsOf(param).find((d) => REQUEST_DECORATORS.has(d.name));
+    const body = decoratorsOf(param).find((d) => inputParams.has(d.name));
     if (!body) continue;
+    const framework = inputParams.get(body.name)!;
     const key = stringValue(body.args[0]);
     if (key) {
       const at = pos(ctx, body.args[0]!);
-      out.push({ model, field: key, framework: 'nestjs', ...(param.type ? { type: boundedText(ctx, param.type, 60) } : {}), line: at.line, column: at.column + 1 });
+      out.push({ model, field: key, framework, ...(param.type ? { type: boundedText(ctx, param.type, 60) } : {}), line: at.line, column: at.column + 1 });
       continue;
     }
     let type = param.type;
     while (type && ts.isArrayTypeNode(type)) type = type.elementType;
     if (!type) continue;
     if (ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName)) {
-      bodyTypes.add(type.typeName.text);
+      if (!bodyTypes.has(type.typeName.text)) bodyTypes.set(type.typeName.text, framework);
     } else if (ts.isTypeLiteralNode(type)) {
       for (const m of type.members) {
         if (!ts.isPropertySignature(m)) continue;
         const name = nameText(m.name);
         if (!name) continue;
         const at = pos(ctx, m.name);
-        out.push({ model, field: name, framework: 'nestjs', ...(m.type ? { type: boundedText(ctx, m.type, 60) } : {}), line: at.line, column: at.column });
+        out.push({ model, field: name, framework, ...(m.type ? { type: boundedText(ctx, m.type, 60) } : {}), line: at.line, column: at.column });
       }
     }
   }

@@ -1,15 +1,21 @@
 /** Small AST helpers shared by the TS/JS declaration extractors. */
 import { ts } from '../../parse.js';
 import type { ProtectionHint } from '../types.js';
+import type { Vocabulary } from '../../engine/vocabulary.js';
 
 export interface Ctx {
   sf: ts.SourceFile;
-  /** Ids of the frameworks the file mentions (frameworks/ `mentionedIn`), computed once per file, never per node. */
+  /**
+   * Ids of the frameworks the file mentions (frameworks/ `mentionedIn`), computed once per file,
+   * never per node. Only a framework module asks, and only about itself or the ids it declares.
+   */
   uses: ReadonlySet<string>;
+  /** The registry the file is read with: the declaration walkers name no framework and ask it. */
+  vocab: Vocabulary;
 }
 
-export function makeCtx(sf: ts.SourceFile, uses: ReadonlySet<string>): Ctx {
-  return { sf, uses };
+export function makeCtx(sf: ts.SourceFile, uses: ReadonlySet<string>, vocab: Vocabulary): Ctx {
+  return { sf, uses, vocab };
 }
 
 export function pos(ctx: Ctx, node: ts.Node): { line: number; column: number } {

@@ -1,11 +1,9 @@
 /**
  * Data models written as TypeScript types and undecorated classes:
  *
- *  - Supabase generated types: `Database['public']['Tables'][table]['Row']` (the stored row);
- *  - Kysely: table interfaces listed in `interface DB { users: UserTable }`, or using
- *    Generated<> / ColumnType<> in a file that imports kysely;
- *  - Objection.js: `class Person extends Model { static tableName = 'persons' }` with class fields
- *    and `static jsonSchema` properties;
+ *  - those of frameworks whose models are types (registry `declarations.typeModels`: generated
+ *    database types, query-builder table interfaces, model classes with a static table name),
+ *    asked first, with the helpers below to read members;
  *  - plain interfaces, type literals and classes named after a person or a person's record
  *    (interface User { email: string }). Nothing says these are stored or received, so they are
  *    `plain`: reported one level lower and only for owners the names classifier calls a person or
@@ -20,7 +18,7 @@ import { ts } from '../../parse.js';
 import { classifyOwner } from '../../../../classify/names.js';
 import { identifierTokens } from '../../../../classify/names/tokens.js';
 import type { DeclaredField, FrameworkId } from '../types.js';
-import { nameText, objectProperty, stringValue } from '../../engine/ast.js';
+import { nameText } from '../../engine/ast.js';
 import { boundedText, pos, type Ctx } from './helpers.js';
 
 const MAX_DEPTH = 4;
@@ -61,7 +59,16 @@ export function personTypeName(name: string): boolean {
   return kind === 'person' || kind === 'record';
 }
 
-type Decl = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
+/** A module-level declaration that may be a model. */
+export type TypeModelDecl = ts.InterfaceDeclaration | ts.TypeAliasDeclaration | ts.ClassDeclaration;
+type Decl = TypeModelDecl;
+
+/** What a framework's type-model reader is given once per file (framework-api `typeModels`). */
+export interface TypeFile {
+  readonly decls: readonly TypeModelDecl[];
+  /** Names of the file's declarations: a member typed with one is a relation, not a value. */
+  readonly models: ReadonlySet<string>;
+}
 
 /** Module-level declarations, looking into namespaces and `declare module` blocks. */
 function topLevel(statements: readonly ts.Statement[], out: Decl[], depth = 0): void {
@@ -113,7 +120,8 @@ function coreArray(t: ts.TypeNode): ts.TypeNode {
   return cur;
 }
 
-interface Emit {
+/** The model fields are emitted for. */
+export interface Emit {
   model: string;
   /** The person type embedding this one (Patient for `address: Address`), deciding its names. */
   owner?: string;
@@ -125,7 +133,7 @@ interface Emit {
 }
 
 /** Members of a type literal or interface; nested literals become dotted paths. */
-function typeMembers(ctx: Ctx, members: readonly ts.TypeElement[], e: Emit, prefix: string, out: DeclaredField[], depth: number): void {
+export function typeMembers(ctx: Ctx, members: readonly ts.TypeElement[], e: Emit, prefix: string, out: DeclaredField[], depth: number): void {
   if (depth > MAX_DEPTH) return;
   for (const m of members) {
     if (!ts.isPropertySignature(m)) continue;
@@ -142,7 +150,7 @@ function typeMembers(ctx: Ctx, members: readonly ts.TypeElement[], e: Emit, pref
   }
 }
 
-function fieldAt(ctx: Ctx, nameNode: ts.Node, e: Emit, field: string, type: ts.Node | undefined): DeclaredField {
+export function fieldAt(ctx: Ctx, nameNode: ts.Node, e: Emit, field: string, type: ts.Node | undefined): DeclaredField {
   const at = pos(ctx, nameNode);
   return {
     model: e.model,
@@ -185,7 +193,7 @@ function embeddedTypes(decls: readonly Decl[], isPerson: (name: string) => boole
 }
 
 /** The literal members of `{...}`, `A & {...}`, or an interface. */
-function literalMembers(d: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): readonly ts.TypeElement[] | undefined {
+export function literalMembers(d: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): readonly ts.TypeElement[] | undefined {
   if (ts.isInterfaceDeclaration(d)) return d.members;
   const t = d.type;
   if (ts.isTypeLiteralNode(t)) return t.members;
@@ -196,67 +204,20 @@ function literalMembers(d: ts.InterfaceDeclaration | ts.TypeAliasDeclaration): r
   return undefined;
 }
 
-function memberType(members: readonly ts.TypeElement[], key: string): ts.TypeNode | undefined {
+/** The declared type of member `key`. */
+export function memberType(members: readonly ts.TypeElement[], key: string): ts.TypeNode | undefined {
   for (const m of members) if (ts.isPropertySignature(m) && nameText(m.name) === key) return m.type;
   return undefined;
 }
 
-// ---------------------------------------------------------------- Supabase
-
-/** `Tables: { profiles: { Row: {...}, Insert, Update } }` anywhere inside a Database type. */
-function supabaseTables(ctx: Ctx, members: readonly ts.TypeElement[], out: DeclaredField[], depth: number): boolean {
-  if (depth > 4) return false;
-  let found = false;
-  for (const m of members) {
-    if (!ts.isPropertySignature(m) || !m.type || !ts.isTypeLiteralNode(m.type)) continue;
-    const key = nameText(m.name);
-    if (key === 'Tables' || key === 'Views') {
-      for (const t of m.type.members) {
-        const table = ts.isPropertySignature(t) ? nameText(t.name) : undefined;
-        const tt = ts.isPropertySignature(t) ? t.type : undefined;
-        if (!table || !tt || !ts.isTypeLiteralNode(tt)) continue;
-        const row = memberType(tt.members, 'Row');
-        if (!row || !ts.isTypeLiteralNode(row)) continue;
-        found = true;
-        typeMembers(ctx, row.members, { model: table, framework: 'supabase', store: 'postgresql', models: new Set() }, '', out, 0);
-      }
-    } else if (supabaseTables(ctx, m.type.members, out, depth + 1)) found = true;
-  }
-  return found;
-}
-
-// ---------------------------------------------------------------- Kysely
-
-const DB_NAME = /^(DB|Db|Database|Tables|Schema|KyselyDatabase|\w+Database|\w+DB)$/;
-const KYSELY_WRAPPER = /^(Generated|GeneratedAlways|ColumnType|Selectable|Insertable|Updateable|JSONColumnType)$/;
-
-/** Interface names used as tables in a `DB` interface: name → table key. */
-function kyselyTables(decls: readonly Decl[]): Map<string, string> {
-  const tables = new Map<string, string>();
-  for (const d of decls) {
-    if (ts.isClassDeclaration(d) || !d.name || !DB_NAME.test(d.name.text)) continue;
-    const members = literalMembers(d);
-    if (!members) continue;
-    for (const m of members) {
-      if (!ts.isPropertySignature(m) || !m.type || !ts.isTypeReferenceNode(m.type) || !ts.isIdentifier(m.type.typeName)) continue;
-      const key = nameText(m.name);
-      if (key) tables.set(m.type.typeName.text, key);
-    }
-  }
-  return tables;
-}
-
-function usesKyselyWrappers(members: readonly ts.TypeElement[]): boolean {
-  return members.some((m) => ts.isPropertySignature(m) && m.type && ts.isTypeReferenceNode(m.type) && ts.isIdentifier(m.type.typeName) && KYSELY_WRAPPER.test(m.type.typeName.text));
-}
-
-// ---------------------------------------------------------------- Objection
+// ---------------------------------------------------------------- classes
 
 function isStatic(m: ts.ClassElement): boolean {
   return ts.canHaveModifiers(m) && (ts.getModifiers(m)?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword) ?? false);
 }
 
-function staticMember(cls: ts.ClassDeclaration, name: string): ts.Expression | undefined {
+/** The value of a static property or getter of a class (`static tableName = 'persons'`). */
+export function staticMember(cls: ts.ClassDeclaration, name: string): ts.Expression | undefined {
   for (const m of cls.members) {
     if (!isStatic(m) || nameText(m.name) !== name) continue;
     if (ts.isPropertyDeclaration(m)) return m.initializer;
@@ -268,15 +229,8 @@ function staticMember(cls: ts.ClassDeclaration, name: string): ts.Expression | u
   return undefined;
 }
 
-function objectionTable(cls: ts.ClassDeclaration): string | undefined {
-  const ext = cls.heritageClauses?.find((h) => h.token === ts.SyntaxKind.ExtendsKeyword)?.types[0];
-  if (!ext) return undefined;
-  const base = ext.expression.getText();
-  if (!/Model$|^Model\b/.test(base)) return undefined;
-  return stringValue(staticMember(cls, 'tableName'));
-}
-
-function classProperties(ctx: Ctx, cls: ts.ClassDeclaration, e: Emit, out: DeclaredField[]): void {
+/** Instance properties of a class and its constructor's parameter properties, as fields. */
+export function classProperties(ctx: Ctx, cls: ts.ClassDeclaration, e: Emit, out: DeclaredField[]): void {
   for (const m of cls.members) {
     if (ts.isPropertyDeclaration(m)) {
       const name = nameText(m.name);
@@ -299,20 +253,6 @@ function classProperties(ctx: Ctx, cls: ts.ClassDeclaration, e: Emit, out: Decla
   }
 }
 
-function jsonSchemaProperties(ctx: Ctx, cls: ts.ClassDeclaration, e: Emit, out: DeclaredField[]): void {
-  const schema = staticMember(cls, 'jsonSchema');
-  if (!schema || !ts.isObjectLiteralExpression(schema)) return;
-  const props = objectProperty(schema, 'properties');
-  if (!props || !ts.isObjectLiteralExpression(props)) return;
-  for (const p of props.properties) {
-    if (!ts.isPropertyAssignment(p)) continue;
-    const name = nameText(p.name);
-    if (!name) continue;
-    const type = ts.isObjectLiteralExpression(p.initializer) ? objectProperty(p.initializer, 'type') ?? objectProperty(p.initializer, 'format') : undefined;
-    out.push(fieldAt(ctx, p.name, e, name, type));
-  }
-}
-
 // ---------------------------------------------------------------- entry
 
 /**
@@ -325,38 +265,35 @@ export function typeDeclarationFields(ctx: Ctx, path: string, handled: ReadonlyS
   if (decls.length === 0) return [];
   const out: DeclaredField[] = [];
   const models = new Set(decls.map((d) => d.name?.text).filter((n): n is string => Boolean(n)));
-  const kysely = kyselyTables(decls);
+  const file: TypeFile = { decls, models };
+  const readers = ctx.vocab.declarations.flatMap((d) => (d.typeModels ? [d.typeModels(ctx, file)] : []));
   const plainOk = plainTypesAllowed(path);
   const embedded = plainOk ? embeddedTypes(decls, personTypeName) : new Map<string, string>();
   for (const d of decls) {
     const name = d.name?.text;
     if (!name || handled.has(d)) continue;
+    const found = firstModel(readers, d);
+    if (found) {
+      out.push(...found);
+      continue;
+    }
+    if (!plainOk) continue;
     if (ts.isClassDeclaration(d)) {
-      const table = objectionTable(d);
-      if (table) {
-        const e: Emit = { model: name, framework: 'objection', table, models };
-        const before = out.length;
-        jsonSchemaProperties(ctx, d, e, out);
-        const seen = new Set(out.slice(before).map((f) => f.field));
-        const fromClass: DeclaredField[] = [];
-        classProperties(ctx, d, e, fromClass);
-        out.push(...fromClass.filter((f) => !seen.has(f.field)));
-      } else if (plainOk && personTypeName(name)) {
-        classProperties(ctx, d, { model: name, framework: 'typescript', plain: true, models }, out);
-      }
+      if (personTypeName(name)) classProperties(ctx, d, { model: name, framework: 'typescript', plain: true, models }, out);
       continue;
     }
     const members = literalMembers(d);
     if (!members) continue;
-    if (supabaseTables(ctx, members, out, 0)) continue;
-    const table = kysely.get(name);
-    if (table !== undefined || (ctx.uses.has('kysely') && usesKyselyWrappers(members))) {
-      typeMembers(ctx, members, { model: name, framework: 'kysely', ...(table ? { table } : {}), models }, '', out, 0);
-      continue;
-    }
-    if (!plainOk) continue;
     if (personTypeName(name)) typeMembers(ctx, members, { model: name, framework: 'typescript', plain: true, models }, '', out, 0);
     else if (embedded.has(name)) typeMembers(ctx, members, { model: name, owner: embedded.get(name)!, framework: 'typescript', plain: true, models }, '', out, 0);
   }
   return out;
+}
+
+function firstModel(readers: ReadonlyArray<(d: Decl) => DeclaredField[] | undefined>, d: Decl): DeclaredField[] | undefined {
+  for (const read of readers) {
+    const found = read(d);
+    if (found) return found;
+  }
+  return undefined;
 }
