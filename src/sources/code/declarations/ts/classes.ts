@@ -61,6 +61,41 @@ function isReference(decos: DecoratorInfo[]): boolean {
   return decos.some((d) => (d.name === 'Prop' || d.name === 'prop') && d.args[0] !== undefined && ts.isObjectLiteralExpression(d.args[0]) && objectProperty(d.args[0], 'ref') !== undefined);
 }
 
+/** GraphQL scalars (built-in, graphql-scalars, NestJS): a field of one of these holds a value. */
+const GRAPHQL_SCALAR = /^(String|Int|Float|Boolean|ID|Number|Date|JSON|BigInt|Decimal|Upload)$|^GraphQL/;
+/** Import paths of model files (entities, schemas, DTOs, object types); enums are values. */
+const MODEL_MODULE = /(^|[./\\-])(entit(y|ies)|models?|schemas?|dtos?|inputs?|objects?|types?)([./\\-]|$)/i;
+const ENUM_MODULE = /enum/i;
+
+/** Whether a class, or a class imported from a model file, has this name in the file. */
+function isObjectTypeName(ctx: Ctx, name: string): boolean {
+  for (const st of ctx.sf.statements) {
+    if (ts.isClassDeclaration(st) && st.name?.text === name) return true;
+    if (ts.isEnumDeclaration(st) && st.name.text === name) return false;
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const bindings = st.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings) || !bindings.elements.some((e) => e.name.text === name)) continue;
+    const from = st.moduleSpecifier.text;
+    return MODEL_MODULE.test(from) && !ENUM_MODULE.test(from);
+  }
+  return false;
+}
+
+/**
+ * GraphQL code-first `@Field(() => Sinhhieu) sinhhieu: Sinhhieu` or `@Field(() => [Order])`: a
+ * field whose type is another object type is a link to that model, whose own fields hold the data
+ * (as in SDL, graphql.ts). Scalars and enums are values.
+ */
+function isObjectTypeField(ctx: Ctx, decos: DecoratorInfo[]): boolean {
+  const field = decos.find((d) => d.name === 'Field');
+  const fn = field?.args[0];
+  if (!fn || !ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return false;
+  let body: ts.Expression = fn.body;
+  if (ts.isArrayLiteralExpression(body) && body.elements.length === 1) body = body.elements[0]!;
+  if (!ts.isIdentifier(body) || GRAPHQL_SCALAR.test(body.text)) return false;
+  return isObjectTypeName(ctx, body.text);
+}
+
 /**
  * Fields of a class this module recognises as a model or DTO; undefined when it does not (the
  * class may still be an Objection model or a plain person type: type-models.ts decides).
@@ -96,7 +131,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
     const decos = memberDecos[i]!;
     const name = nameText(p.name);
     if (!name || p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos) || isReference(decos)) return;
+    if (decos.some((d) => RELATION.has(d.name)) || isEmbedded(decos) || isReference(decos) || isObjectTypeField(ctx, decos)) return;
     // ORM and GraphQL classes declare columns with decorators; every property of a DTO is input.
     const hasFieldDecorator = decos.some((d) => !NEUTRAL.has(d.name));
     if (!hasFieldDecorator && !allProperties && !dtoLike) return;
