@@ -21,6 +21,7 @@
 import type { Confidence } from '../model/finding.js';
 import { identifierTokens } from './names/tokens.js';
 import { contextsOfOwner, contextTermOf } from './names/contexts.js';
+import { MIN_GLUED, segmentGlued } from './names/segment.js';
 import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
@@ -199,6 +200,22 @@ function splitGlued(tokens: string[], l: Lexicon): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Cut glued Vietnamese tokens into words ("ngaycapcccd" → ngay cap cccd, names/segment.ts); a token
+ * the vocabulary already knows whole, glued or not, stays. Undefined when nothing was cut.
+ */
+function segmentTokens(tokens: string[], l: Lexicon): string[] | undefined {
+  let changed = false;
+  const out: string[] = [];
+  for (const t of tokens) {
+    const known = t.length < MIN_GLUED || l.words.has(t) || l.terms.glued.has(t) || l.owners.glued.has(t);
+    const cut = known ? undefined : segmentGlued(t, l.words);
+    if (cut) changed = true;
+    out.push(...(cut ?? [t]));
+  }
+  return changed ? out : undefined;
+}
+
 interface Judged {
   cand: Candidate;
   level: Level;
@@ -327,6 +344,10 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
   if (!result) {
     const split = splitGlued(tokens, l);
     if (split) result = classifyTokens(split, owner, l);
+  }
+  if (!result) {
+    const cut = segmentTokens(tokens, l);
+    if (cut) result = classifyTokens(cut, owner, l);
   }
   result ??= protectedValueOfOwner(tokens, owner, l);
   // The owner's context decides, unless the name alone already says the same thing (more surely).

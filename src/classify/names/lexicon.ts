@@ -90,6 +90,8 @@ export interface Lexicon {
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
   contexts: OwnerContexts;
+  /** Every single word of the vocabulary (terms, owner words, contexts): what a glued token is cut into. */
+  words: Set<string>;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -190,7 +192,11 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
   const contexts = compileContexts(file.contexts, display);
-  return { terms, owners, promotions, leading, afterTerm, protection, contexts };
+  const words = new Set<string>();
+  for (const table of [terms, owners, contexts.owners, ...contexts.fields]) {
+    for (const key of table.exact.keys()) for (const w of key.split(' ')) if (w.length >= 2 && !/\d/.test(w)) words.add(w);
+  }
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts, words };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */
