@@ -136,6 +136,7 @@ describe('Typegoose and type-graphql', () => {
         'GuestInput.name full-name',
         'GuestInput.passportNumber passport',
         'MedicalHistory.diagnosis health',
+        'Profile.avatar personal-image',
         'Visit.bloodGroup blood-type',
       ].sort(),
     );

@@ -63,8 +63,10 @@ function isReference(decos: DecoratorInfo[]): boolean {
 
 /** GraphQL scalars (built-in, graphql-scalars, NestJS): a field of one of these holds a value. */
 const GRAPHQL_SCALAR = /^(String|Int|Float|Boolean|ID|Number|Date|JSON|BigInt|Decimal|Upload)$|^GraphQL/;
-/** Import paths of model files (entities, schemas, DTOs, object types); enums are values. */
-const MODEL_MODULE = /(^|[./\\-])(entit(y|ies)|models?|schemas?|dtos?|inputs?|objects?|types?)([./\\-]|$)/i;
+/** Import paths of model files (entities, models, schemas, DTOs, inputs); enums and shared types may be values. */
+const MODEL_MODULE = /(^|[./\\-])(entit(y|ies)|models?|schemas?|dtos?|inputs?)([./\\-]|$)/i;
+/** Decorators that store the property in the model's own document or row. */
+const STORAGE = new Set(['Prop', 'prop', 'Column', 'Property']);
 const ENUM_MODULE = /enum/i;
 
 /** Whether a class, or a class imported from a model file, has this name in the file. */
@@ -83,10 +85,12 @@ function isObjectTypeName(ctx: Ctx, name: string): boolean {
 
 /**
  * GraphQL code-first `@Field(() => Sinhhieu) sinhhieu: Sinhhieu` or `@Field(() => [Order])`: a
- * field whose type is another object type is a link to that model, whose own fields hold the data
- * (as in SDL, graphql.ts). Scalars and enums are values.
+ * field whose type is another model, and that the class does not store itself, is a link to that
+ * model, whose own fields hold the data (as in SDL, graphql.ts). Scalars, enums and stored embedded
+ * values (`@Prop({ type: LinkImage }) avatar`) are values.
  */
 function isObjectTypeField(ctx: Ctx, decos: DecoratorInfo[]): boolean {
+  if (decos.some((d) => STORAGE.has(d.name))) return false;
   const field = decos.find((d) => d.name === 'Field');
   const fn = field?.args[0];
   if (!fn || !ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return false;
