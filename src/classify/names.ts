@@ -372,7 +372,9 @@ function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexic
     contexts = remember(ownerContextCache, owner, contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container'));
   }
   if (contexts.length === 0) return undefined;
-  const ownerWords = l.owners.spans(tokens);
+  // transactionAmount, deviceOs: a word naming the record itself may sit beside the term; a person
+  // word may not (payout.holderName is the holder's name, not the payout's label).
+  const ownerWords = l.owners.spans(tokens).filter((o) => o.value !== 'person' && o.value !== 'person-weak' && o.value !== 'person-bare');
   const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
   if (!term) return undefined;
   if (term.category === null) return null;
