@@ -56,7 +56,8 @@ export function runModelsCheck(dir = path.join(PACKAGE_ROOT, MODELS_CHECK_DIR)):
     const expected = expectationsOf(text);
     const found = new Map<number, string[]>();
     for (const d of extractDeclarations(rel, text).findings) {
-      found.set(d.location.line, [...(found.get(d.location.line) ?? []), d.category]);
+      const line = d.location?.line ?? 0;
+      found.set(line, [...(found.get(line) ?? []), d.category]);
     }
     for (const [line, want] of expected) {
       r.expectations++;
