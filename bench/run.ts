@@ -15,6 +15,7 @@ const BENCHES: Array<{ name: string; file: string; what: string }> = [
   { name: 'code', file: 'bench/code-throughput.ts', what: 'lines/s of code analysis over node_modules TS/JS' },
   { name: 'db', file: 'bench/db.ts', what: 'database sampling cost vs table size' },
   { name: 'pr', file: 'bench/pr-check.ts', what: 'PR check on a 5,000-file repository' },
+  { name: 'models', file: 'bench/models-check.ts', what: 'declared fields of 40 synthetic model files in every form and both languages' },
   { name: 'realapps', file: 'bench/real-apps.ts', what: 'code understanding on blind-labelled public apps (fetched on demand)' },
   { name: 'noise', file: 'bench/noise.ts', what: 'value findings per level/context per 100k lines on real repositories, planted-record recall' },
 ];

@@ -21,6 +21,8 @@
 import type { Confidence } from '../model/finding.js';
 import { identifierTokens } from './names/tokens.js';
 import { contextsOfOwner, contextTermOf } from './names/contexts.js';
+import { MIN_GLUED, segmentGlued } from './names/segment.js';
+import { companionTerm } from './names/companions.js';
 import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
@@ -199,6 +201,22 @@ function splitGlued(tokens: string[], l: Lexicon): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Cut glued Vietnamese tokens into words ("ngaycapcccd" → ngay cap cccd, names/segment.ts); a token
+ * the vocabulary already knows whole, glued or not, stays. Undefined when nothing was cut.
+ */
+function segmentTokens(tokens: string[], l: Lexicon): string[] | undefined {
+  let changed = false;
+  const out: string[] = [];
+  for (const t of tokens) {
+    const known = t.length < MIN_GLUED || l.words.has(t) || l.terms.glued.has(t) || l.owners.glued.has(t);
+    const cut = known ? undefined : segmentGlued(t, l.words);
+    if (cut) changed = true;
+    out.push(...(cut ?? [t]));
+  }
+  return changed ? out : undefined;
+}
+
 interface Judged {
   cand: Candidate;
   level: Level;
@@ -328,10 +346,16 @@ export function classifyIdentifier(name: string, owner?: string): NameMatch | un
     const split = splitGlued(tokens, l);
     if (split) result = classifyTokens(split, owner, l);
   }
+  if (!result) {
+    const cut = segmentTokens(tokens, l);
+    if (cut) result = classifyTokens(cut, owner, l);
+  }
   result ??= protectedValueOfOwner(tokens, owner, l);
-  // The owner's context decides, unless the name alone already says the same thing (more surely).
+  // The owner's context decides, unless the name alone already says the same thing as surely.
   const inContext = ownerContextMatch(tokens, owner, l);
-  if (inContext !== undefined && inContext?.category !== result?.category) result = inContext ?? undefined;
+  if (inContext !== undefined && (inContext?.category !== result?.category || (inContext && result && levelRank(inContext.confidence) > levelRank(result.confidence)))) {
+    result = inContext ?? undefined;
+  }
   return remember(cache, key, result ?? null) ?? undefined;
 }
 
@@ -348,7 +372,9 @@ function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexic
     contexts = remember(ownerContextCache, owner, contextsOfOwner(l.contexts, ownerTokens, (i) => l.owners.at(ownerTokens, i, i + 1) === 'container'));
   }
   if (contexts.length === 0) return undefined;
-  const ownerWords = l.owners.spans(tokens);
+  // transactionAmount, deviceOs: a word naming the record itself may sit beside the term; a person
+  // word may not (payout.holderName is the holder's name, not the payout's label).
+  const ownerWords = l.owners.spans(tokens).filter((o) => o.value !== 'person' && o.value !== 'person-weak' && o.value !== 'person-bare');
   const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
   if (!term) return undefined;
   if (term.category === null) return null;
@@ -394,4 +420,52 @@ export function classifyIdentifierPath(path: readonly string[]): NameMatch | und
     if (classifyOwner(path[i]) !== 'unknown') return classifyIdentifier(last, path[i]);
   }
   return classifyIdentifier(last);
+}
+
+/** Another field of the same declared model, with the category its own name gave it. */
+export interface Sibling {
+  name: string;
+  category?: string;
+}
+
+/**
+ * What the other fields of the same declared model say about this one (rules/names.yml
+ * `companions` and `contact_owners`): a match, null when they show the name is not personal data
+ * here (a company's LinkedIn page), undefined when they say nothing.
+ */
+export function classifyAmongSiblings(name: string, owner: string | undefined, siblings: readonly Sibling[]): NameMatch | null | undefined {
+  const l = lex();
+  const tokens = identifierTokens(name);
+  if (tokens.length === 0) return undefined;
+  const others = siblings.filter((s) => s.name !== name).map((s) => ({ tokens: identifierTokens(s.name), category: s.category, name: s.name }));
+  const found = companionTerm(l.companions, tokens, others);
+  if (found) {
+    if (found.term.category === null) return null;
+    return {
+      category: found.term.category,
+      confidence: 'medium',
+      term: found.term.text,
+      owner: classifyOwner(owner),
+      reason: `name matches "${found.term.text}", which beside the other fields of ${owner ?? 'its model'} is ${found.term.category} data`,
+    };
+  }
+  const co = l.companions.contactOwners;
+  if (!co || co.except.at(tokens, 0, tokens.length)) return undefined;
+  // financeContact beside financeContactEmail: the person word ends the name, and a sibling is the
+  // same name followed by that person's contact detail.
+  const personTail = tokens.some((_, k) => l.owners.at(tokens, k, tokens.length) === 'person');
+  if (!personTail) return undefined;
+  for (const s of others) {
+    if (s.tokens.length <= tokens.length || tokens.some((t, i) => s.tokens[i] !== t)) continue;
+    const rest = classifyTokens(s.tokens.slice(tokens.length), undefined, l);
+    if (!rest || !co.contacts.has(rest.category)) continue;
+    return {
+      category: co.category,
+      confidence: 'medium',
+      term: tokens.join(' '),
+      owner: 'person',
+      reason: `"${name}" names a person: ${s.name} beside it is that person's ${rest.category} data`,
+    };
+  }
+  return undefined;
 }

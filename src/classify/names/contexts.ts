@@ -31,6 +31,23 @@ export interface OwnerContexts {
   fields: Array<SpanTable<ContextTerm>>;
 }
 
+/** The `fields` and `none` terms of a context (or a companion rule) as one table. */
+export function compileFieldTerms(c: Pick<ContextFile, 'fields' | 'none'>, base: string): SpanTable<ContextTerm> {
+  const table = new SpanTable<ContextTerm>(true);
+  const add = (text: string, category: CategoryId | null, where: string): void => {
+    const tokens = tokensOrThrow(text, where);
+    const prev = table.exact.get(tokens.join(' '));
+    if (prev) throw new ConfigError(`${where}: duplicate term "${text}" (also "${prev.text}")`);
+    table.add(tokens, { text, category });
+  };
+  for (const [category, words] of Object.entries(c.fields ?? {})) {
+    if (!isCategory(category)) throw new ConfigError(`${base}.fields: unknown category "${category}" (see \`pdscan rules\`)`);
+    words.forEach((w, i) => add(w, category, `${base}.fields.${category}[${i}]`));
+  }
+  (c.none ?? []).forEach((w, i) => add(w, null, `${base}.none[${i}]`));
+  return table;
+}
+
 export function compileContexts(files: readonly ContextFile[] | undefined, display: string): OwnerContexts {
   const owners = new SpanTable<number[]>(true, 4);
   const fields: Array<SpanTable<ContextTerm>> = [];
@@ -41,19 +58,7 @@ export function compileContexts(files: readonly ContextFile[] | undefined, displ
       const prev = owners.exact.get(tokens.join(' ')) ?? [];
       owners.add(tokens, [...prev, ci]);
     });
-    const table = new SpanTable<ContextTerm>(true);
-    const add = (text: string, category: CategoryId | null, where: string): void => {
-      const tokens = tokensOrThrow(text, where);
-      const prev = table.exact.get(tokens.join(' '));
-      if (prev) throw new ConfigError(`${where}: duplicate term "${text}" (also "${prev.text}")`);
-      table.add(tokens, { text, category });
-    };
-    for (const [category, words] of Object.entries(c.fields ?? {})) {
-      if (!isCategory(category)) throw new ConfigError(`${base}.fields: unknown category "${category}" (see \`pdscan rules\`)`);
-      words.forEach((w, i) => add(w, category, `${base}.fields.${category}[${i}]`));
-    }
-    (c.none ?? []).forEach((w, i) => add(w, null, `${base}.none[${i}]`));
-    fields.push(table);
+    fields.push(compileFieldTerms(c, base));
   });
   return { owners, fields };
 }

@@ -9,6 +9,7 @@ import { isCategory, type CategoryId } from '../../model/categories.js';
 import type { Confidence } from '../../model/finding.js';
 import { SpanTable, tokensOrThrow } from './spans.js';
 import { compileContexts, type ContextFile, type OwnerContexts } from './contexts.js';
+import { compileCompanions, type CompanionFile, type Companions, type ContactOwnersFile } from './companions.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
@@ -52,6 +53,8 @@ export interface NamesFile {
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
   contexts?: ContextFile[];
+  companions?: CompanionFile[];
+  contact_owners?: ContactOwnersFile;
 }
 
 export interface Term {
@@ -90,6 +93,10 @@ export interface Lexicon {
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
   contexts: OwnerContexts;
+  /** What the other fields of a declared model say about a field (declarations only). */
+  companions: Companions;
+  /** Every single word of the vocabulary (terms, owner words, contexts): what a glued token is cut into. */
+  words: Set<string>;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -190,7 +197,12 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
   const contexts = compileContexts(file.contexts, display);
-  return { terms, owners, promotions, leading, afterTerm, protection, contexts };
+  const words = new Set<string>();
+  for (const table of [terms, owners, contexts.owners, ...contexts.fields]) {
+    for (const key of table.exact.keys()) for (const w of key.split(' ')) if (w.length >= 2 && !/\d/.test(w)) words.add(w);
+  }
+  const companions = compileCompanions(file.companions, file.contact_owners, display);
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, words };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */

@@ -54,10 +54,18 @@ interface WithParseDiagnostics {
   parseDiagnostics?: readonly ts.DiagnosticWithLocation[];
 }
 
+/**
+ * Grammar rules of strict mode and of modern targets that sloppy-mode JavaScript does not follow
+ * (legacy octal and leading-zero numbers such as `phone: 0912345678`, `with`, reserved words such
+ * as `package` used as names, function declarations in blocks, a stray top-level `await`): the
+ * parser still builds the complete tree, so such a file is read, not skipped.
+ */
+const TREE_INTACT = new Set([1100, 1101, 1102, 1121, 1212, 1213, 1214, 1215, 1250, 1251, 1252, 1308, 1489]);
+
 /** First syntax error as "line:col message", or undefined when the file parsed cleanly. */
 export function syntaxError(sourceFile: ts.SourceFile): string | undefined {
   const diags = (sourceFile as unknown as WithParseDiagnostics).parseDiagnostics;
-  const d = diags?.[0];
+  const d = diags?.find((x) => !TREE_INTACT.has(x.code));
   if (!d) return undefined;
   const { line, character } = sourceFile.getLineAndCharacterOfPosition(d.start);
   return `${line + 1}:${character + 1} ${ts.flattenDiagnosticMessageText(d.messageText, ' ')}`;

@@ -62,6 +62,8 @@ describe('kindFits', () => {
     expect(kindFits('marital-status', 'boolean')).toBe(true); // isMarried
     expect(kindFits('date-of-birth', 'datetime')).toBe(true);
     expect(kindFits('phone', 'number')).toBe(true); // BigInt phone
+    expect(kindFits('credentials', 'number')).toBe(true); // otp: Number, pin: Int
+    expect(kindFits('address', 'number')).toBe(true); // provinceId Int, a coded address part
     expect(kindFits('gender', 'enum')).toBe(true);
     expect(kindFits('ethnicity', 'enum')).toBe(true);
     expect(kindFits('political-religious', 'enum')).toBe(true);

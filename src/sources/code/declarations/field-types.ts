@@ -93,9 +93,10 @@ const FITS: Record<Exclude<ValueKind, 'string'>, ReadonlySet<CategoryId>> = {
     'date-of-birth', 'health', 'criminal-record', 'genetic', 'sex-life', 'political-religious', 'private-life',
     'national-id', 'passport', 'driver-license', 'online-activity', 'marital-status', 'family',
   ]),
-  // numbers: phone (BigInt phone), ID numbers, coded gender, coordinates, account numbers, vitals
+  // numbers: phone (BigInt phone), ID numbers, coded gender, coordinates, account numbers, vitals,
+  // one-time codes and PINs (otp: Number), coded address parts (provinceId Int, ward code, zip)
   number: new Set<CategoryId>([
-    'phone', 'national-id', 'passport', 'driver-license', 'tax-id', 'social-insurance', 'health-insurance',
+    'phone', 'credentials', 'address', 'national-id', 'passport', 'driver-license', 'tax-id', 'social-insurance', 'health-insurance',
     'gender', 'location', 'financial', 'health', 'biometric', 'genetic', 'date-of-birth', 'ethnicity',
     'political-religious', 'marital-status', 'criminal-record', 'sex-life', 'family', 'online-activity', 'private-life',
   ]),

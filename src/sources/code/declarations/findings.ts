@@ -6,7 +6,7 @@
 import { category as categoryDef, orderCategories } from '../../../model/categories.js';
 import type { Confidence, Finding, Location, LogicalLocation } from '../../../model/finding.js';
 import type { Evidence } from '../../../model/result.js';
-import { classifyIdentifier, classifyIdentifierPath, classifyOwner, type NameMatch } from '../../../classify/names.js';
+import { classifyAmongSiblings, classifyIdentifier, classifyIdentifierPath, classifyOwner, type NameMatch, type Sibling } from '../../../classify/names.js';
 import { declarationRuleId } from './rules.js';
 import { kindFits, valueKind } from './field-types.js';
 import type { CategoryHint, DeclaredField, ProtectionHint } from './types.js';
@@ -50,6 +50,45 @@ export function decide(f: DeclaredField): Decision | undefined {
   return { category, confidence, categories, explain, term: match?.term, nameProtection: match?.protection };
 }
 
+/** Fields of one model (or one nested object of it), keyed by model and parent path. */
+function groupKey(f: DeclaredField): string {
+  const dot = f.field.lastIndexOf('.');
+  return `${f.model}\u0000${dot === -1 ? '' : f.field.slice(0, dot)}`;
+}
+
+const leaf = (f: DeclaredField): string => f.field.slice(f.field.lastIndexOf('.') + 1);
+
+/**
+ * Each field's decision, then what its siblings in the same model say (classifyAmongSiblings):
+ * they veto a name that is not personal in such a model (a company's linkedinUrl) and decide a
+ * name that says nothing alone (customers.state beside addressLine1 and zip, financeContact beside
+ * financeContactEmail).
+ */
+function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decision | undefined> {
+  const out = new Map<DeclaredField, Decision | undefined>();
+  const groups = new Map<string, DeclaredField[]>();
+  for (const f of fields) {
+    if (f.skip) continue;
+    out.set(f, decide(f));
+    const k = groupKey(f);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else groups.set(k, [f]);
+  }
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const siblings: Sibling[] = group.map((f) => ({ name: leaf(f), category: out.get(f)?.category }));
+    for (const f of group) {
+      const among = classifyAmongSiblings(leaf(f), f.owner ?? f.model, siblings);
+      if (among === null) out.set(f, undefined);
+      else if (among && !out.get(f) && kindFits(among.category, valueKind(f.type, f.enumType))) {
+        out.set(f, { category: among.category, confidence: among.confidence, categories: [among.category], explain: [among.reason], term: among.term });
+      }
+    }
+  }
+  return out;
+}
+
 const NAME_PROTECTION: Record<NonNullable<NameMatch['protection']>, ProtectionHint> = {
   hashing: { kind: 'hashing', key: 'hashing:field-name', description: 'the field name says the value is hashed' },
   encryption: { kind: 'encryption', key: 'encryption:field-name', description: 'the field name says the value is encrypted' },
@@ -91,13 +130,14 @@ export function fieldsToFindings(path: string, fields: DeclaredField[]): { findi
   // @Body() uses of one inline shape) is one declaration.
   const seen = new Set<string>();
   const schemas = fields.some((f) => f.plain) ? schemaKeys(fields) : undefined;
+  const decisions = decideAll(fields);
   for (const f of fields) {
     if (f.skip) continue;
     const key = `${f.model}\u0000${f.field}`;
     if (seen.has(key)) continue;
     if (f.plain && schemas!.has(`${modelKey(f.model)}\u0000${f.field.toLowerCase()}`)) continue;
     seen.add(key);
-    const decided = decide(f);
+    const decided = decisions.get(f);
     if (!decided) continue;
     let d = decided;
     if (f.plain) {

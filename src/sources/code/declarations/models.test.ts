@@ -135,6 +135,9 @@ describe('Typegoose and type-graphql', () => {
         'Guest.phone phone',
         'GuestInput.name full-name',
         'GuestInput.passportNumber passport',
+        'MedicalHistory.diagnosis health',
+        'Profile.avatar personal-image',
+        'Visit.bloodGroup blood-type',
       ].sort(),
     );
     expect(prop(r, 'email').properties!['framework']).toBe('mongoose');

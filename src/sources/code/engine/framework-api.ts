@@ -144,6 +144,14 @@ export interface DecoratorRules {
   embeds?: readonly string[];
   /** Property decorators whose `{ ref }` option references another document (@Prop({ ref: 'User' })). */
   references?: readonly string[];
+  /**
+   * Property decorators whose arrow-function argument names the field's type (`@Field(() => Order)`):
+   * a field typed as another model, not stored by the class itself, links to that model, whose own
+   * fields hold the data. Types matching `scalarTypes` are values.
+   */
+  typeLinks?: readonly string[];
+  /** The framework's scalar type names (String, Int, GraphQLEmailAddress...): a field of one holds a value. */
+  scalarTypes?: RegExp;
   /** Property decorators that protect the field by themselves (@Exclude hides it from serialized output). */
   protections?: Readonly<Record<string, ProtectionHint>>;
 }

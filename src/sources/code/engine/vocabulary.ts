@@ -72,10 +72,14 @@ export interface DecoratorVocabulary {
   readonly neutral: ReadonlySet<string>;
   readonly embeds: ReadonlySet<string>;
   readonly references: ReadonlySet<string>;
+  readonly typeLinks: ReadonlySet<string>;
+  readonly scalarTypes: readonly RegExp[];
+  /** Property decorators of frameworks that store their models (the class stores the property itself). */
+  readonly storing: ReadonlySet<string>;
   readonly protections: ReadonlyMap<string, ProtectionHint>;
 }
 
-function decoratorVocabulary(frameworks: readonly Framework[]): DecoratorVocabulary {
+function decoratorVocabulary(frameworks: readonly Framework[], persistent: ReadonlySet<string>): DecoratorVocabulary {
   const withRules = frameworks.flatMap((f) => (f.declarations?.decorators ? [{ id: f.id, d: f.declarations.decorators }] : []));
   const models = new Map<string, ModelDecorator[]>();
   const inputParams = new Map<string, string>();
@@ -101,6 +105,9 @@ function decoratorVocabulary(frameworks: readonly Framework[]): DecoratorVocabul
     neutral: union((d) => d.neutral),
     embeds: union((d) => d.embeds),
     references: union((d) => d.references),
+    typeLinks: union((d) => d.typeLinks),
+    scalarTypes: withRules.flatMap(({ d }) => (d.scalarTypes ? [d.scalarTypes] : [])),
+    storing: new Set(withRules.flatMap(({ id, d }) => (persistent.has(id) ? (d.properties ?? []) : []))),
     protections,
   };
 }
@@ -168,6 +175,6 @@ export function vocabularyOf(frameworks: readonly Framework[]): Vocabulary {
     declarations: frameworks.flatMap((f) => (f.declarations ? [{ ...f.declarations, id: f.id }] : [])),
     markers: [...setOf(frameworks, (f) => f.declarations?.markers)],
     persistent: new Set(frameworks.filter((f) => f.declarations?.persistent).map((f) => f.id)),
-    decorators: decoratorVocabulary(frameworks),
+    decorators: decoratorVocabulary(frameworks, new Set(frameworks.filter((f) => f.declarations?.persistent).map((f) => f.id))),
   };
 }

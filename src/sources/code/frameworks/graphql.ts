@@ -7,6 +7,13 @@ export const graphql: Framework = {
   declarations: {
     markers: ['gql', 'graphql', '@field', '@objecttype', '@inputtype', '@args('],
     // Code-first classes (type-graphql, NestJS GraphQL); a resolved field is computed, not stored.
-    decorators: { models: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType'], properties: ['Field'], relations: ['ResolveField'] },
+    decorators: {
+      models: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType'],
+      properties: ['Field'],
+      relations: ['ResolveField'],
+      typeLinks: ['Field'],
+      // Built-in, graphql-scalars and NestJS scalars.
+      scalarTypes: /^(String|Int|Float|Boolean|ID|Number|Date|JSON|BigInt|Decimal|Upload)$|^GraphQL/,
+    },
   },
 };

@@ -57,6 +57,42 @@ function isReference(ctx: Ctx, decos: DecoratorInfo[]): boolean {
   return decos.some((d) => ctx.vocab.decorators.references.has(d.name) && d.args[0] !== undefined && ts.isObjectLiteralExpression(d.args[0]) && objectProperty(d.args[0], 'ref') !== undefined);
 }
 
+/** Import paths of model files (entities, models, schemas, DTOs, inputs); enums and shared types may be values. */
+const MODEL_MODULE = /(^|[./\\-])(entit(y|ies)|models?|schemas?|dtos?|inputs?)([./\\-]|$)/i;
+const ENUM_MODULE = /enum/i;
+
+/** Whether a class, or a class imported from a model file, has this name in the file. */
+function isObjectTypeName(ctx: Ctx, name: string): boolean {
+  for (const st of ctx.sf.statements) {
+    if (ts.isClassDeclaration(st) && st.name?.text === name) return true;
+    if (ts.isEnumDeclaration(st) && st.name.text === name) return false;
+    if (!ts.isImportDeclaration(st) || !ts.isStringLiteral(st.moduleSpecifier)) continue;
+    const bindings = st.importClause?.namedBindings;
+    if (!bindings || !ts.isNamedImports(bindings) || !bindings.elements.some((e) => e.name.text === name)) continue;
+    const from = st.moduleSpecifier.text;
+    return MODEL_MODULE.test(from) && !ENUM_MODULE.test(from);
+  }
+  return false;
+}
+
+/**
+ * GraphQL code-first `@Field(() => Sinhhieu) sinhhieu: Sinhhieu` or `@Field(() => [Order])` (the
+ * frameworks' `typeLinks`): a field whose type is another model, and that the class does not store
+ * itself, is a link to that model, whose own fields hold the data (as in SDL). Scalars, enums and
+ * stored embedded values (`@Prop({ type: LinkImage }) avatar`) are values.
+ */
+function isObjectTypeField(ctx: Ctx, decos: DecoratorInfo[]): boolean {
+  const vocab = ctx.vocab.decorators;
+  if (decos.some((d) => vocab.storing.has(d.name))) return false;
+  const link = decos.find((d) => vocab.typeLinks.has(d.name));
+  const fn = link?.args[0];
+  if (!fn || !ts.isArrowFunction(fn) || ts.isBlock(fn.body)) return false;
+  let body: ts.Expression = fn.body;
+  if (ts.isArrayLiteralExpression(body) && body.elements.length === 1) body = body.elements[0]!;
+  if (!ts.isIdentifier(body) || vocab.scalarTypes.some((re) => re.test((body as ts.Identifier).text))) return false;
+  return isObjectTypeName(ctx, body.text);
+}
+
 /**
  * Fields of a class this module recognises as a model or DTO; undefined when it does not (the
  * class may still be a model written as a plain class or a plain person type: type-models.ts decides).
@@ -91,7 +127,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
     const decos = memberDecos[i]!;
     const name = nameText(p.name);
     if (!name || p.modifiers?.some((m) => m.kind === ts.SyntaxKind.StaticKeyword)) return;
-    if (decos.some((d) => vocab.relations.has(d.name)) || isEmbedded(ctx, decos) || isReference(ctx, decos)) return;
+    if (decos.some((d) => vocab.relations.has(d.name)) || isEmbedded(ctx, decos) || isReference(ctx, decos) || isObjectTypeField(ctx, decos)) return;
     // ORM and GraphQL classes declare columns with decorators; every property of a DTO is input.
     const hasFieldDecorator = decos.some((d) => !vocab.neutral.has(d.name));
     if (!hasFieldDecorator && !allProperties && !dtoLike) return;
