@@ -52,6 +52,17 @@ export interface NamesFile {
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
   contexts?: ContextFile[];
+  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[] };
+}
+
+/** Words about values read in code (rules/names.yml `values`), matched as written (case-insensitive). */
+export interface ValueWords {
+  /** Objects of configuration or server state: nothing read through them is a data subject's. */
+  configOwners: ReadonlySet<string>;
+  /** Metadata objects and the only categories read through them. */
+  metaOwners: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Properties of a file holding its content or location. */
+  fileParts: ReadonlySet<string>;
 }
 
 export interface Term {
@@ -90,6 +101,7 @@ export interface Lexicon {
   afterTerm: SpanTable<Veto>;
   protection: SpanTable<'hashing' | 'encryption' | 'masking'>;
   contexts: OwnerContexts;
+  values: ValueWords;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -190,7 +202,15 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
   const contexts = compileContexts(file.contexts, display);
-  return { terms, owners, promotions, leading, afterTerm, protection, contexts };
+  const v = file.values ?? {};
+  const metaOwners = new Map<string, ReadonlySet<string>>();
+  for (const [owner, cats] of Object.entries(v.meta_owners ?? {})) {
+    checkCategories(cats, `${display}: values.meta_owners.${owner}`);
+    metaOwners.set(owner.toLowerCase(), new Set(cats));
+  }
+  const lower = (ws: string[] | undefined) => new Set((ws ?? []).map((w) => w.toLowerCase()));
+  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts) };
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts, values };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */

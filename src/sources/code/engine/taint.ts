@@ -223,6 +223,14 @@ export function onlyCallResults(t: Taint): boolean {
   return t.every((l) => l.k === 'ret');
 }
 
+/**
+ * Nothing known of the value's shape: call results and input of unknown shape (req.file,
+ * req.body). The name it is given still says what it is (`const cccdImage = req.file`).
+ */
+export function onlyUnshaped(t: Taint): boolean {
+  return t.every((l) => l.k === 'ret' || l.k === 'src');
+}
+
 function appendSteps(steps: readonly Step[], step: Step): readonly Step[] {
   if (steps.length >= MAX_STEPS) return [...steps.slice(0, MAX_STEPS - 2), steps[steps.length - 1]!, step];
   return [...steps, step];
