@@ -52,7 +52,7 @@ export interface NamesFile {
   protection: { hashing: string[]; encryption: string[]; masking: string[] };
   terms: TermGroupFile[];
   contexts?: ContextFile[];
-  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[] };
+  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[]; unknown_payload?: { category: string; sources: string[] } };
 }
 
 /** Words about values read in code (rules/names.yml `values`), matched as written (case-insensitive). */
@@ -63,6 +63,8 @@ export interface ValueWords {
   metaOwners: ReadonlyMap<string, ReadonlySet<string>>;
   /** Properties of a file holding its content or location. */
   fileParts: ReadonlySet<string>;
+  /** Payloads of unknown shape reported as "may hold personal data": their category, and which request sources count. */
+  unknownPayload?: { category: CategoryId; sources: ReadonlySet<string> };
 }
 
 export interface Term {
@@ -209,7 +211,9 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     metaOwners.set(owner.toLowerCase(), new Set(cats));
   }
   const lower = (ws: string[] | undefined) => new Set((ws ?? []).map((w) => w.toLowerCase()));
-  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts) };
+  checkCategories(v.unknown_payload ? [v.unknown_payload.category] : undefined, `${display}: values.unknown_payload.category`);
+  const unknownPayload = v.unknown_payload ? { category: v.unknown_payload.category as CategoryId, sources: new Set(v.unknown_payload.sources) } : undefined;
+  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts), ...(unknownPayload ? { unknownPayload } : {}) };
   return { terms, owners, promotions, leading, afterTerm, protection, contexts, values };
 }
 

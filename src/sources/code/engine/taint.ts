@@ -44,6 +44,8 @@ export interface CatLabel {
   keyed?: true;
   /** Collected by the recipient's SDK itself (device, IP, cookies), not passed by the code. */
   collected?: true;
+  /** A whole payload of unknown shape (see unknownPayload in flows/report.ts): may hold personal data. */
+  unshaped?: true;
   steps: readonly Step[];
 }
 
@@ -88,6 +90,8 @@ export interface TypeLabel {
 export interface SrcLabel {
   k: 'src';
   what: string;
+  /** A person's whole record whose fields are not known (a `User` declared outside the scan). */
+  record?: true;
   steps: readonly Step[];
 }
 

@@ -102,3 +102,45 @@ export async function order(req: any) {
     expect(flowSummary(out, 'src/w.ts')).toEqual(['pd-log 1 [digital-account]']);
   });
 });
+
+describe('whole payloads', () => {
+  test('a DTO that extends another (PartialType, extends) has its base fields; an Error subclass is no payload', () => {
+    const out = scanSources({
+      'src/dto.ts': `export class CustomerCreateBody { fullName: string; phone: string; }
+export class CustomerUpdateBody extends PartialType(CustomerCreateBody) {}
+export interface PatientView extends CustomerCreateBody { note: string }
+export class AppError extends Error {}`,
+      'src/svc.ts': `import { CustomerUpdateBody, PatientView } from './dto';
+export function update(body: CustomerUpdateBody) { console.log(body); }
+export function view(p: PatientView) { console.log(p); }`,
+    });
+    expect(flowSummary(out, 'src/svc.ts')).toEqual(['pd-log 2 [phone,full-name]', 'pd-log 3 [phone,full-name]']);
+  });
+
+  test('a request body or a person record of unknown shape is a low-confidence "may hold personal data" flow', () => {
+    const out = scanSources({
+      'src/p.ts': `import pino from 'pino';
+import type { User } from 'some-auth-library';
+const logger = pino();
+export function h(req: any) {
+  logger.info(req.body);
+  logger.info(req.query);
+}
+export function g(user: User) { logger.info(JSON.stringify(user)); }
+`,
+    });
+    expect(flowSummary(out, 'src/p.ts')).toEqual(['pd-log 5 [digital-account]', 'pd-log 8 [digital-account]']);
+    const body = out.findings.find((f) => f.location?.line === 5)!;
+    expect([body.confidence, body.level]).toEqual(['low', 'low']);
+    expect(body.message).toContain('may hold personal data');
+    expect(out.findings.some((f) => f.kind === 'declaration')).toBe(false);
+  });
+
+  test('a request body whose fields are read carries those fields, not the fallback', () => {
+    const out = scanSources({
+      'src/q.ts': `export function h(req: any) { const { email } = req.body; console.log(email); }`,
+    });
+    const f = out.findings.filter((x) => x.kind === 'flow');
+    expect(f.map((x) => [x.category, x.confidence])).toEqual([['digital-account', 'high']]);
+  });
+});
