@@ -250,7 +250,7 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
           out = union(out, cats);
         } else if (scope.keepType) out = union(out, [l]);
         // A person's record whose fields nobody declared here (a library's User): may hold personal data.
-        else if (classifyOwner(l.type) === 'person') out = union(out, [{ k: 'src', what: `${l.type} record`, record: true, steps: l.steps }]);
+        else if (isPersonRecordName(l.type)) out = union(out, [{ k: 'src', what: `${l.type} record`, record: true, steps: l.steps }]);
         break;
       }
       case 'param': {
@@ -272,6 +272,18 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
   }
   return out;
 }
+
+/**
+ * A type named after a person (User, AuthUser, BenhNhan), not a person's id, role or other attribute
+ * (UserId, MentionedUserIds, VIEWER): its head word, the last one, is a person word.
+ */
+export function isPersonRecordName(type: string): boolean {
+  if (!/^[A-Z]/.test(type) || type === type.toUpperCase() || classifyOwner(type) !== 'person') return false;
+  const words = type.match(/[A-Z][a-z0-9]*/g) ?? [];
+  // English puts the head last (AuthUser); Vietnamese first (BenhNhan, KhachHang): no attribute word either way.
+  return classifyOwner(words[words.length - 1]) === 'person' || (words.length <= 3 && !words.some((w) => ATTRIBUTE_WORDS.has(w)));
+}
+const ATTRIBUTE_WORDS = new Set(['Id', 'Ids', 'Key', 'Keys', 'Role', 'Roles', 'Type', 'Types', 'Code', 'Codes', 'Name', 'Names', 'Token', 'Status', 'Count', 'Ref', 'Refs', 'Uuid', 'For', 'By', 'Of', 'Ma', 'So']);
 
 /**
  * Replace parameter and type labels by what they stand for. `memo` may be shared between calls

@@ -136,6 +136,20 @@ export function g(user: User) { logger.info(JSON.stringify(user)); }
     expect(out.findings.some((f) => f.kind === 'declaration')).toBe(false);
   });
 
+  test('hard negative: a person\'s id, a role constant or a query string is not a person\'s record', () => {
+    const out = scanSources({
+      'src/n.ts': `import pino from 'pino';
+const logger = pino();
+export function h(ev: any, req: any) {
+  logger.warn(ev.userId);
+  logger.info(ev.mentionedUserIds);
+  logger.info(Role.VIEWER);
+  logger.info(req.query);
+}`,
+    });
+    expect(flowSummary(out, 'src/n.ts')).toEqual([]);
+  });
+
   test('a request body whose fields are read carries those fields, not the fallback', () => {
     const out = scanSources({
       'src/q.ts': `export function h(req: any) { const { email } = req.body; console.log(email); }`,
