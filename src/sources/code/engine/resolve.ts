@@ -283,7 +283,7 @@ export function isPersonRecordName(type: string): boolean {
   // English puts the head last (AuthUser); Vietnamese first (BenhNhan, KhachHang): no attribute word either way.
   return classifyOwner(words[words.length - 1]) === 'person' || (words.length <= 3 && !words.some((w) => ATTRIBUTE_WORDS.has(w)));
 }
-const ATTRIBUTE_WORDS = new Set(['Id', 'Ids', 'Key', 'Keys', 'Role', 'Roles', 'Type', 'Types', 'Code', 'Codes', 'Name', 'Names', 'Token', 'Status', 'Count', 'Ref', 'Refs', 'Uuid', 'For', 'By', 'Of', 'Ma', 'So']);
+const ATTRIBUTE_WORDS = new Set(['Id', 'Ids', 'Key', 'Keys', 'Role', 'Roles', 'Type', 'Types', 'Code', 'Codes', 'Name', 'Names', 'Token', 'Status', 'Count', 'Ref', 'Refs', 'Uuid', 'For', 'By', 'Of', 'Ma', 'So', 'Secret', 'Secrets', 'Password', 'Hash', 'Url', 'Email', 'Phone']);
 
 /**
  * Replace parameter and type labels by what they stand for. `memo` may be shared between calls

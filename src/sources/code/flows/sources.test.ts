@@ -158,3 +158,11 @@ export function h(ev: any, req: any) {
     expect(f.map((x) => [x.category, x.confidence])).toEqual([['digital-account', 'high']]);
   });
 });
+
+describe('person record names', () => {
+  test('a type named after a person is a record; its ids, roles and secrets are not', async () => {
+    const { isPersonRecordName } = await import('../engine/resolve.js');
+    expect(['User', 'AuthUser', 'BenhNhan', 'Customer'].filter(isPersonRecordName)).toEqual(['User', 'AuthUser', 'BenhNhan', 'Customer']);
+    expect(['UserId', 'MentionedUserIds', 'ClientSecret', 'VIEWER', 'UserRole', 'Order'].filter(isPersonRecordName)).toEqual([]);
+  });
+});
