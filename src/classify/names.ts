@@ -23,7 +23,7 @@ import { identifierTokens } from './names/tokens.js';
 import { contextsOfOwner, contextTermOf } from './names/contexts.js';
 import { MIN_GLUED, segmentGlued } from './names/segment.js';
 import { companionTerm } from './names/companions.js';
-import { levelRank, loadLexicon, type Lexicon, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
+import { levelRank, loadLexicon, type Lexicon, type ValueWords, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
 
@@ -94,6 +94,11 @@ function startsWithCompoundPerson(tokens: readonly string[], l: Lexicon): boolea
     if (kind === 'person') return true;
   }
   return false;
+}
+
+/** Words about values read in code: configuration owners, metadata owners, file parts (rules/names.yml `values`). */
+export function valueWords(): ValueWords {
+  return lex().values;
 }
 
 /** person / record / non-person / unknown for a type or variable name such as "KhachHang", "ProductDto". */

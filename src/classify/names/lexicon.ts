@@ -55,6 +55,19 @@ export interface NamesFile {
   contexts?: ContextFile[];
   companions?: CompanionFile[];
   contact_owners?: ContactOwnersFile;
+  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[]; unknown_payload?: { category: string; sources: string[] } };
+}
+
+/** Words about values read in code (rules/names.yml `values`), matched as written (case-insensitive). */
+export interface ValueWords {
+  /** Objects of configuration or server state: nothing read through them is a data subject's. */
+  configOwners: ReadonlySet<string>;
+  /** Metadata objects and the only categories read through them. */
+  metaOwners: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Properties of a file holding its content or location. */
+  fileParts: ReadonlySet<string>;
+  /** Payloads of unknown shape reported as "may hold personal data": their category, and which request sources count. */
+  unknownPayload?: { category: CategoryId; sources: ReadonlySet<string> };
 }
 
 export interface Term {
@@ -97,6 +110,7 @@ export interface Lexicon {
   companions: Companions;
   /** Every single word of the vocabulary (terms, owner words, contexts): what a glued token is cut into. */
   words: Set<string>;
+  values: ValueWords;
 }
 
 const LEVELS: Level[] = ['none', 'low', 'medium', 'high'];
@@ -202,7 +216,17 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     for (const key of table.exact.keys()) for (const w of key.split(' ')) if (w.length >= 2 && !/\d/.test(w)) words.add(w);
   }
   const companions = compileCompanions(file.companions, file.contact_owners, display);
-  return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, words };
+  const v = file.values ?? {};
+  const metaOwners = new Map<string, ReadonlySet<string>>();
+  for (const [owner, cats] of Object.entries(v.meta_owners ?? {})) {
+    checkCategories(cats, `${display}: values.meta_owners.${owner}`);
+    metaOwners.set(owner.toLowerCase(), new Set(cats));
+  }
+  const lower = (ws: string[] | undefined) => new Set((ws ?? []).map((w) => w.toLowerCase()));
+  checkCategories(v.unknown_payload ? [v.unknown_payload.category] : undefined, `${display}: values.unknown_payload.category`);
+  const unknownPayload = v.unknown_payload ? { category: v.unknown_payload.category as CategoryId, sources: new Set(v.unknown_payload.sources) } : undefined;
+  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts), ...(unknownPayload ? { unknownPayload } : {}) };
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, words, values };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */

@@ -11,7 +11,7 @@ import { chainOf, isFunctionLike, propName, rootName, type Chain } from './ast.j
 import { isRelative, resolveImport, collectImports } from './bindings.js';
 import { DECIDED_NONE, type CallKind, type CallSite } from './framework-api.js';
 import { FunctionAnalyzer } from './functions.js';
-import { ELEMENT_CALLBACK, MAPPING_CALLBACK, PASS_NAME, looksLikeModelName, passesArgs, sanitizerKind } from './names.js';
+import { ELEMENT_CALLBACK, MAPPING_CALLBACK, PASS_NAME, RECEIVER_FILL, looksLikeModelName, passesArgs, sanitizerKind } from './names.js';
 import { Env, type FileFlows, type FnInfo } from './state.js';
 import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -90,6 +90,8 @@ export class FileAnalyzer extends FunctionAnalyzer {
       return kind.returns ?? EMPTY;
     }
 
+    this.fillReceiver(c, last, args);
+
     // A client imported from another project file: the sink is known once files are linked.
     const use = this.clientUseOf(chain);
     if (use && args.some(isLive)) {
@@ -128,6 +130,22 @@ export class FileAnalyzer extends FunctionAnalyzer {
       if (m && recv.length) return this.catLabel(last.slice(3), this.ownerOf(recv, ts.isPropertyAccessExpression(callee) ? callee.expression : undefined), `${this.describe(callee)}()`, c, recv);
     }
     return EMPTY;
+  }
+
+  /**
+   * `form.append('file', cccdImage)`, `list.push(user.email)`, `params.set('phone', p)`: a local
+   * container now holds what was put in it, so sending it later sends that. A string key names
+   * what a neutral value is, for the API it is sent to (see keyed).
+   */
+  protected fillReceiver(c: ts.CallExpression, method: string, args: Taint[]): void {
+    const callee = c.expression;
+    if (!RECEIVER_FILL.has(method) || !ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return;
+    const root = callee.expression.text;
+    if (this.frame.env.get(root) === undefined) return;
+    let t = unionAll(args);
+    const [key, value] = c.arguments;
+    if (key && value && ts.isStringLiteralLike(key) && !isFunctionLike(value)) t = union(t, this.keyed(key.text, args[1] ?? EMPTY, value, key, () => []));
+    if (t.length) this.frame.env.assign(root, withStep(t, this.step(c, `put in ${root}`)));
   }
 
   /** What a template or component made of its arguments carries (one step at the call). */

@@ -280,7 +280,9 @@ export abstract class FunctionAnalyzer extends Interpreter {
       fields.push({ name: n, cat: hit.category, conf: hit.confidence, ...(prot ? { protected: true } : {}) });
       fieldLocations[n] = { path: this.filePath, ...positionOf(this.sf, m.name) };
     }
-    if (!fields.length) return;
+    // A class with no field of its own is a payload through its bases only when its name says it holds data.
+    const bases = fields.length || !NOT_DATA_CLASS.test(name) ? baseTypesOf(node) : [];
+    if (!fields.length && !bases.length) return;
     const decos = ts.isClassDeclaration(node) || ts.isClassExpression(node) ? decoratorNames(node) : [];
     const model = decos.length ? this.vocab.entityModels.find((m) => decos.some((d) => m.decorators.has(d))) : undefined;
     const pos = positionOf(this.sf, node.name!);
@@ -290,6 +292,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
       ...(model ? { persistent: true, framework: model.id } : {}),
       location: { path: this.filePath, line: pos.line, column: pos.column },
       fieldLocations,
+      ...(bases.length ? { bases } : {}),
     });
   }
 
@@ -317,3 +320,36 @@ export abstract class FunctionAnalyzer extends Interpreter {
     });
   }
 }
+
+const NOT_DATA_CLASS = /(Service|Controller|Module|Error|Exception|Provider|Guard|Handler|Repository|Client|Gateway|Resolver|Strategy|Interceptor|Pipe|Filter|Middleware|Job|Processor|Component)$/;
+
+/** Mapped-type helpers whose result has (some of) the fields of their first type argument. */
+const MAPPED_TYPES = new Set(['PartialType', 'OmitType', 'PickType', 'IntersectionType', 'Partial', 'Omit', 'Pick', 'Required', 'Readonly']);
+
+/**
+ * The types a class or interface takes its fields from: `extends CreateCustomerBody`,
+ * `extends PartialType(CreateCustomerBody)`, `IntersectionType(A, B)`, `interface X extends Omit<Y, 'id'>`.
+ */
+export function baseTypesOf(node: ts.ClassDeclaration | ts.ClassExpression | ts.InterfaceDeclaration | ts.TypeAliasDeclaration): string[] {
+  if (ts.isTypeAliasDeclaration(node)) return [];
+  const out: string[] = [];
+  const add = (e: ts.Node): void => {
+    if (ts.isIdentifier(e)) out.push(e.text);
+    else if (ts.isPropertyAccessExpression(e)) out.push(e.name.text);
+    else if (ts.isCallExpression(e) && ts.isIdentifier(e.expression) && MAPPED_TYPES.has(e.expression.text)) {
+      for (const a of e.arguments) if (ts.isIdentifier(a)) add(a);
+    } else if (ts.isTypeReferenceNode(e) && ts.isIdentifier(e.typeName)) {
+      if (MAPPED_TYPES.has(e.typeName.text)) e.typeArguments?.slice(0, 1).forEach(add);
+      else out.push(e.typeName.text);
+    }
+  };
+  for (const h of node.heritageClauses ?? []) {
+    if (h.token !== ts.SyntaxKind.ExtendsKeyword) continue;
+    for (const t of h.types) {
+      add(t.expression);
+      if (ts.isIdentifier(t.expression) && MAPPED_TYPES.has(t.expression.text)) t.typeArguments?.slice(0, 1).forEach(add);
+    }
+  }
+  return out.slice(0, 4);
+}
+

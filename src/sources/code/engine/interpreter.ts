@@ -4,8 +4,8 @@
  * functions and classes are the layers above (calls.ts, functions.ts).
  */
 import { ts } from 'ts-morph';
-import { classifyOwner } from '../../../classify/names.js';
-import { EMPTY, isLive, onlyCallResults, union, unionAll, withStep, type Taint, type TypeLabel } from './taint.js';
+import { classifyOwner, valueWords } from '../../../classify/names.js';
+import { EMPTY, isLive, onlyUnshaped, union, unionAll, withStep, type Taint, type TypeLabel } from './taint.js';
 import { ADDRESSEE } from './client-linking.js';
 import { envName } from '../flows/urls.js';
 import { isFunctionLike, isLiteralish, propName, rootName } from './ast.js';
@@ -13,6 +13,8 @@ import { isRelative } from './bindings.js';
 import { ClientBinder } from './client-binding.js';
 import { CONFIG_OWNERS, GENERIC_OWNERS, cap } from './names.js';
 import { ADDRESSEE_KEYS, WRAPPER_SUFFIX, type FnInfo } from './state.js';
+
+const NOTHING: ReadonlySet<string> = new Set();
 
 export abstract class Interpreter extends ClientBinder {
   protected abstract call(c: ts.CallExpression): Taint;
@@ -204,7 +206,7 @@ export abstract class Interpreter extends ClientBinder {
       if (b) this.bindings.set(target.text, b);
       let named = t.length === 0 && value && !isLiteralish(value) ? this.nameTaint(target.text, target) : t;
       if (named.length) named = withStep(named, this.step(target, `assigned to ${target.text}`));
-      if (named.length && onlyCallResults(named)) named = union(named, this.nameTaint(target.text, target, undefined, named));
+      if (named.length && onlyUnshaped(named)) named = union(named, this.nameTaint(target.text, target, undefined, named));
       this.frame.env.assign(target.text, named);
       return;
     }
@@ -266,7 +268,7 @@ export abstract class Interpreter extends ClientBinder {
       if (v.length === 0 && init && !isLiteralish(init)) v = this.nameTaint(name.text, name);
       else if (v.length && init) v = withStep(v, this.step(name, `assigned to ${name.text}`));
       // Only call results so far (resolved later, maybe to nothing): the name still tells.
-      if (v.length && init && onlyCallResults(v)) v = union(v, this.nameTaint(name.text, name, undefined, v));
+      if (v.length && init && onlyUnshaped(v)) v = union(v, this.nameTaint(name.text, name, undefined, v));
       this.frame.env.vars.set(name.text, v);
       return;
     }
@@ -332,13 +334,45 @@ export abstract class Interpreter extends ClientBinder {
     }
     // process.env.OPS_EMAIL is configuration (an operator's address), not a data subject's value.
     if (ts.isPropertyAccessExpression(baseExpr) && baseExpr.name.text === 'env' && ts.isIdentifier(baseExpr.expression) && baseExpr.expression.text === 'process') return EMPTY;
-    const t = this.projectTaint(base, prop, () => this.describe(baseExpr), node, this.ownerOf(base, baseExpr));
+    let t = this.projectTaint(base, prop, () => this.describe(baseExpr), node, this.ownerOf(base, baseExpr));
+    const allowed = t.length ? this.readThrough(baseExpr, base) : undefined;
+    if (allowed) t = t.filter((l) => (l.k === 'cat' ? allowed.has(l.cat) : l.k !== 'type'));
     if (t.length && base.some((l) => l.k === 'src' && (l.what === 'query string' || l.what === 'path parameters'))) {
       for (const l of t) {
         if (l.k === 'cat') this.urlInputs.push({ step: l.steps[l.steps.length - 1]!, cat: l.cat, conf: l.conf, field: l.field, ctx: this.ctx() });
       }
     }
     return t;
+  }
+
+  /**
+   * A property read through configuration (`config.smtp.user`, `ctx.env.ADMIN_EMAIL`) or request and
+   * response metadata (`req.headers.email`, `res.email`): the only categories it may carry (none for
+   * configuration), or undefined when the owner says nothing. Values known to hold data (a record, a
+   * call result, a category) are never configuration, whatever they are called (`const res = await findUser()`).
+   */
+  protected readThrough(baseExpr: ts.Expression, base: Taint): ReadonlySet<string> | undefined {
+    if (base.some((l) => l.k === 'cat' || l.k === 'type' || l.k === 'ret')) return undefined;
+    const words = valueWords();
+    const segments: string[] = [];
+    let e = baseExpr;
+    for (;;) {
+      while (ts.isParenthesizedExpression(e) || ts.isNonNullExpression(e) || ts.isAsExpression(e) || ts.isAwaitExpression(e)) e = e.expression;
+      if (ts.isPropertyAccessExpression(e)) segments.unshift(e.name.text);
+      else if (ts.isElementAccessExpression(e) && ts.isStringLiteralLike(e.argumentExpression)) segments.unshift(e.argumentExpression.text);
+      else if (ts.isElementAccessExpression(e)) segments.unshift('');
+      else {
+        if (ts.isIdentifier(e)) segments.unshift(e.text);
+        break;
+      }
+      e = e.expression;
+    }
+    const direct = words.metaOwners.get((segments[segments.length - 1] ?? '').toLowerCase());
+    if (direct) return direct;
+    // A function's own `config` parameter is its caller's data (see CONFIG_OWNERS); deeper, never.
+    const param = base.some((l) => l.k === 'param');
+    if (segments.some((s, i) => words.configOwners.has(s.toLowerCase()) && !(i === 0 && param && segments.length === 1))) return NOTHING;
+    return undefined;
   }
 
   /** Reading property `prop` of a value: classified by name, or the whole value for containers. */
@@ -353,6 +387,11 @@ export abstract class Interpreter extends ClientBinder {
       if (known.length) return withStep(known, this.step(node, d));
     }
     if (this.vocab.containers.has(prop)) return base;
+    // files["id_photo_front"][0].path, prescriptionImage.buffer: the file's content or location is the file.
+    if (base.length && valueWords().fileParts.has(prop.toLowerCase())) {
+      const cats = base.filter((l) => l.k === 'cat');
+      if (cats.length) return withStep(cats, this.step(node, desc()));
+    }
     const ok = classifyOwner(prop);
     if (ok === 'person' || ok === 'record') {
       const src = base.find((l) => l.k === 'src' || l.k === 'type');
@@ -375,7 +414,7 @@ export abstract class Interpreter extends ClientBinder {
         if (ts.isComputedPropertyName(p.name)) this.visit(p.name.expression);
         let t = this.visit(p.initializer);
         if (t.length === 0 && key && !isLiteralish(p.initializer) && !ts.isIdentifier(p.initializer) && !envName(p.initializer)) t = this.nameTaint(key, p.name);
-        else if (t.length && key && onlyCallResults(t) && !ts.isIdentifier(p.initializer)) t = union(t, this.nameTaint(key, p.name, undefined, t));
+        else if (t.length && key && onlyUnshaped(t) && !ts.isIdentifier(p.initializer)) t = union(t, this.nameTaint(key, p.name, undefined, t));
         if (key) t = this.keyed(key, t, p.initializer, p.name, keyNames);
         if (key) {
           keys.set(key, t);

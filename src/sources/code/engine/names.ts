@@ -60,6 +60,8 @@ export const RECEIVER_PASS = new Set([
   'toJSON', 'toObject', 'get', 'at', 'map', 'filter', 'find', 'findLast', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted',
   'values', 'entries', 'then', 'clone', 'repeat', 'charAt', 'toISOString',
 ]);
+/** Methods that put their arguments into a local container (array, FormData, URLSearchParams, Map, Set). */
+export const RECEIVER_FILL = new Set(['push', 'unshift', 'append', 'set', 'add']);
 /** Array iteration methods: callback parameter 0 gets the receiver's elements. */
 export const ELEMENT_CALLBACK = new Set(['map', 'forEach', 'filter', 'find', 'findLast', 'some', 'every', 'flatMap', 'reduce', 'then', 'findIndex']);
 

@@ -5,6 +5,7 @@
  */
 import { EMPTY, MAX_LABELS, labelKey, prefixSteps, union, type CalleeRef, type CatLabel, type Label, type RetLabel, type Step, type Taint } from './taint.js';
 import type { TypeFacts } from './types.js';
+import { classifyOwner } from '../../../classify/names.js';
 
 /** A function a call may reach, with what it returns (its own parameters still symbolic). */
 export interface ReturnFacts {
@@ -36,6 +37,8 @@ export interface ResolveScope {
 }
 
 const MAX_DEPTH = 6;
+/** Levels of `extends` followed for a type's fields. */
+const MAX_BASE_DEPTH = 4;
 /** Call sites looked at per function: enough for real code, bounded for generated code. */
 export const MAX_EDGES = 64;
 
@@ -246,6 +249,8 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
           }
           out = union(out, cats);
         } else if (scope.keepType) out = union(out, [l]);
+        // A person's record whose fields nobody declared here (a library's User): may hold personal data.
+        else if (isPersonRecordName(l.type)) out = union(out, [{ k: 'src', what: `${l.type} record`, record: true, steps: l.steps }]);
         break;
       }
       case 'param': {
@@ -267,6 +272,18 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
   }
   return out;
 }
+
+/**
+ * A type named after a person (User, AuthUser, BenhNhan), not a person's id, role or other attribute
+ * (UserId, MentionedUserIds, VIEWER): its head word, the last one, is a person word.
+ */
+export function isPersonRecordName(type: string): boolean {
+  if (!/^[A-Z]/.test(type) || type === type.toUpperCase() || classifyOwner(type) !== 'person') return false;
+  const words = type.match(/[A-Z][a-z0-9]*/g) ?? [];
+  // English puts the head last (AuthUser); Vietnamese first (BenhNhan, KhachHang): no attribute word either way.
+  return classifyOwner(words[words.length - 1]) === 'person' || (words.length <= 3 && !words.some((w) => ATTRIBUTE_WORDS.has(w)));
+}
+const ATTRIBUTE_WORDS = new Set(['Id', 'Ids', 'Key', 'Keys', 'Role', 'Roles', 'Type', 'Types', 'Code', 'Codes', 'Name', 'Names', 'Token', 'Status', 'Count', 'Ref', 'Refs', 'Uuid', 'For', 'By', 'Of', 'Ma', 'So', 'Secret', 'Secrets', 'Password', 'Hash', 'Url', 'Email', 'Phone']);
 
 /**
  * Replace parameter and type labels by what they stand for. `memo` may be shared between calls
@@ -295,6 +312,7 @@ export class TypeTable {
       return;
     }
     for (const f of t.fields) if (!old.fields.some((o) => o.name === f.name)) old.fields.push(f);
+    if (t.bases?.length) old.bases = [...new Set([...(old.bases ?? []), ...t.bases])];
     if (t.persistent && !old.persistent) {
       old.persistent = true;
       if (t.framework) old.framework = t.framework;
@@ -303,8 +321,20 @@ export class TypeTable {
     }
   }
 
-  get(name: string): TypeFacts | undefined {
-    return this.byKey.get(typeKey(name));
+  /**
+   * A type's fields with those of the types it extends (known here). A type with no field of its
+   * own whose bases are not known here is unknown (its bases may be declared in another file).
+   */
+  get(name: string, depth = 0): TypeFacts | undefined {
+    const t = this.byKey.get(typeKey(name));
+    if (!t?.bases?.length || depth >= MAX_BASE_DEPTH) return t && (t.fields.length ? t : undefined);
+    const fields = [...t.fields];
+    for (const b of t.bases) {
+      if (typeKey(b) === typeKey(name)) continue;
+      for (const f of this.get(b, depth + 1)?.fields ?? []) if (!fields.some((o) => o.name === f.name)) fields.push(f);
+    }
+    if (!fields.length) return undefined;
+    return fields.length === t.fields.length ? t : { ...t, fields };
   }
 
   all(): TypeFacts[] {

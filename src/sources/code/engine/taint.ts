@@ -44,6 +44,8 @@ export interface CatLabel {
   keyed?: true;
   /** Collected by the recipient's SDK itself (device, IP, cookies), not passed by the code. */
   collected?: true;
+  /** A whole payload of unknown shape (see unknownPayload in flows/report.ts): may hold personal data. */
+  unshaped?: true;
   steps: readonly Step[];
 }
 
@@ -88,6 +90,8 @@ export interface TypeLabel {
 export interface SrcLabel {
   k: 'src';
   what: string;
+  /** A person's whole record whose fields are not known (a `User` declared outside the scan). */
+  record?: true;
   steps: readonly Step[];
 }
 
@@ -221,6 +225,14 @@ function trimWith(t: Taint, depth: number, budget: { n: number }, top: boolean):
 /** Nothing known yet but call results: a name may still say what the value is. */
 export function onlyCallResults(t: Taint): boolean {
   return t.every((l) => l.k === 'ret');
+}
+
+/**
+ * Nothing known of the value's shape: call results and input of unknown shape (req.file,
+ * req.body). The name it is given still says what it is (`const cccdImage = req.file`).
+ */
+export function onlyUnshaped(t: Taint): boolean {
+  return t.every((l) => l.k === 'ret' || l.k === 'src');
 }
 
 function appendSteps(steps: readonly Step[], step: Step): readonly Step[] {

@@ -71,6 +71,8 @@ export interface TypeFacts {
   framework?: string;
   location?: { path: string; line: number; column: number };
   fieldLocations?: Record<string, { path: string; line: number; column: number }>;
+  /** Types whose fields it also has (`extends PartialType(CreateCustomerBody)`), looked up by name. */
+  bases?: string[];
 }
 
 export interface FileSummary {

@@ -5,7 +5,8 @@
  */
 import type { Confidence, Finding, FlowStep, Level, LogicalLocation } from '../../../model/finding.js';
 import { isCategory, isSensitive, orderCategories, type Regime } from '../../../model/categories.js';
-import type { CatLabel, Step, Taint } from '../engine/taint.js';
+import type { CatLabel, SrcLabel, Step, Taint } from '../engine/taint.js';
+import { valueWords } from '../../../classify/names.js';
 import type { SinkHit, TypeFacts } from '../engine/types.js';
 import type { UrlInput } from '../engine/state.js';
 import { inferPurposes, isMarketingPurpose, type InferredPurpose } from './purposes.js';
@@ -30,6 +31,19 @@ function toFlowStep(s: Step): FlowStep {
 
 function catLabels(t: Taint | undefined): CatLabel[] {
   return (t ?? []).filter((l): l is CatLabel => l.k === 'cat' && isCategory(l.cat));
+}
+
+/**
+ * Nothing of a known category, but a whole payload of unknown shape (a request body, a person's
+ * record whose fields are not declared in the scan): one low-confidence label that says so, under
+ * the category rules/names.yml gives such payloads.
+ */
+function unknownPayload(t: Taint | undefined): CatLabel[] {
+  const up = valueWords().unknownPayload;
+  if (!up || !t) return [];
+  const src = t.find((l): l is SrcLabel => l.k === 'src' && (l.record === true || up.sources.has(l.what)));
+  if (!src) return [];
+  return [{ k: 'cat', cat: up.category, conf: 'low', field: `${src.what} (may hold personal data)`, source: src.what, unshaped: true, steps: src.steps }];
 }
 
 /** Best label per category (highest confidence, then shortest path). */
@@ -59,6 +73,8 @@ interface Carried {
   fields: string[];
   sources: string[];
   confidence: Confidence;
+  /** Only payloads of unknown shape: "may hold personal data". */
+  unshaped: boolean;
 }
 
 function carried(labels: CatLabel[], regime: Regime): Carried | undefined {
@@ -72,10 +88,11 @@ function carried(labels: CatLabel[], regime: Regime): Carried | undefined {
   const sources = [...new Set(labels.flatMap((l) => (l.source && !l.collected ? [l.source] : [])))];
   let confidence: Confidence = 'low';
   for (const l of best.values()) if (CONF_RANK[l.conf] > CONF_RANK[confidence]) confidence = l.conf;
-  return { categories, best, primary, fields, sources, confidence };
+  return { categories, best, primary, fields, sources, confidence, unshaped: labels.every((l) => l.unshaped) };
 }
 
 function describeData(c: Carried): string {
+  if (c.unshaped) return `A whole ${c.sources[0] ?? 'payload'} (may hold personal data; its fields are not known here)`;
   const from = c.sources.length ? ` from ${c.sources.slice(0, 2).join(', ')}` : '';
   return `Personal data (${c.categories.join(', ')}: ${c.fields.slice(0, 4).join(', ')}${c.fields.length > 4 ? ', …' : ''})${from}`;
 }
@@ -102,7 +119,8 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
   const out: Finding[] = [];
   const sinkLoc = { path: hit.step.path, line: hit.step.line, column: hit.step.column };
   const logicalLocations = logical(hit);
-  const data = carried(catLabels(hit.taint), regime);
+  const labels = catLabels(hit.taint);
+  const data = carried(labels.length ? labels : unknownPayload(hit.taint), regime);
   const urlData = carried(catLabels(hit.urlTaint), regime);
   const s = hit.sink;
 
@@ -150,6 +168,8 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       ruleId = 'pd-third-party';
       level = 'low';
     }
+    // A payload of unknown shape is a lead to check, not a finding to fail on.
+    if (flowData.unshaped) level = 'low';
     const confidence = s.heuristic && s.kind === 'http' ? capConf(flowData.confidence, s.hostEnv ? 'medium' : 'low') : s.byName ? capConf(flowData.confidence, 'medium') : flowData.confidence;
     const where = s.recipient
       ? `${s.recipient.name}${s.recipient.country ? ` (${s.recipient.country})` : s.recipient.headquarters ? ` (country depends on region; provider in ${s.recipient.headquarters})` : ' (country unknown)'}`
@@ -174,6 +194,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
     const explain = [
       `source: ${flowData.primary.steps[0]?.message ?? flowData.primary.field}`,
       `sink: ${s.api}() (${s.kind}${s.heuristic ? ', recognised by name' : ''})`,
+      ...(flowData.unshaped ? [`the whole ${flowData.sources[0] ?? 'payload'} reaches the sink and its fields are not known here: it may hold personal data (category assumed, low confidence)`] : []),
       ...(s.guessedFrom ? [`recipient guessed from the client's name and call shape: ${s.guessedFrom}; confidence lowered`] : []),
       ...(s.recipient ? [`recipient: ${s.recipient.name}, country ${s.recipient.country ?? `unknown${s.recipient.region ? ` (region ${s.recipient.region})` : ''}`}`] : []),
       ...purposes.map((p) => `purpose (to confirm): ${p.purpose} — ${p.evidence.join('; ')}`),

@@ -14,4 +14,16 @@ export async function dump(email: string) {
 }`;
     expect(sinks(flowsWith([fs], code))).toEqual(['writeFileSync → storage: file', 'fsp.appendFile → storage: file']);
   });
+
+  test('copies and moves store the file named by their first argument; the destination alone is not data', () => {
+    const code = `
+import fs from 'fs';
+import { move } from 'fs-extra';
+export async function keep(cccdImagePath: string, avatarDir: string) {
+  fs.copyFile(cccdImagePath, './public/x.png', () => {});
+  await move(cccdImagePath, '/data/x.png');
+  fs.copyFileSync('/tmp/a', avatarDir);
+}`;
+    expect(sinks(flowsWith([fs], code))).toEqual(['fs.copyFile → storage: file copy', 'move → storage: file copy']);
+  });
 });
