@@ -11,6 +11,8 @@ import type {
   ExemptionDef,
   ObligationDef,
   ObligationsFile,
+  TransferExemptionDef,
+  TransferTypeDef,
 } from '../model/obligations.js';
 
 const SIMPLE: readonly string[] = ['any-personal', 'any-sensitive', 'cross-border', 'third-party', 'children'];
@@ -25,6 +27,15 @@ function checkTrigger(t: unknown, where: string, fail: Fail): void {
   const keys = Object.keys(t);
   if (keys.every((k) => fail.regimes.includes(k))) {
     for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`, fail);
+    return;
+  }
+  if (keys.length === 1 && keys[0] === 'recipient') {
+    const r = (t as Record<string, unknown>).recipient as Record<string, unknown> | undefined;
+    if (!r || typeof r !== 'object' || Object.keys(r).some((k) => k !== 'kind' && k !== 'category')) fail(`${where}.recipient`, 'a map of kind (and category)');
+    for (const k of ['kind', 'category'] as const) {
+      const list = r![k];
+      if ((k === 'kind' || list !== undefined) && (!Array.isArray(list) || !list.length || !list.every((x) => typeof x === 'string'))) fail(`${where}.recipient.${k}`, 'must be a list of strings');
+    }
     return;
   }
   if (keys.length !== 1 || (keys[0] !== 'category' && keys[0] !== 'purpose')) fail(where, `unknown trigger key "${keys.join(', ')}"`);
@@ -77,6 +88,11 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
     checkText(d as Record<string, unknown>, ['item', 'label_vi', 'label_en'], `dossier.items[${i}]`, fail);
     checkRefs((d as Record<string, unknown>).refs, `dossier.items[${i}].refs`, fail);
   });
+  for (const [i, t] of ((dossier.transfer_types ?? []) as unknown[]).entries()) checkText(t as Record<string, unknown>, ['type', 'label_vi', 'label_en'], `dossier.transfer_types[${i}]`, fail);
+  for (const [i, t] of ((dossier.transfer_exemptions ?? []) as unknown[]).entries()) {
+    checkText(t as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.transfer_exemptions[${i}]`, fail);
+    if (!Array.isArray((t as Record<string, unknown>).kinds)) fail(`dossier.transfer_exemptions[${i}].kinds`, 'must be a list of recipient kinds');
+  }
   return {
     obligations: file.obligations as ObligationDef[],
     exemptions: exemptions as ExemptionDef[],
@@ -84,6 +100,8 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
       items: dossier.items as DossierItemDef[],
       pdpl_only: (dossier.pdpl_only ?? []) as DossierExtraDef[],
       cross_border_items: (dossier.cross_border_items ?? []) as CrossBorderItemDef[],
+      transfer_types: (dossier.transfer_types ?? []) as TransferTypeDef[],
+      transfer_exemptions: (dossier.transfer_exemptions ?? []) as TransferExemptionDef[],
     },
   };
 }

@@ -233,6 +233,7 @@ export const RECIPIENT_KIND_LABEL: Record<string, Bilingual> = {
   identity: { vi: 'định danh, xác thực', en: 'identity' },
   maps: { vi: 'bản đồ', en: 'maps' },
   shipping: { vi: 'vận chuyển', en: 'shipping' },
+  insurer: { vi: 'bảo hiểm (sức khỏe, nhân thọ)', en: 'insurer (health, life)' },
 };
 
 export function label(map: Record<string, Bilingual>, key: string | undefined, lang: Lang): string {

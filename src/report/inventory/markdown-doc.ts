@@ -93,6 +93,8 @@ const T = {
     vi: 'Không thấy dữ liệu được gửi cho bên nhận ở nước ngoài trong phạm vi quét.',
     en: 'No personal data was seen going to a recipient abroad in the scanned scope.',
   },
+  form09Type: { vi: 'Loại chuyển (Mẫu số 09 mục II.1)', en: 'Transfer type (Form 09 section II.1)' },
+  transferExemption: { vi: 'Miễn đánh giá tác động (NĐ 356 Điều 17.3)', en: 'Assessment exemption (Decree 356 Art. 17.3)' },
   crossBorderDossier: { vi: 'Nội dung hồ sơ chuyển dữ liệu xuyên biên giới', en: 'Contents of the cross-border transfer dossier' },
   evidenceDisclaimer: {
     vi: 'Các biện pháp dưới đây là dấu vết tìm thấy trong mã nguồn và cơ sở dữ liệu. Chúng là bằng chứng để mô tả, không chứng minh dữ liệu đã được bảo vệ đầy đủ hay việc tuân thủ pháp luật.',

@@ -235,10 +235,12 @@ function itemE(d: Doc): void {
     d.push('', d.t('transferDuty', { deadline: duty.deadline ? deadlineText(duty.deadline, lang) : '—', title: duty.title[lang] }));
   }
   if (inv.transfers.length) {
+    // Decree 356 only: the Form 09 II.1 box and the Art. 17.3 exemption proposed per recipient.
+    const perRecipient = inv.regime === 'pdpl-2025';
     d.push(
       '',
       ...table(
-        [d.t('recipient'), d.t('country'), d.t('serviceKind'), d.t('dataSent'), d.t('evidence'), d.t('status')],
+        [d.t('recipient'), d.t('country'), d.t('serviceKind'), d.t('dataSent'), d.t('evidence'), d.t('status'), ...(perRecipient ? [d.t('form09Type'), d.t('transferExemption')] : [])],
         inv.transfers.map((t) => [
           cell(t.name),
           recipientCountry(d, inv.recipients.find((r) => r.id === t.recipient) ?? t),
@@ -246,6 +248,12 @@ function itemE(d: Doc): void {
           d.catList(t.categories, inv.regime),
           evidenceList(d, t.evidence),
           t.status === 'foreign' ? `${d.t('transferStatusForeign')}, ${d.mark('to-confirm')}` : d.mark('to-confirm'),
+          ...(perRecipient
+            ? [
+                t.form09 ? `${d.mark('to-confirm')} ${t.form09.type}: ${cell(t.form09.label[lang])}` : d.mark('to-fill'),
+                t.exemption ? `${d.mark('to-confirm')} ${cell(t.exemption.label[lang])} (${refsText([t.exemption.ref], 'pdpl-2025', lang)})` : d.t('none'),
+              ]
+            : []),
         ]),
       ),
     );

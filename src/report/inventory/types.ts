@@ -258,6 +258,10 @@ export interface TransferEntry {
   sensitive: boolean;
   status: 'foreign' | 'to-confirm';
   evidence: Where[];
+  /** pdpl-2025: the box of Decree 356 Form 09 section II.1 proposed from the recipient's kind (to confirm). */
+  form09?: { type: string; label: Bilingual; refs: string[] };
+  /** pdpl-2025: a Decree 356 Art. 17.3 exemption the transfer may have (to confirm). */
+  exemption?: { ref: string; label: Bilingual };
 }
 
 export interface RiskEntry extends RiskFacts {
