@@ -65,6 +65,7 @@ export interface DossierItemDef {
   refs: RefsByRegime;
   form_10_vi?: string;
   note_en?: string;
+  note_vi?: string;
 }
 
 export interface DossierExtraDef {
@@ -108,7 +109,16 @@ export interface ObligationsFile {
     cross_border_items: CrossBorderItemDef[];
     transfer_types: TransferTypeDef[];
     transfer_exemptions: TransferExemptionDef[];
+    form_10_sensitive_boxes: Form10BoxDef[];
   };
+}
+
+/** A sensitive-data box of Decree 356 Form 10 section II.3.2 and the kinds of data that tick it. */
+export interface Form10BoxDef {
+  ref: string;
+  label_vi: string;
+  label_en: string;
+  kinds: string[];
 }
 
 /** The Form 09 box a transfer to a recipient of this kind ticks: the first entry naming the kind, else the default. */

@@ -9,6 +9,7 @@ import type {
   DossierExtraDef,
   DossierItemDef,
   ExemptionDef,
+  Form10BoxDef,
   ObligationDef,
   ObligationsFile,
   TransferExemptionDef,
@@ -93,6 +94,10 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
     checkText(t as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.transfer_exemptions[${i}]`, fail);
     if (!Array.isArray((t as Record<string, unknown>).kinds)) fail(`dossier.transfer_exemptions[${i}].kinds`, 'must be a list of recipient kinds');
   }
+  for (const [i, b] of ((dossier.form_10_sensitive_boxes ?? []) as unknown[]).entries()) {
+    checkText(b as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.form_10_sensitive_boxes[${i}]`, fail);
+    if (!Array.isArray((b as Record<string, unknown>).kinds)) fail(`dossier.form_10_sensitive_boxes[${i}].kinds`, 'must be a list of category ids');
+  }
   return {
     obligations: file.obligations as ObligationDef[],
     exemptions: exemptions as ExemptionDef[],
@@ -102,6 +107,7 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
       cross_border_items: (dossier.cross_border_items ?? []) as CrossBorderItemDef[],
       transfer_types: (dossier.transfer_types ?? []) as TransferTypeDef[],
       transfer_exemptions: (dossier.transfer_exemptions ?? []) as TransferExemptionDef[],
+      form_10_sensitive_boxes: (dossier.form_10_sensitive_boxes ?? []) as Form10BoxDef[],
     },
   };
 }

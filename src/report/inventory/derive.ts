@@ -331,7 +331,7 @@ function dossierItems(file: ObligationsFile, c: TodoCtx): DossierItem[] {
     label: { vi: d.label_vi.trim(), en: d.label_en.trim() },
     refs: { 'decree-13': [...d.refs['decree-13']], 'pdpl-2025': [...d.refs['pdpl-2025']] },
     ...(d.form_10_vi ? { form10: d.form_10_vi } : {}),
-    ...(d.note_en ? { note: d.note_en.trim() } : {}),
+    ...(d.note_en || d.note_vi ? { note: { vi: (d.note_vi ?? d.note_en)!.trim(), en: (d.note_en ?? d.note_vi)!.trim() } } : {}),
     status: status[d.item] ?? 'to-fill',
   }));
 }

@@ -25,6 +25,7 @@ import { capped, cell, code, refsText, table, targetLabel, whereText } from './m
 import { mermaidDiagram } from './mermaid.js';
 import { purposeLabel } from './purposes.js';
 import { Doc } from './markdown-doc.js';
+import { form10Section } from './form10.js';
 
 function section(d: Doc, item: DossierItem): void {
   const { lang, inv } = d;
@@ -32,7 +33,9 @@ function section(d: Doc, item: DossierItem): void {
   const parts = [refsText(item.refs['pdpl-2025'], 'pdpl-2025', lang), refsText(item.refs['decree-13'], 'decree-13', lang)].filter(Boolean);
   if (item.form10) parts.push(`${d.t('form10')}: ${item.form10}`);
   d.push(`_${d.t('legalBasis')}: ${parts.join(' · ')}_`);
-  if (lang === 'en' && item.note && inv.regime === 'pdpl-2025') d.push('', `> ${item.note}`);
+  // Notes on what Decree 356 adds; an older inventory's note is English only.
+  const note = typeof item.note === 'string' ? (lang === 'en' ? item.note : undefined) : item.note?.[lang];
+  if (note && inv.regime === 'pdpl-2025') d.push('', `> ${note}`);
 }
 
 /** Fields the dossier can do without: shown as "—" when empty rather than as "to fill". */
@@ -460,6 +463,7 @@ export function renderInventoryMarkdown(inv: Inventory, lang: Lang = 'vi'): stri
     renderers[item.item]?.(d);
   }
   extras(d);
+  form10Section(d);
   todoAll(d);
   scope(d);
   return `${d.lines.join('\n')}\n`;
