@@ -110,7 +110,19 @@ export interface ObligationsFile {
     transfer_types: TransferTypeDef[];
     transfer_exemptions: TransferExemptionDef[];
     form_10_sensitive_boxes: Form10BoxDef[];
+    forms: FormDef[];
   };
+}
+
+/** A form filed with the authority under one regime, and the articles that name it. */
+export interface FormDef {
+  regime: Regime;
+  form: string;
+  /** Only when personal data goes abroad. */
+  cross_border?: boolean;
+  refs: string[];
+  label_vi: string;
+  label_en: string;
 }
 
 /** A sensitive-data box of Decree 356 Form 10 section II.3.2 and the kinds of data that tick it. */

@@ -10,6 +10,7 @@ import type {
   DossierItemDef,
   ExemptionDef,
   Form10BoxDef,
+  FormDef,
   ObligationDef,
   ObligationsFile,
   TransferExemptionDef,
@@ -98,6 +99,10 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
     checkText(b as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.form_10_sensitive_boxes[${i}]`, fail);
     if (!Array.isArray((b as Record<string, unknown>).kinds)) fail(`dossier.form_10_sensitive_boxes[${i}].kinds`, 'must be a list of category ids');
   }
+  for (const [i, f] of ((dossier.forms ?? []) as unknown[]).entries()) {
+    checkText(f as Record<string, unknown>, ['regime', 'form', 'label_vi', 'label_en'], `dossier.forms[${i}]`, fail);
+    if (!fail.regimes.includes((f as Record<string, unknown>).regime as string)) fail(`dossier.forms[${i}].regime`, 'unknown regime');
+  }
   return {
     obligations: file.obligations as ObligationDef[],
     exemptions: exemptions as ExemptionDef[],
@@ -108,6 +113,7 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
       transfer_types: (dossier.transfer_types ?? []) as TransferTypeDef[],
       transfer_exemptions: (dossier.transfer_exemptions ?? []) as TransferExemptionDef[],
       form_10_sensitive_boxes: (dossier.form_10_sensitive_boxes ?? []) as Form10BoxDef[],
+      forms: (dossier.forms ?? []) as FormDef[],
     },
   };
 }

@@ -88,6 +88,27 @@ describe('Form 10 field by field', () => {
   });
 });
 
+describe('forms to file, per regime', () => {
+  const abroad: Finding = { ...declared('phone', 'sdt', 5), ruleId: 'pd-third-party', kind: 'flow', properties: { sink: 'http', recipient: { id: 'twilio', name: 'Twilio', country: 'US', kind: 'sms' } } };
+
+  it('decree-13 lists Forms 04, 05 and 06 with their articles', () => {
+    const md = renderInventoryMarkdown(inv([abroad], {}, 'decree-13'), 'vi');
+    expect(md).toMatch(/- \[ \] Mẫu số 04: [^\n]*\(NĐ 13 Điều 24\.4\)/);
+    expect(md).toMatch(/- \[ \] Mẫu số 05: [^\n]*\(NĐ 13 Điều 24\.6, 25\.6\)/);
+    expect(md).toMatch(/- \[ \] Mẫu số 06: [^\n]*khi chuyển dữ liệu ra nước ngoài[^\n]*\(NĐ 13 Điều 25\.3\)/);
+    expect(md).not.toMatch(/Mẫu số 03a\/03b:/);
+  });
+
+  it('pdpl-2025 lists the update Form 03a/03b (Decree 356 Art. 20.3); the cross-border forms only when data goes abroad', () => {
+    const md = renderInventoryMarkdown(inv([abroad]), 'en');
+    expect(md).toMatch(/- \[ \] Form 03a\/03b: [^\n]*within 10 days[^\n]*\(Decree 356 Art\. 20\.1, 20\.2, 20\.3\)/);
+    expect(md).toMatch(/- \[ \] Form 09: /);
+    const local = renderInventoryMarkdown(inv([declared('phone', 'sdt', 5)]), 'en');
+    expect(local).toMatch(/- \[ \] Form 10: /);
+    expect(local).not.toMatch(/- \[ \] Form 09: |- \[ \] Form 04: /);
+  });
+});
+
 describe('every note has both languages', () => {
   it('obligations and dossier items in rules/obligations.yml', () => {
     const file = obligationsFile();

@@ -51,6 +51,9 @@ const W = {
     vi: 'Không ô nào có thể bỏ trống chỉ vì pdscan không thấy: dữ liệu nằm ngoài phạm vi quét vẫn phải được kê khai.',
     en: 'No box may be left empty only because pdscan did not see it: data outside the scanned scope must still be declared.',
   },
+  forms: { vi: 'Biểu mẫu gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân', en: 'Forms to file with the data protection authority' },
+  formsAbroad: { vi: 'khi chuyển dữ liệu ra nước ngoài', en: 'when data goes abroad' },
+  form: { vi: 'Mẫu số', en: 'Form' },
 } as const satisfies Record<string, Bilingual>;
 
 type Word = keyof typeof W;
@@ -130,4 +133,18 @@ export function form10Section(d: Doc): void {
   d.push('', `### ${w(lang, 'partA3')}`, '');
   d.push(...table([w(lang, 'box'), w(lang, 'value')], (['volume.basic_over_100000', 'volume.sensitive_over_10000'] as const).map((f) => [cell(FIELD_LABEL[f][lang]), fieldValue(d, f)])));
   d.push('', w(lang, 'thresholdNote'));
+}
+
+/** The forms of the chosen regime as a checklist, with the articles that name them. */
+export function formsSection(d: Doc): void {
+  const { inv, lang } = d;
+  const forms = obligationsFile().dossier.forms.filter((f) => f.regime === inv.regime);
+  if (!forms.length) return;
+  const abroad = inv.summary.crossBorder !== false;
+  d.push('', `## ${w(lang, 'forms')}`, '');
+  for (const f of forms) {
+    if (f.cross_border && !abroad) continue;
+    const when = f.cross_border ? ` (${w(lang, 'formsAbroad')})` : '';
+    d.push(`- [ ] ${w(lang, 'form')} ${f.form}: ${lang === 'vi' ? f.label_vi : f.label_en}${when} (${refsText(f.refs, inv.regime, lang)})`);
+  }
 }

@@ -25,7 +25,7 @@ import { capped, cell, code, refsText, table, targetLabel, whereText } from './m
 import { mermaidDiagram } from './mermaid.js';
 import { purposeLabel } from './purposes.js';
 import { Doc } from './markdown-doc.js';
-import { form10Section } from './form10.js';
+import { form10Section, formsSection } from './form10.js';
 
 function section(d: Doc, item: DossierItem): void {
   const { lang, inv } = d;
@@ -464,6 +464,7 @@ export function renderInventoryMarkdown(inv: Inventory, lang: Lang = 'vi'): stri
   }
   extras(d);
   form10Section(d);
+  formsSection(d);
   todoAll(d);
   scope(d);
   return `${d.lines.join('\n')}\n`;
