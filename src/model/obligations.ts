@@ -10,7 +10,15 @@ import type { CategoryId, Regime } from './categories.js';
 export type RefsByRegime = Record<Regime, string[]>;
 
 export type SimpleTrigger = 'any-personal' | 'any-sensitive' | 'cross-border' | 'third-party' | 'children';
-export type Trigger = SimpleTrigger | { category: CategoryId[] } | { purpose: string[] } | PerRegimeTrigger;
+export type Trigger = SimpleTrigger | { category: CategoryId[] } | { purpose: string[] } | { recipient: RecipientTrigger } | PerRegimeTrigger;
+/**
+ * Data sent to a recipient of one of these kinds (rules/recipients.yml `kind`), and when
+ * `category` is given, only when that recipient receives one of these categories.
+ */
+export interface RecipientTrigger {
+  kind: string[];
+  category?: CategoryId[];
+}
 export interface PerRegimeTrigger {
   'decree-13'?: Trigger;
   'pdpl-2025'?: Trigger;
@@ -33,6 +41,8 @@ export interface ObligationDef {
   applies_if_en?: string;
   note_vi?: string;
   note_en?: string;
+  /** When it fires, the inventory also lists it as a risk at this level. */
+  risk_level?: 'low' | 'medium' | 'high';
 }
 
 export interface ExemptionDef {
@@ -55,6 +65,7 @@ export interface DossierItemDef {
   refs: RefsByRegime;
   form_10_vi?: string;
   note_en?: string;
+  note_vi?: string;
 }
 
 export interface DossierExtraDef {
@@ -71,10 +82,65 @@ export interface CrossBorderItemDef {
   label_en: string;
 }
 
+/** Decree 356 Form 09 section II.1: the box a transfer to a recipient of these kinds ticks. */
+export interface TransferTypeDef {
+  type: string;
+  /** Recipient kinds; absent = the default. */
+  kinds?: string[];
+  label_vi: string;
+  label_en: string;
+  refs: string[];
+}
+
+/** Decree 356 Art. 17.3: an exemption a transfer to a recipient of these kinds may have. */
+export interface TransferExemptionDef {
+  kinds: string[];
+  ref: string;
+  label_vi: string;
+  label_en: string;
+}
+
 export interface ObligationsFile {
   obligations: ObligationDef[];
   exemptions: ExemptionDef[];
-  dossier: { items: DossierItemDef[]; pdpl_only: DossierExtraDef[]; cross_border_items: CrossBorderItemDef[] };
+  dossier: {
+    items: DossierItemDef[];
+    pdpl_only: DossierExtraDef[];
+    cross_border_items: CrossBorderItemDef[];
+    transfer_types: TransferTypeDef[];
+    transfer_exemptions: TransferExemptionDef[];
+    form_10_sensitive_boxes: Form10BoxDef[];
+    forms: FormDef[];
+  };
+}
+
+/** A form filed with the authority under one regime, and the articles that name it. */
+export interface FormDef {
+  regime: Regime;
+  form: string;
+  /** Only when personal data goes abroad. */
+  cross_border?: boolean;
+  refs: string[];
+  label_vi: string;
+  label_en: string;
+}
+
+/** A sensitive-data box of Decree 356 Form 10 section II.3.2 and the kinds of data that tick it. */
+export interface Form10BoxDef {
+  ref: string;
+  label_vi: string;
+  label_en: string;
+  kinds: string[];
+}
+
+/** The Form 09 box a transfer to a recipient of this kind ticks: the first entry naming the kind, else the default. */
+export function transferTypeFor(file: ObligationsFile, kind: string | undefined): TransferTypeDef | undefined {
+  const types = file.dossier.transfer_types;
+  return types.find((t) => kind !== undefined && t.kinds?.includes(kind)) ?? types.find((t) => !t.kinds);
+}
+
+export function transferExemptionFor(file: ObligationsFile, kind: string | undefined): TransferExemptionDef | undefined {
+  return kind === undefined ? undefined : file.dossier.transfer_exemptions.find((e) => e.kinds.includes(kind));
 }
 
 /** What a scan found, as the trigger grammar sees it. */
@@ -87,6 +153,8 @@ export interface TriggerFacts {
   unknownCountry: { categories: CategoryId[]; recipients: string[] };
   thirdParty: { categories: CategoryId[]; recipients: string[] };
   purposes: Array<{ key: string; categories: CategoryId[]; recipients: string[] }>;
+  /** Every recipient with its kind and the categories it receives, for `recipient` triggers. */
+  recipients: Array<{ id: string; kind?: string; categories: CategoryId[] }>;
   /** true / false from the config; null when nobody said. */
   children: boolean | null;
   childrenHinted: boolean;
@@ -145,14 +213,26 @@ export function evaluateTrigger(t: Trigger, f: TriggerFacts): TriggerResult {
       purposes: hits.map((h) => h.key),
     };
   }
+  if ('recipient' in t && t.recipient && typeof t.recipient === 'object') return recipientHits(t.recipient as RecipientTrigger, f);
   const perRegime = (t as PerRegimeTrigger)[f.regime];
   return perRegime === undefined ? NO : evaluateTrigger(perRegime, f);
+}
+
+function recipientHits(t: RecipientTrigger, f: TriggerFacts): TriggerResult {
+  const wanted = (c: CategoryId) => !t.category || t.category.includes(c);
+  const hits = f.recipients.filter((r) => r.kind !== undefined && t.kind.includes(r.kind) && r.categories.some(wanted));
+  if (!hits.length) return NO;
+  return { fires: 'yes', categories: [...new Set(hits.flatMap((r) => r.categories.filter(wanted)))], recipients: hits.map((r) => r.id), purposes: [] };
 }
 
 export function describeTrigger(t: Trigger, regime: Regime): string {
   if (typeof t === 'string') return t;
   if ('category' in t && Array.isArray(t.category)) return `category: ${t.category.join(', ')}`;
   if ('purpose' in t && Array.isArray(t.purpose)) return `purpose: ${t.purpose.join(', ')}`;
+  if ('recipient' in t && t.recipient && typeof t.recipient === 'object') {
+    const r = t.recipient as RecipientTrigger;
+    return `recipient: ${r.kind.join(', ')}${r.category ? ` (category: ${r.category.join(', ')})` : ''}`;
+  }
   const perRegime = (t as PerRegimeTrigger)[regime];
   return perRegime === undefined ? 'none' : describeTrigger(perRegime, regime);
 }
@@ -205,7 +285,7 @@ export function exemptionLost(e: ExemptionDef, f: TriggerFacts): boolean {
 /** The trigger word that applies under the regime, when the trigger is a word. */
 export function triggerWord(t: Trigger, regime: Regime): SimpleTrigger | undefined {
   if (typeof t === 'string') return t;
-  if ('category' in t || 'purpose' in t) return undefined;
+  if ('category' in t || 'purpose' in t || 'recipient' in t) return undefined;
   const perRegime = (t as PerRegimeTrigger)[regime];
   return perRegime === undefined ? undefined : triggerWord(perRegime, regime);
 }

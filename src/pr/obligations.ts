@@ -65,6 +65,7 @@ function triggerFacts(
     unknownCountry: union(recipients.filter(isUnknownCountry)),
     thirdParty: union(recipients),
     purposes: [...purposes].map((key) => ({ key, categories: [], recipients: [] })),
+    recipients: recipients.map((r) => ({ id: r.id, ...(r.kind ? { kind: r.kind } : {}), categories: r.categories })),
     children,
     childrenHinted: false,
   };

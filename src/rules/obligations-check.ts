@@ -9,8 +9,12 @@ import type {
   DossierExtraDef,
   DossierItemDef,
   ExemptionDef,
+  Form10BoxDef,
+  FormDef,
   ObligationDef,
   ObligationsFile,
+  TransferExemptionDef,
+  TransferTypeDef,
 } from '../model/obligations.js';
 
 const SIMPLE: readonly string[] = ['any-personal', 'any-sensitive', 'cross-border', 'third-party', 'children'];
@@ -32,6 +36,15 @@ function checkTrigger(t: unknown, where: string, check: Check): void {
   const keys = Object.keys(t);
   if (keys.every((k) => check.regimes.includes(k))) {
     for (const k of keys) checkTrigger((t as Record<string, unknown>)[k], `${where}.${k}`, check);
+    return;
+  }
+  if (keys.length === 1 && keys[0] === 'recipient') {
+    const r = (t as Record<string, unknown>).recipient as Record<string, unknown> | undefined;
+    if (!r || typeof r !== 'object' || Object.keys(r).some((k) => k !== 'kind' && k !== 'category')) check.fail(`${where}.recipient`, 'a map of kind (and category)');
+    for (const k of ['kind', 'category'] as const) {
+      const list = r![k];
+      if ((k === 'kind' || list !== undefined) && (!Array.isArray(list) || !list.length || !list.every((x) => typeof x === 'string'))) check.fail(`${where}.recipient.${k}`, 'must be a list of strings');
+    }
     return;
   }
   if (keys.length !== 1 || (keys[0] !== 'category' && keys[0] !== 'purpose')) check.fail(where, `unknown trigger key "${keys.join(', ')}"`);
@@ -87,6 +100,19 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
     checkText(d as Record<string, unknown>, ['item', 'label_vi', 'label_en'], `dossier.items[${i}]`, check);
     checkRefs((d as Record<string, unknown>).refs, `dossier.items[${i}].refs`, check);
   });
+  for (const [i, t] of ((dossier.transfer_types ?? []) as unknown[]).entries()) checkText(t as Record<string, unknown>, ['type', 'label_vi', 'label_en'], `dossier.transfer_types[${i}]`, check);
+  for (const [i, t] of ((dossier.transfer_exemptions ?? []) as unknown[]).entries()) {
+    checkText(t as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.transfer_exemptions[${i}]`, check);
+    if (!Array.isArray((t as Record<string, unknown>).kinds)) check.fail(`dossier.transfer_exemptions[${i}].kinds`, 'must be a list of recipient kinds');
+  }
+  for (const [i, b] of ((dossier.form_10_sensitive_boxes ?? []) as unknown[]).entries()) {
+    checkText(b as Record<string, unknown>, ['ref', 'label_vi', 'label_en'], `dossier.form_10_sensitive_boxes[${i}]`, check);
+    if (!Array.isArray((b as Record<string, unknown>).kinds)) check.fail(`dossier.form_10_sensitive_boxes[${i}].kinds`, 'must be a list of category ids');
+  }
+  for (const [i, f] of ((dossier.forms ?? []) as unknown[]).entries()) {
+    checkText(f as Record<string, unknown>, ['regime', 'form', 'label_vi', 'label_en'], `dossier.forms[${i}]`, check);
+    if (!check.regimes.includes((f as Record<string, unknown>).regime as string)) check.fail(`dossier.forms[${i}].regime`, 'unknown regime');
+  }
   return {
     obligations: file.obligations as ObligationDef[],
     exemptions: exemptions as ExemptionDef[],
@@ -94,6 +120,10 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
       items: dossier.items as DossierItemDef[],
       pdpl_only: (dossier.pdpl_only ?? []) as DossierExtraDef[],
       cross_border_items: (dossier.cross_border_items ?? []) as CrossBorderItemDef[],
+      transfer_types: (dossier.transfer_types ?? []) as TransferTypeDef[],
+      transfer_exemptions: (dossier.transfer_exemptions ?? []) as TransferExemptionDef[],
+      form_10_sensitive_boxes: (dossier.form_10_sensitive_boxes ?? []) as Form10BoxDef[],
+      forms: (dossier.forms ?? []) as FormDef[],
     },
   };
 }

@@ -7,6 +7,9 @@ import { obligationsFile, purposesFile } from '../../src/rules/catalogue.js';
 import { isCategory, REGIMES } from '../../src/model/categories.js';
 import { deadlineText } from '../../src/report/inventory/i18n.js';
 import { ConfigError } from '../../src/util/errors.js';
+import { PACKAGE_ROOT } from '../../src/util/paths.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const base: TriggerFacts = {
   regime: 'pdpl-2025',
@@ -16,6 +19,7 @@ const base: TriggerFacts = {
   unknownCountry: { categories: [], recipients: [] },
   thirdParty: { categories: [], recipients: [] },
   purposes: [],
+  recipients: [],
   children: null,
   childrenHinted: false,
 };
@@ -90,6 +94,32 @@ describe('trigger grammar', () => {
     const withPurposes = { ...base, purposes: [{ key: 'marketing.communications.email', categories: ['digital-account'], recipients: ['sendgrid'] }] };
     expect(evaluateTrigger({ purpose: ['marketing.*'] }, withPurposes)).toMatchObject({ fires: 'yes', purposes: ['marketing.communications.email'], recipients: ['sendgrid'] });
     expect(evaluateTrigger({ purpose: ['marketing'] }, withPurposes).fires).toBe('no');
+  });
+
+  test('recipient: a recipient of the kind, receiving one of the categories when they are given', () => {
+    const withRecipients = {
+      ...base,
+      recipients: [
+        { id: 'openai', kind: 'ai', categories: ['phone'] },
+        { id: 'acme-life', kind: 'insurer', categories: ['phone', 'health'] },
+        { id: 'host:x', categories: ['health'] },
+      ],
+    };
+    expect(evaluateTrigger({ recipient: { kind: ['ai'] } }, withRecipients)).toMatchObject({ fires: 'yes', recipients: ['openai'], categories: ['phone'] });
+    expect(evaluateTrigger({ recipient: { kind: ['insurer'], category: ['health'] } }, withRecipients)).toMatchObject({ fires: 'yes', recipients: ['acme-life'], categories: ['health'] });
+    expect(evaluateTrigger({ recipient: { kind: ['ai'], category: ['health'] } }, withRecipients).fires).toBe('no');
+    expect(evaluateTrigger({ recipient: { kind: ['payment'] } }, withRecipients).fires).toBe('no');
+    expect(evaluateTrigger({ recipient: { kind: ['ai'] } }, base).fires).toBe('no');
+  });
+
+  test('every recipient kind a trigger names is a kind of the recipients schema', () => {
+    const schema = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'schemas/recipients.schema.json'), 'utf8')) as { definitions: { recipient: { properties: { kind: { enum: string[] } } } } };
+    const kinds = new Set(schema.definitions.recipient.properties.kind.enum);
+    const named = obligationsFile().obligations.flatMap((o) => (typeof o.trigger === 'object' && 'recipient' in o.trigger ? o.trigger.recipient.kind : []));
+    expect(named).toEqual(expect.arrayContaining(['ai', 'insurer']));
+    for (const k of named) expect(kinds.has(k), k).toBe(true);
+    for (const t of obligationsFile().dossier.transfer_types) for (const k of t.kinds ?? []) expect(kinds.has(k), k).toBe(true);
+    for (const e of obligationsFile().dossier.transfer_exemptions) for (const k of e.kinds) expect(kinds.has(k), k).toBe(true);
   });
 
   test('children: the config decides; unknown is "maybe"', () => {

@@ -6,7 +6,7 @@
  */
 import type { Confidence, Level } from '../../model/finding.js';
 import { category as categoryDef, categoryLabel, isCategory, isPrecaution, isSensitive, raisesLevel, sensitivityRank, type CategoryId, type Regime } from '../../model/categories.js';
-import { cmp, maxConfidence, uniqSorted } from './facts.js';
+import { OBLIGATION_RISK, cmp, maxConfidence, uniqSorted } from './facts.js';
 import { CONTROLLER_REQUIRED, DPO_REQUIRED, displayCandidate, getField, isFilled, type ConfigField } from './config.js';
 import {
   appliesInRegime,
@@ -14,6 +14,8 @@ import {
   describeTrigger,
   evaluateObligations,
   exemptionLost,
+  transferExemptionFor,
+  transferTypeFor,
   type ObligationsFile,
   type TriggerFacts,
 } from '../../model/obligations.js';
@@ -37,6 +39,7 @@ import {
   type RecipientEntry,
   type RefsByRegime,
   type RiskEntry,
+  type RiskFacts,
   type TodoEntry,
   type TransferEntry,
 } from './types.js';
@@ -100,7 +103,17 @@ function recipientEntries(facts: InventoryFacts, regime: Regime, cats: CategoryE
   }));
 }
 
-function transferEntries(recipients: RecipientEntry[], regime: Regime): TransferEntry[] {
+function transferEntries(file: ObligationsFile, recipients: RecipientEntry[], regime: Regime): TransferEntry[] {
+  // Form 09 and Art. 17.3 are Decree 356's: nothing of them under decree-13.
+  const perRecipient = (kind: string | undefined): Pick<TransferEntry, 'form09' | 'exemption'> => {
+    if (regime !== 'pdpl-2025') return {};
+    const type = transferTypeFor(file, kind);
+    const ex = transferExemptionFor(file, kind);
+    return {
+      ...(type ? { form09: { type: type.type, label: { vi: type.label_vi.trim(), en: type.label_en.trim() }, refs: [...type.refs] } } : {}),
+      ...(ex ? { exemption: { ref: ex.ref, label: { vi: ex.label_vi.trim(), en: ex.label_en.trim() } } } : {}),
+    };
+  };
   return recipients
     .filter((r) => r.foreign !== false)
     .map((r) => ({
@@ -112,6 +125,7 @@ function transferEntries(recipients: RecipientEntry[], regime: Regime): Transfer
       sensitive: r.sensitiveCategories.length > 0,
       status: r.foreign === true ? ('foreign' as const) : ('to-confirm' as const),
       evidence: r.evidence.map(({ sink: _s, ...w }) => w),
+      ...perRecipient(r.kind),
     }));
 }
 
@@ -121,8 +135,23 @@ function purposeEntries(facts: InventoryFacts): PurposeEntry[] {
 
 const LEVELS: Level[] = ['low', 'medium', 'high'];
 
-function riskEntries(facts: InventoryFacts, regime: Regime): RiskEntry[] {
-  return facts.risks.map((r) => {
+/** A duty with a `risk_level` that fires is also a risk, where its recipients were seen. */
+function obligationRisks(file: ObligationsFile, tf: TriggerFacts, recipients: RecipientEntry[]): RiskFacts[] {
+  return evaluateObligations(file, tf)
+    .filter(({ def }) => def.risk_level)
+    .map(({ def, result }) => ({
+      ruleId: `${OBLIGATION_RISK}${def.id}`,
+      name: { vi: def.title_vi.trim(), en: def.title_en.trim() },
+      kind: 'flow' as const,
+      categories: [...result.categories].sort(byRank(tf.regime)),
+      confidence: 'high' as const,
+      levelOverride: def.risk_level!,
+      where: recipients.filter((r) => result.recipients.includes(r.id)).flatMap((r) => r.evidence.map(({ sink: _s, ...w }) => w)),
+    }));
+}
+
+function riskEntries(facts: InventoryFacts, regime: Regime, extra: RiskFacts[] = []): RiskEntry[] {
+  return [...facts.risks, ...extra].map((r) => {
     let level: Level = r.levelOverride ?? 'low';
     if (!r.levelOverride) {
       // Same policy as src/report/level.ts, applied to the most sensitive category carried.
@@ -154,6 +183,7 @@ function triggerFacts(cats: CategoryEntry[], recipients: RecipientEntry[], purpo
     unknownCountry: union(recipients.filter((r) => r.foreign === null)),
     thirdParty: union(recipients),
     purposes: purposes.map((p) => ({ key: p.key, categories: p.categories, recipients: p.recipients })),
+    recipients: recipients.map((r) => ({ id: r.id, ...(r.kind ? { kind: r.kind } : {}), categories: r.categories })),
     children: typeof org.children === 'boolean' ? org.children : null,
     childrenHinted: hinted,
   };
@@ -301,7 +331,7 @@ function dossierItems(file: ObligationsFile, c: TodoCtx): DossierItem[] {
     label: { vi: d.label_vi.trim(), en: d.label_en.trim() },
     refs: { 'decree-13': [...d.refs['decree-13']], 'pdpl-2025': [...d.refs['pdpl-2025']] },
     ...(d.form_10_vi ? { form10: d.form_10_vi } : {}),
-    ...(d.note_en ? { note: d.note_en.trim() } : {}),
+    ...(d.note_en || d.note_vi ? { note: { vi: (d.note_vi ?? d.note_en)!.trim(), en: (d.note_en ?? d.note_vi)!.trim() } } : {}),
     status: status[d.item] ?? 'to-fill',
   }));
 }
@@ -313,11 +343,11 @@ export function deriveInventory(facts: InventoryFacts, o: DeriveOptions): Invent
   const conflicts = o.conflicts ?? {};
   const cats = categoryEntries(facts, regime);
   const recipients = recipientEntries(facts, regime, cats);
-  const transfers = transferEntries(recipients, regime);
+  const transfers = transferEntries(file, recipients, regime);
   const purposes = purposeEntries(facts);
-  const risks = riskEntries(facts, regime);
   const hintNames = uniqSorted(facts.childrenHints.map((h) => (h.logical ?? (h.path ? `${h.path}${h.line ? `:${h.line}` : ''}` : h.term)))).slice(0, 5).join(', ');
   const tf = triggerFacts(cats, recipients, purposes, org, facts.childrenHints.length > 0, regime);
+  const risks = riskEntries(facts, regime, obligationRisks(file, tf, recipients));
   const obligations = obligationEntries(file, tf, recipients, hintNames);
   const ctx: TodoCtx = { org, conflicts, cats, purposes, recipients, facts, obligations, regime, hintNames };
   const todo = todoList(ctx);

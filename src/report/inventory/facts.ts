@@ -384,6 +384,9 @@ export function uniteFacts(all: InventoryFacts[]): InventoryFacts {
 }
 
 /** The facts inside an inventory (derived fields are dropped; they are recomputed). */
+/** Prefix of the risks derived from obligations with a `risk_level` (recomputed, never merged as facts). */
+export const OBLIGATION_RISK = 'obligation:';
+
 export function factsOf(inv: Inventory): InventoryFacts {
   return uniteFacts([
     {
@@ -396,7 +399,8 @@ export function factsOf(inv: Inventory): InventoryFacts {
       links: inv.links,
       protection: inv.protection,
       retention: inv.retention,
-      risks: inv.risks.map(({ level: _l, count: _c, ...r }) => r),
+      // Risks derived from obligations are recomputed by deriveInventory, not facts to merge.
+      risks: inv.risks.filter((r) => !r.ruleId.startsWith(OBLIGATION_RISK)).map(({ level: _l, count: _c, ...r }) => r),
       childrenHints: inv.childrenHints,
     },
   ]);

@@ -20,9 +20,17 @@ export const FIELD_LABEL: Record<ConfigField, Bilingual> = {
   'controller.phone': { vi: 'Số điện thoại liên hệ', en: 'Contact phone' },
   'controller.email': { vi: 'Thư điện tử liên hệ', en: 'Contact e-mail' },
   'controller.website': { vi: 'Trang thông tin điện tử', en: 'Website' },
+  'controller.foreign_name': { vi: 'Tên tổ chức (nước ngoài)', en: 'Name in a foreign language' },
+  'controller.short_name': { vi: 'Tên tổ chức (viết tắt)', en: 'Short name' },
+  'controller.tax_code': { vi: 'Mã số thuế', en: 'Tax code' },
+  'controller.business_line': { vi: 'Lĩnh vực kinh doanh có xử lý dữ liệu cá nhân', en: 'Business line involving personal data' },
+  'controller.business_code': { vi: 'Mã ngành đăng ký kinh doanh tương ứng', en: 'Registered business line code' },
+  'controller.branches': { vi: 'Số lượng chi nhánh, văn phòng đại diện', en: 'Number of branches and representative offices' },
   'dpo.name': { vi: 'Họ tên / tên bộ phận', en: 'Name (person or unit)' },
   'dpo.email': { vi: 'Thư điện tử', en: 'E-mail' },
   'dpo.phone': { vi: 'Số điện thoại', en: 'Phone' },
+  'dpo.title': { vi: 'Chức vụ', en: 'Title' },
+  'dpo.appointment_decision': { vi: 'Quyết định, văn bản chỉ định, phân công (số, ngày)', en: 'Appointment decision (number, date)' },
   'dpo.organisation': { vi: 'Tổ chức cung cấp dịch vụ bảo vệ dữ liệu (nếu thuê ngoài)', en: 'Data-protection service provider (if outsourced)' },
   processing_start: { vi: 'Ngày bắt đầu xử lý', en: 'Processing start date' },
   legal_basis: { vi: 'Cơ sở pháp lý', en: 'Legal basis' },
@@ -33,6 +41,11 @@ export const FIELD_LABEL: Record<ConfigField, Bilingual> = {
   consent: { vi: 'Cách xin sự đồng ý', en: 'How consent is obtained' },
   contracts: { vi: 'Hợp đồng, thỏa thuận xử lý dữ liệu', en: 'Processing contracts and agreements' },
   policies: { vi: 'Chính sách, quy trình bảo vệ dữ liệu', en: 'Data-protection policies and procedures' },
+  paid_transfers: { vi: 'Chuyển giao dữ liệu cá nhân có thu phí', en: 'Transfers of personal data are paid' },
+  data_exchange: { vi: 'Tham gia hoạt động giao dịch trên sàn dữ liệu', en: 'Trades on a data exchange' },
+  processing_services: { vi: 'Kinh doanh dịch vụ xử lý dữ liệu cá nhân', en: 'Sells personal-data processing services' },
+  'volume.basic_over_100000': { vi: 'Xử lý dữ liệu cá nhân cơ bản của trên 100.000 chủ thể', en: 'Basic personal data of more than 100,000 people' },
+  'volume.sensitive_over_10000': { vi: 'Xử lý dữ liệu cá nhân nhạy cảm của trên 10.000 chủ thể', en: 'Sensitive personal data of more than 10,000 people' },
 };
 
 export const ROLE_LABEL: Record<string, Bilingual> = {
@@ -233,6 +246,7 @@ export const RECIPIENT_KIND_LABEL: Record<string, Bilingual> = {
   identity: { vi: 'định danh, xác thực', en: 'identity' },
   maps: { vi: 'bản đồ', en: 'maps' },
   shipping: { vi: 'vận chuyển', en: 'shipping' },
+  insurer: { vi: 'bảo hiểm (sức khỏe, nhân thọ)', en: 'insurer (health, life)' },
 };
 
 export function label(map: Record<string, Bilingual>, key: string | undefined, lang: Lang): string {

@@ -93,6 +93,8 @@ const T = {
     vi: 'Không thấy dữ liệu được gửi cho bên nhận ở nước ngoài trong phạm vi quét.',
     en: 'No personal data was seen going to a recipient abroad in the scanned scope.',
   },
+  form09Type: { vi: 'Loại chuyển (Mẫu số 09 mục II.1)', en: 'Transfer type (Form 09 section II.1)' },
+  transferExemption: { vi: 'Miễn đánh giá tác động (NĐ 356 Điều 17.3)', en: 'Assessment exemption (Decree 356 Art. 17.3)' },
   crossBorderDossier: { vi: 'Nội dung hồ sơ chuyển dữ liệu xuyên biên giới', en: 'Contents of the cross-border transfer dossier' },
   evidenceDisclaimer: {
     vi: 'Các biện pháp dưới đây là dấu vết tìm thấy trong mã nguồn và cơ sở dữ liệu. Chúng là bằng chứng để mô tả, không chứng minh dữ liệu đã được bảo vệ đầy đủ hay việc tuân thủ pháp luật.',
@@ -129,6 +131,48 @@ const T = {
   applyingOf: { vi: '{a} phát sinh, {c} cần xác nhận', en: '{a} apply, {c} to confirm' },
   todoOf: { vi: '{f} cần điền, {c} cần xác nhận', en: '{f} to fill, {c} to confirm' },
   systemUnnamed: { vi: 'hệ thống chưa đặt tên', en: 'unnamed system' },
+  // Decree 356 Form 10 field by field and the forms to file (form10.ts)
+
+  f10Heading: { vi: 'Mẫu số 10 theo từng trường (Nghị định 356)', en: 'Form 10 field by field (Decree 356)' },
+  f10Intro: {
+    vi: 'Các trường của Mẫu số 10, theo đúng thứ tự của mẫu. pdscan điền những gì thấy được khi quét (cần xác nhận); các trường **[CẦN ĐIỀN]** lấy từ khối `inventory:` trong `.pdscan.yml` (khóa ghi trong ngoặc).',
+    en: 'The fields of Form 10, in the form’s order. pdscan fills in what a scan can see (to confirm); fields marked **[TO FILL]** come from the `inventory:` block of `.pdscan.yml` (key in brackets).',
+  },
+  f10PartA1: { vi: 'Phần A, mục I. Thông tin cơ bản của bên nộp hồ sơ', en: 'Part A, section I. Basic information of the filing party' },
+  f10PartA2: { vi: 'Phần A, mục II. Hoạt động xử lý dữ liệu cá nhân', en: 'Part A, section II. Processing activities' },
+  f10PartA3: { vi: 'Phần A, mục III.2.3. Ngưỡng đánh giá tác động đến an ninh quốc gia, trật tự an toàn xã hội', en: 'Part A, section III.2.3. Thresholds for assessing the impact on national security and public order' },
+  f10No: { vi: 'Số', en: 'No.' },
+  f10Field: { vi: 'Trường của mẫu', en: 'Form field' },
+  f10Value: { vi: 'Nội dung', en: 'Value' },
+  f10Box: { vi: 'Ô', en: 'Box' },
+  f10Found: { vi: 'Có (pdscan tìm thấy)', en: 'Yes (found by pdscan)' },
+  f10FoundEither: {
+    vi: 'pdscan tìm thấy dữ liệu thuộc nhóm này nhưng không phân biệt được ô nào; tích ô đúng',
+    en: 'pdscan found data of this group but cannot tell which box; tick the right one',
+  },
+  f10NotFound: { vi: 'Không thấy khi quét', en: 'Not seen in the scan' },
+  f10Yes: { vi: 'Có', en: 'Yes' },
+  f10NoAnswer: { vi: 'Không', en: 'No' },
+  f10Totals: { vi: 'Tổng số loại dữ liệu cá nhân cơ bản / nhạy cảm (theo kết quả quét)', en: 'Number of basic / sensitive data types (from the scan)' },
+  f10Role: { vi: '1. Vai trò xử lý dữ liệu cá nhân của bên kê khai hồ sơ', en: '1. Processing role of the filing party' },
+  f10Transfers: { vi: '7. Chuyển giao dữ liệu cá nhân (Điều 17 Luật Bảo vệ dữ liệu cá nhân)', en: '7. Transfers of personal data (Law 91 Art. 17)' },
+  f10CrossBorder: { vi: '10. Chuyển dữ liệu cá nhân xuyên biên giới', en: '10. Cross-border transfers' },
+  f10RecipientsSeen: { vi: 'Có: pdscan thấy {n} bên nhận (xem mục đ)', en: 'Yes: pdscan saw {n} recipients (see item đ)' },
+  f10NoRecipient: { vi: 'Không thấy bên nhận khi quét', en: 'No recipient seen in the scan' },
+  f10AbroadSeen: { vi: 'Có: xem mục e', en: 'Yes: see item e' },
+  f10AbroadUnknown: { vi: 'Chưa rõ quốc gia của một số bên nhận (xem mục e)', en: 'The country of some recipients is unknown (see item e)' },
+  f10SensitiveBoxes: { vi: '3.2. Dữ liệu cá nhân nhạy cảm (khoản 1 Điều 4 Nghị định 356)', en: '3.2. Sensitive personal data (Decree 356 Art. 4.1)' },
+  f10ThresholdNote: {
+    vi: 'Số lượng chủ thể dữ liệu không thấy được qua mã nguồn. Khi một trong hai ô là "Có", Phần A mục III phải có đánh giá tác động đến an ninh quốc gia, trật tự an toàn xã hội (mục 2.3).',
+    en: 'The number of data subjects cannot be seen in code. When either box is "Yes", Part A section III must assess the impact on national security and public order (point 2.3).',
+  },
+  f10SensitiveNote: {
+    vi: 'Không ô nào có thể bỏ trống chỉ vì pdscan không thấy: dữ liệu nằm ngoài phạm vi quét vẫn phải được kê khai.',
+    en: 'No box may be left empty only because pdscan did not see it: data outside the scanned scope must still be declared.',
+  },
+  f10Forms: { vi: 'Biểu mẫu gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân', en: 'Forms to file with the data protection authority' },
+  f10FormsAbroad: { vi: 'khi chuyển dữ liệu ra nước ngoài', en: 'when data goes abroad' },
+  f10Form: { vi: 'Mẫu số', en: 'Form' },
 } as const;
 
 type Key = keyof typeof T;

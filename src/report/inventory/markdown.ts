@@ -25,6 +25,7 @@ import { capped, cell, code, refsText, table, targetLabel, whereText } from './m
 import { mermaidDiagram } from './mermaid.js';
 import { purposeLabel } from './purposes.js';
 import { Doc } from './markdown-doc.js';
+import { form10Section, formsSection } from './form10.js';
 
 function section(d: Doc, item: DossierItem): void {
   const { lang, inv } = d;
@@ -32,7 +33,9 @@ function section(d: Doc, item: DossierItem): void {
   const parts = [refsText(item.refs['pdpl-2025'], 'pdpl-2025', lang), refsText(item.refs['decree-13'], 'decree-13', lang)].filter(Boolean);
   if (item.form10) parts.push(`${d.t('form10')}: ${item.form10}`);
   d.push(`_${d.t('legalBasis')}: ${parts.join(' · ')}_`);
-  if (lang === 'en' && item.note && inv.regime === 'pdpl-2025') d.push('', `> ${item.note}`);
+  // Notes on what Decree 356 adds; an older inventory's note is English only.
+  const note = typeof item.note === 'string' ? (lang === 'en' ? item.note : undefined) : item.note?.[lang];
+  if (note && inv.regime === 'pdpl-2025') d.push('', `> ${note}`);
 }
 
 /** Fields the dossier can do without: shown as "—" when empty rather than as "to fill". */
@@ -235,10 +238,12 @@ function itemE(d: Doc): void {
     d.push('', d.t('transferDuty', { deadline: duty.deadline ? deadlineText(duty.deadline, lang) : '—', title: duty.title[lang] }));
   }
   if (inv.transfers.length) {
+    // Decree 356 only: the Form 09 II.1 box and the Art. 17.3 exemption proposed per recipient.
+    const perRecipient = inv.regime === 'pdpl-2025';
     d.push(
       '',
       ...table(
-        [d.t('recipient'), d.t('country'), d.t('serviceKind'), d.t('dataSent'), d.t('evidence'), d.t('status')],
+        [d.t('recipient'), d.t('country'), d.t('serviceKind'), d.t('dataSent'), d.t('evidence'), d.t('status'), ...(perRecipient ? [d.t('form09Type'), d.t('transferExemption')] : [])],
         inv.transfers.map((t) => [
           cell(t.name),
           recipientCountry(d, inv.recipients.find((r) => r.id === t.recipient) ?? t),
@@ -246,6 +251,12 @@ function itemE(d: Doc): void {
           d.catList(t.categories, inv.regime),
           evidenceList(d, t.evidence),
           t.status === 'foreign' ? `${d.t('transferStatusForeign')}, ${d.mark('to-confirm')}` : d.mark('to-confirm'),
+          ...(perRecipient
+            ? [
+                t.form09 ? `${d.mark('to-confirm')} ${t.form09.type}: ${cell(t.form09.label[lang])}` : d.mark('to-fill'),
+                t.exemption ? `${d.mark('to-confirm')} ${cell(t.exemption.label[lang])} (${refsText([t.exemption.ref], 'pdpl-2025', lang)})` : d.t('none'),
+              ]
+            : []),
         ]),
       ),
     );
@@ -452,6 +463,8 @@ export function renderInventoryMarkdown(inv: Inventory, lang: Lang = 'vi'): stri
     renderers[item.item]?.(d);
   }
   extras(d);
+  form10Section(d);
+  formsSection(d);
   todoAll(d);
   scope(d);
   return `${d.lines.join('\n')}\n`;

@@ -192,12 +192,22 @@ export interface InventoryConfig {
     phone?: string | null;
     email?: string | null;
     website?: string | null;
+    /** Decree 356 Form 10 section I: 1a, 1b, 1c, 4 (with its registered code), 5. */
+    foreign_name?: string | null;
+    short_name?: string | null;
+    tax_code?: string | null;
+    business_line?: string | null;
+    business_code?: string | null;
+    branches?: number | null;
   } | null;
   dpo?: {
     name?: string | null;
     email?: string | null;
     phone?: string | null;
     organisation?: string | null;
+    /** Form 10 I.8.3: the head's title and the appointment decision (number, date). */
+    title?: string | null;
+    appointment_decision?: string | null;
   } | null;
   processing_start?: string | null;
   legal_basis?: string[] | string | null;
@@ -208,6 +218,14 @@ export interface InventoryConfig {
   consent?: string | null;
   contracts?: string | null;
   policies?: string | null;
+  /** Form 10 II.7: transfers to others (Law 91 Art. 17) are paid. */
+  paid_transfers?: boolean | null;
+  /** Form 10 II.8: takes part in trading on a data exchange. */
+  data_exchange?: boolean | null;
+  /** Form 10 II.9: sells personal-data processing services. */
+  processing_services?: boolean | null;
+  /** Form 10 III.2.3: basic data of more than 100,000 people / sensitive data of more than 10,000. */
+  volume?: { basic_over_100000?: boolean | null; sensitive_over_10000?: boolean | null } | null;
 }
 
 export interface InventoryFacts {
@@ -258,6 +276,10 @@ export interface TransferEntry {
   sensitive: boolean;
   status: 'foreign' | 'to-confirm';
   evidence: Where[];
+  /** pdpl-2025: the box of Decree 356 Form 09 section II.1 proposed from the recipient's kind (to confirm). */
+  form09?: { type: string; label: Bilingual; refs: string[] };
+  /** pdpl-2025: a Decree 356 Art. 17.3 exemption the transfer may have (to confirm). */
+  exemption?: { ref: string; label: Bilingual };
 }
 
 export interface RiskEntry extends RiskFacts {
@@ -300,7 +322,8 @@ export interface DossierItem {
   label: Bilingual;
   refs: RefsByRegime;
   form10?: string;
-  note?: string;
+  /** Bilingual; a plain English string in inventories written before issue 14. */
+  note?: Bilingual | string;
   status: DossierStatus;
 }
 

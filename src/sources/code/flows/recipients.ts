@@ -9,7 +9,7 @@ import { ConfigError } from '../../../util/errors.js';
 
 export type RecipientKind =
   | 'payment' | 'ai' | 'error-tracker' | 'analytics' | 'advertising' | 'email' | 'sms' | 'push' | 'chat'
-  | 'cloud-storage' | 'database' | 'http-api' | 'crm' | 'identity' | 'maps' | 'shipping';
+  | 'cloud-storage' | 'database' | 'http-api' | 'crm' | 'identity' | 'maps' | 'shipping' | 'insurer';
 
 export type SinkKind = 'log' | 'error-tracker' | 'analytics' | 'http' | 'messaging' | 'ai' | 'storage' | 'payment';
 
