@@ -6,7 +6,6 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Finding } from '../model/finding.js';
 import { compareFindings } from '../model/finding.js';
 import { evidenceWithReportedCategories, withReportedCategories } from '../model/categories.js';
@@ -18,8 +17,7 @@ import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../util/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 import type { ContainerLimits } from '../sources/files/containers/types.js';
-import { looksLikeIdDocument } from '../sources/files/containers/expand.js';
-import { idDocumentFinding } from './container-task.js';
+import { looksLikeIdDocument } from '../sources/files/containers/id-document.js';
 import { isManifestPath, MAX_MANIFEST_BYTES, type ManifestFile } from '../sources/code/manifests.js';
 
 export interface FileScanOptions {
@@ -101,6 +99,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   let outputs: FileTaskOutput[];
   const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
   if (useWorkers) {
+    const { Piscina } = await import('piscina');
     const pool = new Piscina({
       filename: WORKER,
       minThreads: threads,
@@ -169,7 +168,11 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     evidence.push(...linked.evidence);
   }
   // Binary files are not read, but one named like an ID card scan is reported by its name.
-  for (const p of binaryPaths) if (looksLikeIdDocument(p)) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
+  const idDocuments = binaryPaths.filter(looksLikeIdDocument);
+  if (idDocuments.length) {
+    const { idDocumentFinding } = await import('./container-task.js');
+    for (const p of idDocuments) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
+  }
   // Sub-kinds (blood-type, eid-bank-credentials) are reported as their parent category.
   findings.splice(0, findings.length, ...findings.map(withReportedCategories));
   evidence.splice(0, evidence.length, ...evidence.map(evidenceWithReportedCategories));

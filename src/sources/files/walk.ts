@@ -9,7 +9,7 @@ import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import type { ScanProblem } from '../../model/result.js';
-import { isContainerPath } from './containers/expand.js';
+import { isContainerPath } from './containers/format.js';
 
 export const DEFAULT_EXCLUDED_DIRS = [
   'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit',
