@@ -12,6 +12,7 @@ import { evidenceWithReportedCategories, withReportedCategories } from '../model
 import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
+import { ScanCache } from './cache.js';
 import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../util/progress.js';
@@ -43,6 +44,10 @@ export interface FileScanOptions {
   containerLimits?: ContainerLimits;
   /** SQLite files will be scanned as databases by the caller: do not list them as skipped. */
   includeDatabases?: boolean;
+  /** Directory of the incremental cache (--cache): unchanged files are not read or parsed again. */
+  cacheDir?: string;
+  /** Where cache warnings go (default: stderr). */
+  warn?: (message: string) => void;
 }
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -96,8 +101,27 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     ...(f.container ? { container: true, size: f.size } : {}),
   }));
   const rules = loadRules(opts.ruleOptions);
+  const warn = opts.warn ?? ((m: string) => process.stderr.write(`pdscan: warning: ${m}\n`));
+  const cache = opts.cacheDir
+    ? await ScanCache.open(opts.cacheDir, { rules, code, codeSettings: opts.codeSettings ?? {}, containerLimits: opts.containerLimits ?? null }, warn)
+    : undefined;
+  // Files whose cached results still hold are not read by the classifier or parsed again.
+  const cached = new Map<string, FileTaskOutput>();
+  if (cache) {
+    await cache.hash(inputs.map((f, i) => ({ ...f, size: files[i]!.size })));
+    for (const f of inputs) {
+      const hit = cache.get(f);
+      if (hit) {
+        cached.set(f.rel, hit);
+        opts.progress?.tick(f.rel, hit.bytes);
+      }
+    }
+  }
+  const todo = cached.size ? inputs.filter((f) => !cached.has(f.rel)) : inputs;
+  const todoSizes = cached.size ? files.filter((f) => !cached.has(f.rel)).map((f) => f.size) : files.map((f) => f.size);
+  const todoBytes = todoSizes.reduce((n, b) => n + b, 0);
   let outputs: FileTaskOutput[];
-  const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
+  const useWorkers = threads > 1 && todoBytes > IN_PROCESS_BYTES && todo.length > 1 && existsSync(WORKER);
   if (useWorkers) {
     const { Piscina } = await import('piscina');
     const pool = new Piscina({
@@ -107,7 +131,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       workerData: { rules, code, codeSettings: opts.codeSettings ?? {}, containerLimits: opts.containerLimits },
     });
     try {
-      const parts = batches(inputs, files.map((f) => f.size));
+      const parts = batches(todo, todoSizes);
       const results = await Promise.all(
         parts.map(async (batch) => {
           // A worker that dies (out of memory on one file) loses its batch, not the scan.
@@ -125,13 +149,21 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
   } else {
     const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
     const done: FileTaskOutput[] = [];
-    await scanInOrder(scanFile, inputs, (r) => {
+    await scanInOrder(scanFile, todo, (r) => {
       opts.progress?.tick(r.rel, r.bytes);
       done.push(r);
     });
     outputs = done;
   }
   opts.progress?.stop();
+  if (cache) {
+    const byRel = new Map(todo.map((f) => [f.rel, f]));
+    for (const o of outputs) cache.put(byRel.get(o.rel)!, o);
+    await cache.save(warn);
+    // Cached and fresh results in walk order, as a run without the cache gives them.
+    const fresh = new Map(outputs.map((o) => [o.rel, o]));
+    outputs = inputs.flatMap((f) => cached.get(f.rel) ?? fresh.get(f.rel) ?? []);
+  }
 
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
@@ -195,6 +227,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       filesMinified: skipped.minified,
       filesTooLarge: skipped.tooLarge,
       threads: useWorkers ? threads : 1,
+      ...(cache ? { filesFromCache: cache.hits } : {}),
     },
   };
 }

@@ -14,6 +14,7 @@ import { compareWithBase, planPr, refine, writePrReport, type ScanRunner } from 
 import { checkStagedOptions, stagedCopy } from '../../pr/staged.js';
 import { reportedCategory } from '../../model/categories.js';
 import type { ScanOptions } from './scan.js';
+import { DEFAULT_CACHE_DIR } from '../../scan/cache.js';
 
 export async function runScan(paths: string[], opts: ScanOptions): Promise<number> {
   const cwd = process.cwd();
@@ -24,7 +25,13 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
   checkExplicitPaths(paths, cwd, maxFileSize);
   checkWritable([opts.output, opts.sarif, opts.json, ...(opts.inventory ?? [])], cwd);
   // The config file holds rule examples and allowlisted values: never report it.
-  const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? configIgnores(s.loaded.file, paths, cwd) : [])];
+  const cacheDir = opts.cache ? path.resolve(cwd, typeof opts.cache === 'string' ? opts.cache : DEFAULT_CACHE_DIR) : undefined;
+  // Nor the cache, whose files change with every run.
+  const ignore = [
+    ...(s.loaded.config.ignore ?? []),
+    ...(s.loaded.file ? configIgnores(s.loaded.file, paths, cwd) : []),
+    ...(cacheDir ? configIgnores(cacheDir, paths, cwd).map((p) => `${p}/`) : []),
+  ];
   checkStagedOptions(opts);
   const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
   const runner: ScanRunner = {
@@ -53,6 +60,7 @@ export async function runScan(paths: string[], opts: ScanOptions): Promise<numbe
     onlyFiles: plan.onlyFiles,
     codeOnlyFiles: plan.context,
     containerLimits: limits,
+    ...(cacheDir && !staged ? { cacheDir } : {}),
     includeDatabases: opts.includeDatabases ?? s.loaded.config.include_databases ?? false,
     progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
   });
@@ -110,7 +118,7 @@ export function checkWritable(files: ReadonlyArray<string | undefined>, cwd: str
   }
 }
 
-/** Ignore patterns for the config file, anchored at each scan root that holds it (ignore globs are relative to the root). */
+/** Ignore patterns for the config file (or the cache directory), anchored at each scan root that holds it (ignore globs are relative to the root). */
 function configIgnores(file: string, paths: readonly string[], cwd: string): string[] {
   const inside = paths
     .map((p) => path.relative(path.resolve(cwd, p), file))

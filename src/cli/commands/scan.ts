@@ -8,6 +8,7 @@ export interface ScanOptions extends CommonOptions, PrOptions {
   includeTests?: boolean;
   containerLimit?: string[];
   includeDatabases?: boolean;
+  cache?: string | boolean;
 }
 
 export function registerScan(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -19,6 +20,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .option('--no-code', 'skip code understanding (declarations, flows); classify text only')
     .option('--container-limit <name=value>', 'limit for archives, workbooks and documents: max_depth, max_entries, max_entry_bytes, max_total_bytes, max_ratio (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--include-databases', 'sample SQLite files met in the tree (.sqlite, .sqlite3, .db) as databases, like `pdscan db sqlite:PATH`')
+    .option('--cache [dir]', 'keep each file\'s results in DIR (default .pdscan-cache/) and reuse them while the file, pdscan, the rules and the options are unchanged')
     .option('--include-tests', 'also run code understanding on test, spec, story and mock files (their text is always classified)')
     .option('--include-test-data', 'keep values in tests, docs, translations, assets and example config, and synthetic values, at their level and in --fail-on (default: notes; clear placeholders dropped)')
     .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
