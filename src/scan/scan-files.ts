@@ -146,6 +146,8 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     } finally {
       await pool.destroy();
     }
+  } else if (todo.length === 0) {
+    outputs = []; // everything came from the cache: no classifier to compile
   } else {
     const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
     const done: FileTaskOutput[] = [];
