@@ -4,7 +4,6 @@
  * VCS and build directories. Symlinks are not followed into directories (no loops); a broken
  * symlink is reported and skipped.
  */
-import fg from 'fast-glob';
 import ignore, { type Ignore } from 'ignore';
 import { readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -119,6 +118,8 @@ export async function walk(paths: string[], opts: WalkOptions): Promise<WalkResu
       continue;
     }
     const tree = new IgnoreTree(abs, opts.ignore ?? []);
+    // The directory lister loads with the first directory: a scan of named files never needs it.
+    const { default: fg } = await import('fast-glob');
     const ignoreFiles = await fg(['**/.gitignore', '**/.pdscanignore'], {
       cwd: abs, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true,
       ignore: DEFAULT_EXCLUDED_DIRS.map((d) => `**/${d}/**`),
