@@ -63,7 +63,8 @@ function cacheFiles(): string[] {
   return readdirSync(cacheDir).filter((f) => f.endsWith('.bin'));
 }
 
-describe('scan cache', () => {
+// Each test runs several scans with code analysis from source: slow on a loaded machine, not a speed check.
+describe('scan cache', { timeout: 240_000 }, () => {
   test('a warm run gives the cold run\'s findings, flows included, from the cache alone', async () => {
     const plain = await scan();
     expect(plain.result.findings.some((f) => f.kind !== 'value')).toBe(true); // code findings are part of what is cached
