@@ -9,6 +9,8 @@ import path from 'node:path';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 
 const BENCHES: Array<{ name: string; file: string; what: string }> = [
+  { name: 'startup', file: 'bench/startup.ts', what: 'start-up: --help, --version and a one-file scan (median of 7 runs, wall and CPU)' },
+  { name: 'cache', file: 'bench/cache.ts', what: 'incremental cache: cold, warm and 20-file-change rescans of a medium repository' },
   { name: 'accuracy', file: 'bench/accuracy.ts', what: 'precision/recall per category on the labelled corpus' },
   { name: 'throughput', file: 'bench/throughput.ts', what: 'pdscan vs ripgrep on a ≥200 MB corpus' },
   { name: 'containers', file: 'bench/containers.ts', what: 'documents, workbooks, PDFs and archives: accuracy against text twins, MB/s and peak RSS' },

@@ -6,7 +6,8 @@
 import type { ScanResult } from '../model/result.js';
 import type { Regime } from '../model/categories.js';
 import type { ReportContext } from '../report/context.js';
-import { buildInventory, inventoryFormatOf, writeInventoryFile, type Inventory, type Lang } from '../report/inventory/index.js';
+import type { Inventory, Lang } from '../report/inventory/index.js';
+import { inventoryFormatOf } from '../report/inventory/format.js';
 import { ruleNames } from '../rules/meta/index.js';
 
 export interface InventoryRun {
@@ -17,7 +18,9 @@ export interface InventoryRun {
 }
 
 /** Writes one inventory file per name; the inventory is built once for all of them. */
-export function writeInventories(results: ScanResult[], files: string[], lang: Lang, run: InventoryRun): void {
+export async function writeInventories(results: ScanResult[], files: string[], lang: Lang, run: InventoryRun): Promise<void> {
+  // The inventory builder loads only for a run that writes an inventory.
+  const { buildInventory, writeInventoryFile } = await import('../report/inventory/index.js');
   let inv: Inventory | undefined;
   for (const file of files) {
     inv ??= buildInventory(results, { regime: run.regime, toolVersion: run.ctx.toolVersion, config: run.config, ruleName: ruleNames(run.ctx.rules) });

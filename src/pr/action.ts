@@ -57,6 +57,9 @@ export interface ActionPlan {
   warnings: string[];
 }
 
+/** The scan cache's directory in the workspace: action.yml's restore and save steps name it too. */
+export const ACTION_CACHE_DIR = '.pdscan-cache';
+
 /** Translates inputs and the event into `pdscan scan` arguments. */
 export function planAction(env: Env, cwd: string): ActionPlan {
   const input = (name: string) => (env[`INPUT_${name.toUpperCase().replace(/[- ]/g, '_')}`] ?? '').trim();
@@ -84,6 +87,8 @@ export function planAction(env: Env, cwd: string): ActionPlan {
   }
   if (diffBase) argv.push('--diff-base', diffBase);
   if (['false', 'off', 'no', '0'].includes(input('summary').toLowerCase())) argv.push('--no-summary');
+  // action.yml restores and saves this directory with the Actions cache (keyed by pdscan version and lockfile).
+  if (!['false', 'off', 'no', '0'].includes(input('cache').toLowerCase())) argv.push('--cache', ACTION_CACHE_DIR);
   return { argv, userArgs: splitArgs(input('args')), sarif, ...(diffBase ? { diffBase } : {}), warnings };
 }
 

@@ -3,15 +3,21 @@
  * for, validated (its JSON Schema in schemas/, plus the checks a schema cannot express), and kept
  * for the life of the process (each worker thread has its own copy).
  *
- * Everything goes through one CatalogueSource, so a build step can later hand the catalogue a
- * prebuilt, already-validated artefact instead of parsing YAML at start-up.
+ * Everything goes through one CatalogueSource. `npm run build` writes every file, already checked,
+ * into one versioned artefact (dist/catalogue.json, see `buildPrebuilt`) that loads with one
+ * JSON.parse: no YAML parsing and no schema compiling at start-up. It is used when its pdscan
+ * version and the hash of rules/ and schemas/ match; otherwise (running from source, rules edited
+ * since the build) the catalogue reads rules/*.yml and `catalogueNote()` says why.
  *
  * Files of the same kind that users supply (rule_files packs, test copies of names.yml) go through
  * the same checks with `checkRulesData`.
  */
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { RULES_DIR } from '../util/paths.js';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT, RULES_DIR, SCHEMAS_DIR } from '../util/paths.js';
+import { TOOL_VERSION } from '../util/version.js';
 import { ConfigError } from '../util/errors.js';
 import { readYamlFile } from '../util/yaml.js';
 import { assertSchema } from '../util/schema.js';
@@ -33,6 +39,8 @@ export interface CatalogueSource {
   read(rel: string): unknown;
   /** The .yml files of a folder under rules/ ("" for rules/ itself), sorted; none when it is missing. */
   list(dir: string): string[];
+  /** The data was checked when it was built (a prebuilt artefact): the checks are not run again. */
+  checked?: boolean;
 }
 
 export const yamlSource: CatalogueSource = {
@@ -91,13 +99,111 @@ export function readRulesFile<K extends RulesFileKind>(kind: K, file: string, di
   return checkRulesData(kind, readYamlFile(file, display), display);
 }
 
-let source: CatalogueSource = yamlSource;
+let chosen: CatalogueSource | undefined;
+let note: string | undefined;
 const cache = new Map<string, unknown>();
 
 /** Replaces where the catalogue reads from (a prebuilt artefact, a test double) and forgets what it read. */
 export function useCatalogueSource(next: CatalogueSource): void {
-  source = next;
+  chosen = next;
+  note = undefined;
   cache.clear();
+}
+
+function source(): CatalogueSource {
+  return (chosen ??= defaultSource());
+}
+
+/** Whether the rules in use were checked at build time (built-in patterns need no RE2 trial compile). */
+export function catalogueIsPrebuilt(): boolean {
+  return source().checked === true;
+}
+
+/** Why the prebuilt catalogue is not in use (missing, stale), once the catalogue has been read. */
+export function catalogueNote(): string | undefined {
+  return note;
+}
+
+/** The prebuilt catalogue: every rules file, already checked, keyed by its path under rules/. */
+export interface PrebuiltCatalogue {
+  format: number;
+  /** The pdscan version that built it. */
+  version: string;
+  /** `sourceHash()` when it was built. */
+  hash: string;
+  /** The .yml files of each folder under rules/ that the catalogue lists ("" and "lists"). */
+  dirs: Record<string, string[]>;
+  /** Path under rules/ → checked content. */
+  files: Record<string, unknown>;
+}
+
+const PREBUILT_FORMAT = 1;
+/** Next to the compiled code: dist/catalogue.json for dist/rules/catalogue.js; absent beside src/. */
+export const PREBUILT_FILE = fileURLToPath(new URL('../catalogue.json', import.meta.url));
+
+function filesUnder(dir: string, ext: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name), ext).map((f) => `${e.name}/${f}`) : e.name.endsWith(ext) ? [e.name] : []))
+    .sort();
+}
+
+/** Hash of everything the catalogue's content depends on: rules/**\/*.yml and schemas/*.json. */
+export function sourceHash(): string {
+  const h = createHash('sha256');
+  for (const [dir, ext] of [[RULES_DIR, '.yml'], [SCHEMAS_DIR, '.json']] as const) {
+    for (const f of filesUnder(dir, ext)) {
+      h.update(`${path.relative(PACKAGE_ROOT, path.join(dir, f))}\0`);
+      h.update(readFileSync(path.join(dir, f)));
+      h.update('\0');
+    }
+  }
+  return h.digest('hex');
+}
+
+/** Reads every rules file through the YAML source and runs every check: what `npm run build` writes. */
+export function buildPrebuilt(): PrebuiltCatalogue {
+  useCatalogueSource(yamlSource);
+  const files: Record<string, unknown> = {};
+  for (const f of [...DATA_FILES].sort()) files[f] = dataFile(f.replace(/\.yml$/, '') as RulesFileKind);
+  for (const { display, pack } of builtinPacks()) files[display.slice('rules/'.length)] = pack;
+  for (const [name, entries] of wordLists()) files[`lists/${name}.yml`] = entries;
+  const dirs = { '': yamlSource.list('').filter((f) => f in files), lists: yamlSource.list('lists') };
+  return { format: PREBUILT_FORMAT, version: TOOL_VERSION, hash: sourceHash(), dirs, files };
+}
+
+/** The prebuilt artefact as a source, or why it cannot be used. */
+export function prebuiltSource(file = PREBUILT_FILE): CatalogueSource | string {
+  let data: PrebuiltCatalogue;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8')) as PrebuiltCatalogue;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' ? 'no prebuilt rule catalogue (running from source?)' : `prebuilt rule catalogue unreadable (${code ?? (err as Error).message})`;
+  }
+  if (!data || typeof data !== 'object' || data.format !== PREBUILT_FORMAT || typeof data.files !== 'object' || typeof data.dirs !== 'object') return 'prebuilt rule catalogue has an unknown format';
+  if (data.version !== TOOL_VERSION) return `prebuilt rule catalogue is from pdscan ${String(data.version)}, this is ${TOOL_VERSION}`;
+  if (data.hash !== sourceHash()) return 'prebuilt rule catalogue is stale (rules/ or schemas/ changed since the build)';
+  return {
+    checked: true,
+    read: (rel) => {
+      if (!(rel in data.files)) throw new ConfigError(`rules/${rel}: not in the prebuilt rule catalogue`);
+      return data.files[rel];
+    },
+    list: (dir) => data.dirs[dir] ?? [],
+  };
+}
+
+function defaultSource(): CatalogueSource {
+  const prebuilt = prebuiltSource();
+  if (typeof prebuilt !== 'string') return prebuilt;
+  note = `${prebuilt}: reading rules/*.yml instead, which is slower to start (npm run build rebuilds it)`;
+  return yamlSource;
 }
 
 function once<T>(key: string, load: () => T): T {
@@ -105,8 +211,13 @@ function once<T>(key: string, load: () => T): T {
   return cache.get(key) as T;
 }
 
+/** Reads a file of rules/ and checks it, unless the source was checked when it was built. */
+function readChecked<K extends RulesFileKind>(kind: K, rel: string, data = source().read(rel)): RulesData<K> {
+  return source().checked ? (data as RulesData<K>) : checkRulesData(kind, data, `rules/${rel}`);
+}
+
 function dataFile<K extends RulesFileKind>(kind: K): RulesData<K> {
-  return once(kind, () => checkRulesData(kind, source.read(`${kind}.yml`), `rules/${kind}.yml`));
+  return once(kind, () => readChecked(kind, `${kind}.yml`));
 }
 
 export const categoriesFile = (): CategoriesFile => dataFile('categories');
@@ -122,16 +233,16 @@ export const syntheticValuesFile = (): SyntheticValuesFile => dataFile('syntheti
 /** The built-in detection packs, in file-name order, each with the display name errors use. */
 export function builtinPacks(): Array<{ display: string; pack: RulePack }> {
   return once('packs', () =>
-    source
+    source()
       .list('')
       .filter((f) => !DATA_FILES.has(f))
-      .map((f) => ({ display: `rules/${f}`, data: source.read(f) }))
+      .map((f) => ({ f, display: `rules/${f}`, data: source().read(f) }))
       .filter(({ data }) => typeof data === 'object' && data !== null && 'pack' in data)
-      .map(({ display, data }) => ({ display, pack: checkRulesData('pack', data, display) })),
+      .map(({ f, display, data }) => ({ display, pack: readChecked('pack', f, data) })),
   );
 }
 
 /** The word lists of rules/lists/ by name ("vi-provinces"), entries in NFC. */
 export function wordLists(): ReadonlyMap<string, string[]> {
-  return once('lists', () => new Map(source.list('lists').map((f) => [f.replace(/\.yml$/, ''), checkRulesData('list', source.read(`lists/${f}`), `rules/lists/${f}`)])));
+  return once('lists', () => new Map(source().list('lists').map((f) => [f.replace(/\.yml$/, ''), readChecked('list', `lists/${f}`)])));
 }

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import RE2 from 're2';
-import { builtinPacks, readRulesFile } from './catalogue.js';
+import { builtinPacks, catalogueIsPrebuilt, readRulesFile } from './catalogue.js';
 import { ConfigError } from '../util/errors.js';
 import { isCategory } from '../model/categories.js';
 import { expandMacros } from './macros.js';
@@ -16,8 +16,16 @@ import type { RuleDef } from './types.js';
 let builtinRules: RuleDef[] | undefined;
 
 function loadBuiltinRules(): RuleDef[] {
-  builtinRules ??= builtinPacks().flatMap(({ display, pack }) => validatePackRules(pack.rules, display));
+  // A prebuilt catalogue's packs passed these checks when it was built (scripts/build-catalogue.js):
+  // compiling every pattern here too would only be thrown away (the classifier compiles its own).
+  const checked = catalogueIsPrebuilt();
+  builtinRules ??= builtinPacks().flatMap(({ display, pack }) => (checked ? withSource(pack.rules, display) : validatePackRules(pack.rules, display)));
   return builtinRules;
+}
+
+function withSource(rules: RuleDef[], display: string): RuleDef[] {
+  for (const r of rules) r.source = display;
+  return rules;
 }
 
 export function checkRule(rule: RuleDef, where: string): void {
@@ -53,9 +61,8 @@ export function validatePackRules(rules: RuleDef[], display: string): RuleDef[] 
     if (seen.has(r.id)) throw new ConfigError(`${where}.id: duplicate rule id "${r.id}"`);
     seen.add(r.id);
     checkRule(r, where);
-    r.source = display;
   });
-  return rules;
+  return withSource(rules, display);
 }
 
 export interface LoadRulesOptions {

@@ -19,7 +19,6 @@ import type { AnalyzerContext, FileAnalysis } from '../sources/code/contract.js'
 import { wantsCodeAnalysis } from '../sources/code/scope.js';
 import type { ScanProblem } from '../model/result.js';
 import { DEFAULT_CONTAINER_LIMITS, type ContainerLimits } from '../sources/files/containers/types.js';
-import { scanContainer } from './container-task.js';
 import { classifyFileContext, jsdocExampleContext, lineContext } from '../classify/context/file-context.js';
 import { annotateValueFindings } from './value-context.js';
 import { dropExpressionValues, scriptKindOf } from '../classify/code-literals.js';
@@ -131,6 +130,8 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
   return async function scanFile(input: FileTaskInput, pending?: Promise<ReadOutcome>): Promise<FileTaskOutput> {
     if (input.container) {
       if (input.codeOnly) return { rel: input.rel, findings: [], evidence: [], bytes: 0, lines: 0 };
+      // The archive, workbook, document and PDF readers load with the first container met.
+      const { scanContainer } = await import('./container-task.js');
       const c = await scanContainer(input.abs, input.rel, input.size ?? 0, opts.containerLimits ?? DEFAULT_CONTAINER_LIMITS, classifyText);
       // Each inner file has its own context (backup.zip!/test/fixtures/x.csv is test data).
       const judge = judgeFor(input);

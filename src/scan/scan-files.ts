@@ -6,20 +6,19 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Piscina } from 'piscina';
 import type { Finding } from '../model/finding.js';
 import { compareFindings } from '../model/finding.js';
 import { evidenceWithReportedCategories, withReportedCategories } from '../model/categories.js';
 import type { Evidence, ScanProblem, ScanResult } from '../model/result.js';
 import { loadRules, type LoadRulesOptions } from '../rules/load.js';
 import { walk } from '../sources/files/walk.js';
+import { ScanCache } from './cache.js';
 import { createFileScanner, scanInOrder, type FileTaskInput, type FileTaskOutput } from './file-task.js';
 import { codeAnalyzerLoader, linkCode } from './code-analyzer.js';
 import type { Progress } from '../util/progress.js';
 import type { CodeSettings } from '../sources/code/contract.js';
 import type { ContainerLimits } from '../sources/files/containers/types.js';
-import { looksLikeIdDocument } from '../sources/files/containers/expand.js';
-import { idDocumentFinding } from './container-task.js';
+import { looksLikeIdDocument } from '../sources/files/containers/id-document.js';
 import { isManifestPath, MAX_MANIFEST_BYTES, type ManifestFile } from '../sources/code/manifests.js';
 
 export interface FileScanOptions {
@@ -45,6 +44,10 @@ export interface FileScanOptions {
   containerLimits?: ContainerLimits;
   /** SQLite files will be scanned as databases by the caller: do not list them as skipped. */
   includeDatabases?: boolean;
+  /** Directory of the incremental cache (--cache): unchanged files are not read or parsed again. */
+  cacheDir?: string;
+  /** Where cache warnings go (default: stderr). */
+  warn?: (message: string) => void;
 }
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
@@ -98,9 +101,29 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     ...(f.container ? { container: true, size: f.size } : {}),
   }));
   const rules = loadRules(opts.ruleOptions);
+  const warn = opts.warn ?? ((m: string) => process.stderr.write(`pdscan: warning: ${m}\n`));
+  const cache = opts.cacheDir
+    ? await ScanCache.open(opts.cacheDir, { rules, code, codeSettings: opts.codeSettings ?? {}, containerLimits: opts.containerLimits ?? null }, warn)
+    : undefined;
+  // Files whose cached results still hold are not read by the classifier or parsed again.
+  const cached = new Map<string, FileTaskOutput>();
+  if (cache) {
+    await cache.hash(inputs.map((f, i) => ({ ...f, size: files[i]!.size })));
+    for (const f of inputs) {
+      const hit = cache.get(f);
+      if (hit) {
+        cached.set(f.rel, hit);
+        opts.progress?.tick(f.rel, hit.bytes);
+      }
+    }
+  }
+  const todo = cached.size ? inputs.filter((f) => !cached.has(f.rel)) : inputs;
+  const todoSizes = cached.size ? files.filter((f) => !cached.has(f.rel)).map((f) => f.size) : files.map((f) => f.size);
+  const todoBytes = todoSizes.reduce((n, b) => n + b, 0);
   let outputs: FileTaskOutput[];
-  const useWorkers = threads > 1 && totalBytes > IN_PROCESS_BYTES && files.length > 1 && existsSync(WORKER);
+  const useWorkers = threads > 1 && todoBytes > IN_PROCESS_BYTES && todo.length > 1 && existsSync(WORKER);
   if (useWorkers) {
+    const { Piscina } = await import('piscina');
     const pool = new Piscina({
       filename: WORKER,
       minThreads: threads,
@@ -108,7 +131,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       workerData: { rules, code, codeSettings: opts.codeSettings ?? {}, containerLimits: opts.containerLimits },
     });
     try {
-      const parts = batches(inputs, files.map((f) => f.size));
+      const parts = batches(todo, todoSizes);
       const results = await Promise.all(
         parts.map(async (batch) => {
           // A worker that dies (out of memory on one file) loses its batch, not the scan.
@@ -123,16 +146,26 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     } finally {
       await pool.destroy();
     }
+  } else if (todo.length === 0) {
+    outputs = []; // everything came from the cache: no classifier to compile
   } else {
     const scanFile = createFileScanner(rules, code ? codeAnalyzerLoader(opts.codeSettings) : undefined, { includeTests: opts.codeSettings?.includeTests, containerLimits: opts.containerLimits });
     const done: FileTaskOutput[] = [];
-    await scanInOrder(scanFile, inputs, (r) => {
+    await scanInOrder(scanFile, todo, (r) => {
       opts.progress?.tick(r.rel, r.bytes);
       done.push(r);
     });
     outputs = done;
   }
   opts.progress?.stop();
+  if (cache) {
+    const byRel = new Map(todo.map((f) => [f.rel, f]));
+    for (const o of outputs) cache.put(byRel.get(o.rel)!, o);
+    await cache.save(warn);
+    // Cached and fresh results in walk order, as a run without the cache gives them.
+    const fresh = new Map(outputs.map((o) => [o.rel, o]));
+    outputs = inputs.flatMap((f) => cached.get(f.rel) ?? fresh.get(f.rel) ?? []);
+  }
 
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
@@ -173,7 +206,11 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
     evidence.push(...linked.evidence);
   }
   // Binary files are not read, but one named like an ID card scan is reported by its name.
-  for (const p of binaryPaths) if (looksLikeIdDocument(p)) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
+  const idDocuments = binaryPaths.filter(looksLikeIdDocument);
+  if (idDocuments.length) {
+    const { idDocumentFinding } = await import('./container-task.js');
+    for (const p of idDocuments) findings.push(idDocumentFinding(p, 'binary file named like one; content not read'));
+  }
   // Sub-kinds (blood-type, eid-bank-credentials) are reported as their parent category.
   findings.splice(0, findings.length, ...findings.map(withReportedCategories));
   evidence.splice(0, evidence.length, ...evidence.map(evidenceWithReportedCategories));
@@ -197,6 +234,7 @@ export async function scanFiles(opts: FileScanOptions): Promise<ScanResult & { d
       filesMinified: skipped.minified,
       filesTooLarge: skipped.tooLarge,
       threads: useWorkers ? threads : 1,
+      ...(cache ? { filesFromCache: cache.hits } : {}),
     },
   };
 }

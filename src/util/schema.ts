@@ -1,17 +1,20 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { SCHEMAS_DIR } from './paths.js';
 import { ConfigError } from './errors.js';
 
-const ajv = new Ajv({ allErrors: false, strict: false });
+/** The schema compiler, loaded on first use: the prebuilt rule catalogue was checked at build time. */
+let ajv: Ajv | undefined;
+const compiler = (): Ajv => (ajv ??= new (createRequire(import.meta.url)('ajv') as typeof import('ajv')).Ajv({ allErrors: false, strict: false }));
 const cache = new Map<string, ValidateFunction>();
 
 export function schemaValidator(name: string): ValidateFunction {
   let v = cache.get(name);
   if (!v) {
     const schema = JSON.parse(readFileSync(path.join(SCHEMAS_DIR, name), 'utf8')) as object;
-    v = ajv.compile(schema);
+    v = compiler().compile(schema);
     cache.set(name, v);
   }
   return v;

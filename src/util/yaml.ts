@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { parse, YAMLParseError } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import { ConfigError } from './errors.js';
+
+/** The YAML parser, loaded on first use: a run without a config file and with the prebuilt rule catalogue parses no YAML. */
+let yaml: typeof Yaml | undefined;
+const lib = (): typeof Yaml => (yaml ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 /** Parse a YAML file; syntax errors become a ConfigError naming the file and line. */
 export function readYamlFile(file: string, displayName = file): unknown {
@@ -10,6 +15,7 @@ export function readYamlFile(file: string, displayName = file): unknown {
   } catch (err) {
     throw new ConfigError(`${displayName}: cannot read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
+  const { parse, YAMLParseError } = lib();
   try {
     return parse(text, { uniqueKeys: true });
   } catch (err) {

@@ -194,8 +194,15 @@ describe('planAction', () => {
       env({ INPUT_PATHS: 'src\nlib', INPUT_CONFIG: 'ci/pdscan.yml', INPUT_LAW: 'decree-13', INPUT_INVENTORY: 'inv.json, inv.md', INPUT_BASELINE: 'bl.json', INPUT_DIFF: 'false', INPUT_ARGS: '--min-confidence medium --explain' }),
       '/nonexistent',
     );
-    expect(p.argv).toEqual(['scan', 'src', 'lib', '--sarif', 'pdscan.sarif', '--fail-on', 'high', '--config', 'ci/pdscan.yml', '--law', 'decree-13', '--inventory', 'inv.json', 'inv.md', '--baseline', 'bl.json']);
+    expect(p.argv).toEqual(['scan', 'src', 'lib', '--sarif', 'pdscan.sarif', '--fail-on', 'high', '--config', 'ci/pdscan.yml', '--law', 'decree-13', '--inventory', 'inv.json', 'inv.md', '--baseline', 'bl.json', '--cache', '.pdscan-cache']);
     expect(p.userArgs).toEqual(['--min-confidence', 'medium', '--explain']);
+  });
+  it('uses the scan cache that action.yml restores and saves, unless cache is false', () => {
+    const action = readFileSync(path.join(PACKAGE_ROOT, 'action.yml'), 'utf8');
+    expect(action).toMatch(/actions\/cache\/restore@v\d+[\s\S]*path: \$\{\{ github\.workspace \}\}\/\.pdscan-cache/);
+    expect(action).toMatch(/actions\/cache\/save@v\d+[\s\S]*path: \$\{\{ github\.workspace \}\}\/\.pdscan-cache/);
+    expect(planAction(env({ INPUT_DIFF: 'false' }), '/x').argv.slice(-2)).toEqual(['--cache', '.pdscan-cache']);
+    expect(planAction(env({ INPUT_DIFF: 'false', INPUT_CACHE: 'false' }), '/x').argv).not.toContain('--cache');
   });
   it('takes the base from GITHUB_BASE_REF when the payload is missing', () => {
     expect(planAction(env({ GITHUB_EVENT_NAME: 'pull_request', GITHUB_BASE_REF: 'develop' }), '/x').diffBase).toBe('origin/develop');

@@ -5,11 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command, Option } from 'commander';
-import { postProcess, setup, type CommonOptions } from '../common.js';
-import { scanFiles } from '../../scan/scan-files.js';
-import { createProgress } from '../progress.js';
-import { parseSize } from '../../config/load.js';
-import { applySuppressions, suppressionReader } from '../../pr/suppressions.js';
+import type { CommonOptions } from '../options.js';
 import {
   applyBaseline,
   createBaseline,
@@ -19,7 +15,6 @@ import {
   serializeBaseline,
   underScannedPaths,
 } from '../../pr/baseline.js';
-import { scanRoots } from '../../pr/pr-scan.js';
 import { TOOL_VERSION } from '../version.js';
 import { ConfigError } from '../../util/errors.js';
 import type { ScanResult } from '../../model/result.js';
@@ -50,6 +45,14 @@ function addScanOptions(cmd: Command): Command {
 
 async function scanForBaseline(paths: string[], opts: BaselineOptions): Promise<{ result: ScanResult; cwd: string }> {
   const cwd = process.cwd();
+  // Loaded when a baseline is made: `pdscan --help` and the other commands never pay for the scanner.
+  const [{ postProcess, setup }, { scanFiles }, { createProgress }, { parseSize }, { applySuppressions, suppressionReader }] = await Promise.all([
+    import('../common.js'),
+    import('../../scan/scan-files.js'),
+    import('../progress.js'),
+    import('../../config/load.js'),
+    import('../../pr/suppressions.js'),
+  ]);
   const s = setup(opts, cwd);
   const maxFileSize = parseSize(opts.maxFileSize ?? s.loaded.config.max_file_size ?? '5MB', '--max-file-size');
   const raw = await scanFiles({
@@ -104,6 +107,7 @@ export function registerBaseline(program: Command, run: (fn: () => Promise<numbe
       const cwd = process.cwd();
       const data = loadBaseline(file, cwd);
       const { result } = await scanForBaseline(paths, opts);
+      const { scanRoots } = await import('../../pr/pr-scan.js');
       const roots = scanRoots(paths, cwd);
       const { stale } = applyBaseline(result.findings, data, (p) => underScannedPaths(p, roots));
       const pruned = pruneBaseline(data, stale);

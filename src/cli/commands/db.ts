@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
-import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
-import { createProgress } from '../progress.js';
+import { addCommonOptions, type CommonOptions } from '../options.js';
 import { ConfigError } from '../../util/errors.js';
 import { DB_DEFAULTS, parseDbUrl } from '../../sources/db/url.js';
 
@@ -48,6 +47,7 @@ export function registerDb(program: Command, run: (fn: () => Promise<number>) =>
     run(async () => {
       const cwd = process.cwd();
       parseDbUrl(url); // a bad URL is a usage error before anything is loaded
+      const [{ emit, postProcess, setup }, { createProgress }] = await Promise.all([import('../common.js'), import('../progress.js')]);
       const s = setup(opts, cwd);
       const cfg = s.loaded.config.db ?? {};
       // The drivers (pg, mysql2, mongodb) load only when a database scan runs.

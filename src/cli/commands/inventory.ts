@@ -9,9 +9,8 @@ import path from 'node:path';
 import { Command, Option } from 'commander';
 import type { Regime } from '../../model/categories.js';
 import { ConfigError } from '../../util/errors.js';
-import { loadConfig } from '../../config/load.js';
 import { TOOL_VERSION } from '../version.js';
-import { mergeInventories, parseInventory, serializeInventory, writeInventoryFile, type Lang } from '../../report/inventory/index.js';
+import type { Lang } from '../../report/inventory/index.js';
 
 interface MergeOptions {
   output?: string;
@@ -33,6 +32,7 @@ export function registerInventory(program: Command, run: (fn: () => Promise<numb
     .action((files: string[], opts: MergeOptions) =>
       run(async () => {
         const cwd = process.cwd();
+        const [{ loadConfig }, { mergeInventories, parseInventory, serializeInventory, writeInventoryFile }] = await Promise.all([import('../../config/load.js'), import('../../report/inventory/index.js')]);
         const { config } = loadConfig(opts.config, cwd);
         const inventories = files.map((f) => {
           let text: string;

@@ -1,9 +1,5 @@
 import { Command, Option } from 'commander';
-import { allCategories, allSubkinds, isPrecaution, isSensitive, type Regime } from '../../model/categories.js';
-import { formatRef } from '../../model/legal-refs.js';
-import { loadRules } from '../../rules/load.js';
-import { loadConfig } from '../../config/load.js';
-import { checkRuleValidators } from '../../classify/validators/index.js';
+import type { Regime } from '../../model/categories.js';
 
 interface RulesOptions {
   law?: Regime;
@@ -21,6 +17,13 @@ export function registerRules(program: Command, run: (fn: () => Promise<number>)
     .option('-c, --config <file>', 'configuration file (to include your own rules)')
     .action((opts: RulesOptions) =>
       run(async () => {
+        const [{ allCategories, allSubkinds, isPrecaution, isSensitive }, { formatRef }, { loadRules }, { loadConfig }, { checkRuleValidators }] = await Promise.all([
+          import('../../model/categories.js'),
+          import('../../model/legal-refs.js'),
+          import('../../rules/load.js'),
+          import('../../config/load.js'),
+          import('../../classify/validators/index.js'),
+        ]);
         const { config } = loadConfig(opts.config, process.cwd());
         const rules = loadRules({ extraFiles: config.rule_files, extraRules: config.rules, disable: config.disable_rules });
         checkRuleValidators(rules);

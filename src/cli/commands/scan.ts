@@ -1,25 +1,14 @@
 import { Command, Option } from 'commander';
-import { addCommonOptions, emit, postProcess, setup, type CommonOptions } from '../common.js';
-import { scanFiles } from '../../scan/scan-files.js';
-import { createProgress } from '../progress.js';
-import { parseSize } from '../../config/load.js';
-import { accessSync, constants, existsSync, statSync } from 'node:fs';
-import path from 'node:path';
-import { ConfigError, ScanError } from '../../util/errors.js';
-import { escapeControl } from '../../report/text.js';
-import { walk } from '../../sources/files/walk.js';
-import { containerLimits } from '../../sources/files/containers/limits.js';
-import { scanTreeDatabases } from './scan-databases.js';
-import { compareWithBase, planPr, refine, writePrReport, type PrOptions, type ScanRunner } from '../../pr/pr-scan.js';
-import { checkStagedOptions, stagedCopy } from '../../pr/staged.js';
-import { reportedCategory } from '../../model/categories.js';
+import { addCommonOptions, type CommonOptions } from '../options.js';
+import type { PrOptions } from '../../pr/pr-scan.js';
 
-interface ScanOptions extends CommonOptions, PrOptions {
+export interface ScanOptions extends CommonOptions, PrOptions {
   maxFileSize?: string;
   code?: boolean;
   includeTests?: boolean;
   containerLimit?: string[];
   includeDatabases?: boolean;
+  cache?: string | boolean;
 }
 
 export function registerScan(program: Command, run: (fn: () => Promise<number>) => Promise<void>): void {
@@ -31,6 +20,7 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
     .option('--no-code', 'skip code understanding (declarations, flows); classify text only')
     .option('--container-limit <name=value>', 'limit for archives, workbooks and documents: max_depth, max_entries, max_entry_bytes, max_total_bytes, max_ratio (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--include-databases', 'sample SQLite files met in the tree (.sqlite, .sqlite3, .db) as databases, like `pdscan db sqlite:PATH`')
+    .option('--cache [dir]', 'keep each file\'s results in DIR (default .pdscan-cache/) and reuse them while the file, pdscan, the rules and the options are unchanged')
     .option('--include-tests', 'also run code understanding on test, spec, story and mock files (their text is always classified)')
     .option('--include-test-data', 'keep values in tests, docs, translations, assets and example config, and synthetic values, at their level and in --fail-on (default: notes; clear placeholders dropped)')
     .option('--diff-base <ref>', 'report only findings on lines added or changed since this git ref (its merge base with HEAD)')
@@ -43,109 +33,6 @@ export function registerScan(program: Command, run: (fn: () => Promise<number>) 
         .choices(['repo', 'files'])
         .default('repo'),
     );
-  addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) =>
-    run(async () => {
-      const cwd = process.cwd();
-      const s = setup(opts, cwd, paths[0]);
-      const codeSettings = { regime: s.regime, recipients: s.loaded.config.recipients, includeTests: opts.includeTests === true };
-      const maxFileSize = opts.maxFileSize !== undefined ? parseSize(opts.maxFileSize, '--max-file-size') : parseSize(s.loaded.config.max_file_size ?? '5MB', `${s.loaded.file ? path.relative(cwd, s.loaded.file) || s.loaded.file : 'config'}: max_file_size`);
-      const limits = containerLimits(s.loaded.config.containers, opts.containerLimit);
-      checkExplicitPaths(paths, cwd, maxFileSize);
-      checkWritable([opts.output, opts.sarif, opts.json, ...(opts.inventory ?? [])], cwd);
-      // The config file holds rule examples and allowlisted values: never report it.
-      const ignore = [...(s.loaded.config.ignore ?? []), ...(s.loaded.file ? configIgnores(s.loaded.file, paths, cwd) : [])];
-      checkStagedOptions(opts);
-      const plan = planPr(opts, cwd, [opts.output, opts.sarif, opts.json, ...(opts.inventory ?? []), typeof opts.summary === 'string' ? opts.summary : undefined]);
-      const runner: ScanRunner = {
-        scan: async ({ categories, threads, ...o }) => {
-          const ruleOptions = categories
-            ? { ...s.ruleOptions, disable: [...(s.ruleOptions.disable ?? []), ...s.rules.filter((r) => !categories.has(reportedCategory(r.category))).map((r) => r.id)] }
-            : s.ruleOptions;
-          const r = await scanFiles({ ...o, threads: opts.threads ?? threads, maxFileSize, ignore, ruleOptions, code: opts.code, codeSettings, containerLimits: limits });
-          return postProcess(r, opts, s);
-        },
-        list: async (p, dir) => (await walk(p, { cwd: dir, maxFileSize, ignore })).files.map((f) => f.rel),
-      };
-      // --staged reads the index's version of the files from a temporary copy; one thread, since
-      // a commit touches few files and starting workers would cost more than it saves.
-      const staged = opts.staged ? stagedCopy(plan, cwd, paths) : undefined;
-      const scanCwd = staged?.cwd ?? cwd;
-      const result = await scanFiles({
-        paths,
-        cwd: scanCwd,
-        threads: opts.threads ?? (staged ? 1 : undefined),
-        maxFileSize,
-        ignore,
-        ruleOptions: s.ruleOptions,
-        code: opts.code,
-        codeSettings,
-        onlyFiles: plan.onlyFiles,
-        codeOnlyFiles: plan.context,
-        containerLimits: limits,
-        includeDatabases: opts.includeDatabases ?? s.loaded.config.include_databases ?? false,
-        progress: createProgress(!opts.quiet && process.stderr.isTTY === true),
-      });
-      const databases = await scanTreeDatabases(result, opts.includeDatabases ?? s.loaded.config.include_databases ?? false, s, scanCwd, opts.threads);
-      // Inline suppressions are read from the same copy the findings come from.
-      const outcome = refine(postProcess(result, opts, s), plan, { cwd: scanCwd, paths, regime: s.regime });
-      staged?.dispose();
-      // Before emit: the base comparison must not read this run's own output files.
-      const children = s.loaded.config.inventory?.children;
-      const comparison = await compareWithBase(outcome, plan, runner, { regime: s.regime, children: typeof children === 'boolean' ? children : null, cwd, paths, pr: opts });
-      const code = emit([outcome.result, ...databases.map((d) => postProcess(d, opts, s))], opts, s);
-      writePrReport(outcome, plan, comparison, { ctx: s.ctx, failOn: s.failOn, exitCode: code, cwd, sarifPath: opts.sarif, pr: opts });
-      return code;
-    }),
-  );
-}
-
-/**
- * A path named on the command line that cannot be scanned is an error, before any work: a
- * missing path, a device or FIFO, a file over --max-file-size. Reported as typed, not rebased.
- */
-export function checkExplicitPaths(paths: readonly string[], cwd: string, maxFileSize: number): void {
-  for (const p of paths) {
-    const shown = escapeControl(p);
-    let st;
-    try {
-      st = statSync(path.resolve(cwd, p));
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      throw new ScanError(`${shown}: ${code === 'ENOENT' ? 'no such file or directory' : `cannot read (${code ?? 'error'})`}`);
-    }
-    if (st.isDirectory()) continue;
-    if (!st.isFile()) throw new ScanError(`${shown}: not a regular file or directory (device, FIFO or socket); nothing to scan`);
-    if (st.size > maxFileSize) throw new ScanError(`${shown}: ${st.size} bytes, over --max-file-size (${maxFileSize} bytes); raise --max-file-size to scan it`);
-    try {
-      accessSync(path.resolve(cwd, p), constants.R_OK);
-    } catch {
-      throw new ScanError(`${shown}: permission denied`);
-    }
-  }
-}
-
-/** Outputs are checked before the scan: a bad name found after minutes of work loses them. */
-export function checkWritable(files: ReadonlyArray<string | undefined>, cwd: string): void {
-  for (const file of files) {
-    if (!file) continue;
-    let dir = path.dirname(path.resolve(cwd, file));
-    while (!existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-      accessSync(dir, constants.W_OK);
-    } catch {
-      throw new ConfigError(`${escapeControl(file)}: cannot write here (${dir} is not a writable directory)`);
-    }
-    const target = path.resolve(cwd, file);
-    if (existsSync(target) && statSync(target).isDirectory()) throw new ConfigError(`${escapeControl(file)}: is a directory, not a file to write`);
-  }
-}
-
-/** Ignore patterns for the config file, anchored at each scan root that holds it (ignore globs are relative to the root). */
-function configIgnores(file: string, paths: readonly string[], cwd: string): string[] {
-  const inside = paths
-    .map((p) => path.relative(path.resolve(cwd, p), file))
-    .filter((rel) => rel && !rel.startsWith('..') && !path.isAbsolute(rel))
-    .map((rel) => `/${rel.split(path.sep).join('/')}`);
-  return [...new Set(inside)];
+  // What runs a scan loads when one runs: `pdscan --help` and the other commands never pay for it.
+  addCommonOptions(cmd).action((paths: string[], opts: ScanOptions) => run(async () => (await import('./scan-run.js')).runScan(paths, opts)));
 }

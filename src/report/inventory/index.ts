@@ -80,12 +80,8 @@ export function parseInventory(text: string, displayName: string): Inventory {
   return data as Inventory;
 }
 
-export function inventoryFormatOf(file: string): 'json' | 'md' {
-  const ext = path.extname(file).toLowerCase();
-  if (ext === '.json') return 'json';
-  if (ext === '.md' || ext === '.markdown') return 'md';
-  throw new ConfigError(`${file}: the inventory file must end in .json or .md`);
-}
+import { inventoryFormatOf } from './format.js';
+export { inventoryFormatOf };
 
 export function serializeInventory(inv: Inventory, format: 'json' | 'md', lang: Lang): string {
   const errors = validateInventory(inv);

@@ -11,7 +11,7 @@ import { readFileSync, statSync, existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { ScanProblem } from '../../model/result.js';
-import { isContainerPath } from './containers/expand.js';
+import { isContainerPath } from './containers/format.js';
 
 export const DEFAULT_EXCLUDED_DIRS = [
   'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.svelte-kit',

@@ -15,9 +15,9 @@ import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type 
 import { CHUNK_BYTES } from './sheets.js';
 import { EntryEncrypted } from './zip.js';
 import { looksLikeIdDocument } from './id-document.js';
+import { containerFormat, isContainerPath } from './format.js';
 export { looksLikeIdDocument };
 
-export type ContainerFormat = 'zip' | 'tar' | 'tgz' | 'gz' | 'xlsx' | 'ods' | 'xls' | 'docx' | 'pptx' | 'odt' | 'pdf';
 
 export interface ExpandContext {
   limits: ContainerLimits;
@@ -27,18 +27,7 @@ export interface ExpandContext {
   sink: UnitSink;
 }
 
-const BY_EXT: Record<string, ContainerFormat> = {
-  zip: 'zip', tar: 'tar', tgz: 'tgz', gz: 'gz', xlsx: 'xlsx', xlsm: 'xlsx', ods: 'ods', xls: 'xls',
-  docx: 'docx', docm: 'docx', pptx: 'pptx', odt: 'odt', pdf: 'pdf',
-};
-
-export function containerFormat(name: string): ContainerFormat | undefined {
-  const lower = name.toLowerCase();
-  if (lower.endsWith('.tar.gz')) return 'tgz';
-  return BY_EXT[lower.slice(lower.lastIndexOf('.') + 1)];
-}
-
-export const isContainerPath = (name: string): boolean => containerFormat(name) !== undefined;
+export { containerFormat, isContainerPath, type ContainerFormat } from './format.js';
 
 const SQLITE_EXT = /\.(sqlite3?|db)$/i;
 
