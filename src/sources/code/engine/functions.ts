@@ -71,6 +71,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
     let out: Label[] = [];
     const decos = decoratorNames(p);
     let source: string | undefined;
+    const named = !info.key.includes('<anon');
     for (const d of decos) {
       if (this.vocab.paramDecorators[d]) source = this.vocab.paramDecorators[d];
       if (this.vocab.requestDecorators.has(d)) out.push({ k: 'src', what: 'request', steps: [this.step(p, `request ${name ?? ''}`.trim())] });
@@ -88,14 +89,15 @@ export abstract class FunctionAnalyzer extends Interpreter {
       if (m && m.protection !== 'hashing' && m.protection !== 'encryption') {
         const field = decoKey ?? name;
         const steps = [...(srcStep ? [srcStep] : []), this.step(p, `parameter ${name} (${m.category})`)];
-        out.push({ k: 'cat', cat: m.category, conf: m.confidence, field, ...(source ? { source } : {}), steps });
+        // Known from the parameter's name: callers' arguments say more where they carry personal data.
+        const arg = !source && named ? { arg: { fn: info.key, index: i } } : {};
+        out.push({ k: 'cat', cat: m.category, conf: m.confidence, field, ...(source ? { source } : {}), ...arg, steps });
         if (source === 'query string' || source === 'path parameters') {
           this.urlInputs.push({ step: steps[steps.length - 1]!, cat: m.category, conf: m.confidence, field, ctx: { ...this.ctxOf(info) } });
         }
       }
     }
     const tn = typeNameOf(p.type).name;
-    const named = !info.key.includes('<anon');
     if (tn && !this.vocab.nonDataTypes.has(tn) && !decoKey) {
       out.push({
         k: 'type',
@@ -107,7 +109,9 @@ export abstract class FunctionAnalyzer extends Interpreter {
     } else if (source && !decoKey && !out.some((l) => l.k === 'cat')) {
       out.push({ k: 'src', what: source, steps: [srcStep!] });
     }
-    if (name && !p.type && !tn && !source && !out.some((l) => l.k === 'src')) out.push(...this.fieldsReadOn(p, name));
+    if (name && !p.type && !tn && !source && !out.some((l) => l.k === 'src')) {
+      for (const l of this.fieldsReadOn(p, name)) out.push(named && l.k === 'cat' ? { ...l, arg: { fn: info.key, index: i } } : l);
+    }
     if (named) {
       out.push({ k: 'param', fn: info.key, index: i, name: name ?? `#${i}`, steps: [this.step(p, `parameter ${name ?? i} of ${info.name}`)] });
     }
