@@ -223,6 +223,7 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   const needLabel = (l: Label): void => {
     if (l.k === 'param') needed.add(l.fn);
     else if ((l.k === 'cat' || l.k === 'type') && l.via) needed.add(l.via.fn);
+    if (l.k === 'cat' && l.arg) needed.add(l.arg.fn);
     // Arguments of calls resolved elsewhere may still stand for this file's parameters.
     if (l.k === 'ret') l.args.forEach(need);
     else if (l.k === 'cat' && l.from) l.from.args.forEach(need);

@@ -201,3 +201,36 @@ export function a(user: { email: string; phone: string }) {
     ).toEqual(['src/a.ts:5 → src/a.ts:3 [digital-account]', 'src/a.ts:6 → src/a.ts:3 [phone]']);
   });
 });
+
+describe('wrappers taking an options object', () => {
+  test('fields destructured in the parameter list are passed on: each call with personal data is a result', () => {
+    expect(
+      flows({
+        'src/helpers/notification.js': `const nodemailer = require('nodemailer');
+const sendReminderEmail = async ({ email, subject, htmlContent }) => {
+  const transporter = nodemailer.createTransport({ host: 'smtp.gmail.com' });
+  await transporter.sendMail({ from: 'shop@app.io', to: email, subject, html: htmlContent });
+};
+module.exports = sendReminderEmail;`,
+        'src/orders.js': `const sendReminderEmail = require('./helpers/notification');
+exports.cancel = async (req, res) => {
+  const { email } = req.body;
+  await sendReminderEmail({ email, subject: 'Cancelled', htmlContent: '<p>x</p>' });
+};
+exports.refund = async (req, res) => {
+  await sendReminderEmail({ email: req.body.email, subject: 'Refund', htmlContent: '<p>y</p>' });
+};`,
+      }),
+    ).toEqual(['src/orders.js:4 → src/helpers/notification.js:4 [digital-account]', 'src/orders.js:7 → src/helpers/notification.js:4 [digital-account]']);
+  });
+
+  test('a destructured parameter no caller fills stays at the sink', () => {
+    expect(
+      flows({
+        'src/mail.ts': `import nodemailer from 'nodemailer';
+const t = nodemailer.createTransport({ host: 'smtp.gmail.com' });
+export async function send({ email, subject }: { email: string; subject: string }) { await t.sendMail({ to: email, subject }); }`,
+      }),
+    ).toEqual(['src/mail.ts:3 [digital-account]']);
+  });
+});

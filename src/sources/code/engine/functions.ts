@@ -49,6 +49,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
         const seed = seeds?.[i];
         const t = seed ?? this.paramTaint(p, i, info);
         this.bind(p.name, t, undefined, p);
+        if (!seed && !ts.isIdentifier(p.name)) this.destructuredParam(p.name, info.key, i);
         if (p.initializer) this.visit(p.initializer);
       });
       const body = f.body;
@@ -64,6 +65,26 @@ export abstract class FunctionAnalyzer extends Interpreter {
       info.done = true;
       this.frame = outer;
     }
+  }
+
+  /**
+   * `async ({ email, subject, html }) => transporter.sendMail({ to: email, … })`: fields destructured
+   * in the parameter list are the function's signature, not fields it picks: what each caller puts
+   * there is passed on (see call-sites.ts), so they stand for the parameter rather than a read of it.
+   */
+  private destructuredParam(name: ts.BindingName, fn: string, index: number): void {
+    if (ts.isIdentifier(name)) {
+      const t = this.frame.env.vars.get(name.text);
+      if (!t?.length) return;
+      const whole = (l: Label): Label => {
+        if (l.k !== 'cat' || l.via?.fn !== fn || l.via.index !== index) return l;
+        const { via: _via, ...rest } = l;
+        return { ...rest, arg: { fn, index } };
+      };
+      this.frame.env.vars.set(name.text, t.map(whole));
+      return;
+    }
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) this.destructuredParam(el.name, fn, index);
   }
 
   protected paramTaint(p: ts.ParameterDeclaration, i: number, info: FnInfo): Taint {

@@ -162,7 +162,7 @@ export function isLive(t: Taint): boolean {
 }
 
 export function hasPending(t: Taint): boolean {
-  return t.some((l) => l.k === 'param' || l.k === 'type' || l.k === 'ret' || (l.k === 'cat' && (l.via !== undefined || l.from !== undefined)));
+  return t.some((l) => l.k === 'param' || l.k === 'type' || l.k === 'ret' || (l.k === 'cat' && (l.via !== undefined || l.from !== undefined || l.arg !== undefined)));
 }
 
 /**
