@@ -36,17 +36,51 @@ function skippedCounts(stats: Record<string, number>): string[] {
   return reasons.filter(([k]) => (stats[k] ?? 0) > 0).map(([k, why]) => `${stats[k]} ${why}`);
 }
 
+/** "path:line" of a finding's location. */
+const at = (f: Finding): string => `${escapeControl(f.location?.path ?? '')}:${f.location?.line ?? ''}`;
+/** Other call sites named after a grouped wrapper result; past this, only their number. */
+const MAX_LISTED_SITES = 8;
+
+/**
+ * Results reported at the call sites of one wrapper (same rule, same sink inside the wrapper): the
+ * first is shown, the others are listed under it rather than repeated (JSON and SARIF keep them all).
+ */
+function groupCallSites(findings: Finding[]): { shown: Finding[]; others: Map<Finding, Finding[]> } {
+  const first = new Map<string, Finding>();
+  const others = new Map<Finding, Finding[]>();
+  const shown: Finding[] = [];
+  for (const f of findings) {
+    const sink = f.properties?.sinkLocation as { path?: string; line?: number } | undefined;
+    const wrapper = f.properties?.wrapper;
+    if (!sink || typeof wrapper !== 'string' || f.suppression) {
+      shown.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${sink.path}:${sink.line}`;
+    const head = first.get(key);
+    if (!head) {
+      first.set(key, f);
+      shown.push(f);
+    } else others.set(head, [...(others.get(head) ?? []), f]);
+  }
+  return { shown, others };
+}
+
 export function toText(results: ScanResult[], ctx: ReportContext): string {
   const c = pc.createColors(ctx.color ?? false);
   const paint: Record<Level, (s: string) => string> = { high: c.red, medium: c.yellow, low: c.dim };
   const out: string[] = [];
   const findings = results.flatMap((r) => r.findings);
+  const grouped = groupCallSites(findings);
   const byFile = new Map<string, Finding[]>();
   for (const f of findings) {
     const key = f.location?.path ?? '(no location)';
     byFile.set(key, [...(byFile.get(key) ?? []), f]);
   }
-  for (const [file, list] of byFile) {
+  const shown = new Set(grouped.shown);
+  for (const [file, all] of byFile) {
+    const list = all.filter((f) => shown.has(f));
+    if (!list.length) continue;
     out.push(c.bold(c.underline(escapeControl(file))));
     for (const f of list) {
       const level = findingLevel(f, ctx.regime);
@@ -60,6 +94,12 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
       out.push(`  ${pos.padEnd(9)} ${paint[level](level.padEnd(6))} ${c.cyan(f.category)}${kind}${sens}  ${findingMessage(f, ctx.showData)}${count}${where}${sup}  ${c.dim(`${f.ruleId} · ${f.confidence}`)}`);
       if (f.flow?.length) {
         for (const step of f.flow) out.push(c.dim(`      ↳ ${escapeControl(step.location.path)}:${step.location.line}  ${step.message}`));
+      }
+      const more = grouped.others.get(f);
+      if (more?.length) {
+        const listed = more.slice(0, MAX_LISTED_SITES).map(at).join(', ');
+        const rest = more.length > MAX_LISTED_SITES ? `, … and ${more.length - MAX_LISTED_SITES} more` : '';
+        out.push(c.dim(`      + ${plural(more.length, 'other call site')} of ${String(f.properties?.wrapper)}() reach the same sink: ${listed}${rest}`));
       }
       if (ctx.explain && f.explain?.length) {
         for (const e of f.explain) out.push(c.dim(`      · ${e}`));

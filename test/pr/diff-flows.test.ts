@@ -36,8 +36,8 @@ describe('diff mode with cross-file flows', () => {
 
     const diff = await pdscan(repo.dir, ['scan', '--diff-base', base]);
     expect(diff.code).toBe(0);
-    // Sink in src/lib/notify.ts (unchanged); the call on the changed line 7 of src/api.ts makes it new.
-    expect(flows(diff)).toEqual(['pd-log src/lib/notify.ts:2']);
+    // Sink in src/lib/notify.ts (unchanged): reported at the call on the changed line 7 of src/api.ts.
+    expect(flows(diff)).toEqual(['pd-log src/api.ts:7']);
     // The old flow in src/legacy.ts was analysed as context only if linked; never reported.
     expect(diff.json!.stats.diffContextFiles).toBeGreaterThan(0);
   });
@@ -81,8 +81,8 @@ describe('base comparison with cross-file flows', () => {
     process.env.GITHUB_OUTPUT = outputs;
     try {
       const diff = await pdscan(repo.dir, ['scan', '--diff-base', base, '--summary', path.join(repo.out, 'summary.md')]);
-      // The flow (sink in the unchanged src/lib/crm.ts) is reported: its call step changed.
-      expect(flows(diff)).toEqual(['pd-cross-border src/lib/crm.ts:3', 'pd-marketing-consent src/lib/crm.ts:3']);
+      // The flow (sink in the unchanged src/lib/crm.ts) is reported at its changed call of pushContact().
+      expect(flows(diff)).toEqual(['pd-cross-border src/api.ts:3', 'pd-marketing-consent src/api.ts:3']);
     } finally {
       delete process.env.GITHUB_OUTPUT;
     }
@@ -174,7 +174,8 @@ describe('code context of a change', () => {
     repo.write('src/api.ts', `${repo.read('src/api.ts')}export function b(email: string) {\n  notify(email);\n}\n`);
     repo.commit('caller changes');
     const diff = await pdscan(repo.dir, ['scan', '--diff-base', base, '--show-data']);
-    expect(flows(diff)).toEqual(['pd-log src/lib/notify.ts:2']);
+    // At the changed call of notify(), the sink in the unchanged file being on its path.
+    expect(flows(diff)).toEqual(['pd-log src/api.ts:6']);
     expect(diff.json!.stats.diffContextFiles).toBe(1);
   });
 });

@@ -39,17 +39,21 @@ describe('fixtures/demo-app', () => {
     expect(f.value).toBeUndefined();
   });
 
-  test('ethnicity and blood group logged with console.log (line 46); phone with NestJS Logger (line 36)', () => {
+  test('ethnicity and blood group logged with console.log (line 46); phone with NestJS Logger (line 36), reported where the controller passes it (line 17)', () => {
     expect(one('src/patients/patients.service.ts', 46, 'pd-log').categories).toContain('ethnicity');
-    expect(one('src/patients/patients.service.ts', 36, 'pd-log').categories).toEqual(['phone']);
+    const phone = one('src/patients/patients.controller.ts', 17, 'pd-log');
+    expect(phone.categories).toEqual(['phone']);
+    expect(phone.properties).toMatchObject({ wrapper: 'this.patients.findByPhone', sinkLocation: { path: `${BASE}/src/patients/patients.service.ts`, line: 36 } });
+    expect(at('src/patients/patients.service.ts', 36, 'pd-log')).toEqual([]);
   });
 
-  test('the patient DTO is stored; ethnicity is not encrypted, diagnosis and religion are', () => {
-    const stored = one('src/patients/patients.service.ts', 16, 'pd-storage');
+  test('the patient DTO is stored (the request body passed whole to the service); ethnicity is not encrypted, diagnosis and religion are', () => {
+    const stored = one('src/patients/patients.controller.ts', 11, 'pd-storage');
+    expect(stored.properties).toMatchObject({ wrapper: 'this.patients.create', sinkLocation: { line: 16 } });
     expect(stored.categories).toEqual(expect.arrayContaining(['national-id', 'ethnicity', 'phone', 'date-of-birth']));
     expect(stored.categories).not.toContain('health');
     expect(stored.categories).not.toContain('political-religious');
-    expect(one('src/patients/patients.service.ts', 16, 'pd-sensitive-unencrypted').categories).toEqual(['ethnicity']);
+    expect(one('src/patients/patients.controller.ts', 11, 'pd-sensitive-unencrypted').categories).toEqual(['ethnicity']);
   });
 
   test("doctor's notes to OpenAI: sensitive, cross-border to the US", () => {
@@ -84,9 +88,10 @@ describe('fixtures/demo-app', () => {
   });
 
   test('cross-file: the claim built in patients.service.ts reaches axios in insurance-client.ts', () => {
-    const f = one('src/integrations/insurance-client.ts', 14, 'pd-third-party-sensitive');
+    const f = one('src/patients/patients.service.ts', 32, 'pd-third-party-sensitive');
     expect(f.categories).toEqual(expect.arrayContaining(['health', 'health-insurance']));
-    expect(f.flow!.map((s) => s.location.path)).toContain(`${BASE}/src/patients/patients.service.ts`);
+    expect(f.flow![f.flow!.length - 1]!.location).toMatchObject({ path: `${BASE}/src/integrations/insurance-client.ts`, line: 14 });
+    expect(at('src/integrations/insurance-client.ts', 14, 'pd-third-party-sensitive')).toEqual([]);
     expect(f.properties).toMatchObject({ crossBorder: false, recipient: { country: 'VN' } });
   });
 

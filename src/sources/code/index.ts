@@ -24,11 +24,12 @@ import { moduleKey } from './engine/bindings.js';
 import type { FileFlows } from './engine/state.js';
 import { VOCABULARY } from './frameworks/index.js';
 import { loadRecipients } from './flows/recipients.js';
-import { boundCalls, calleeId, hasPending, isLive, union, type CalleeRef, type Label, type Taint } from './engine/taint.js';
+import { boundCalls, calleeId, hasPending, isLive, type CalleeRef, type Label, type Taint } from './engine/taint.js';
 import { MAX_EDGES, resolveTaint, TypeTable, typeKey, type ResolveScope, type ReturnFacts } from './engine/resolve.js';
 import { declarationRiskFindings, hitFindings, urlInputFindings } from './flows/report.js';
 import type { CallEdge, ClientFacts, FileSummary, SinkHit, TypeFacts } from './engine/types.js';
-import { collectedBySdk, materialize, resolveClient, sinkOfUse, unresolvedClientRef } from './engine/client-linking.js';
+import { materialize, resolveClient, sinkOfUse, unresolvedClientRef } from './engine/client-linking.js';
+import { siteHits, type SitesMemo } from './engine/call-sites.js';
 import { Workspace, type ManifestFile } from './engine/workspace.js';
 
 export type { FileSummary } from './engine/types.js';
@@ -190,20 +191,20 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   const scope = localScope(flows, types);
   const memo = new Map<string, Taint | null>();
 
-  for (const hit of flows.hits) {
-    const taint = resolveTaint(hit.taint, scope, memo);
-    const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
-    const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
+  const sites: SitesMemo = new Map();
+  // One hit per call site where personal data enters a wrapper of the sink, plus the sink's own.
+  for (const resolved of flows.hits.flatMap((hit) => siteHits(hit, scope, memo, sites))) {
+    const { taint, urlTaint } = resolved;
     // A client from another file: only linkProject knows the sink.
-    if (hit.client || hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
+    if (resolved.client || hasPending(taint) || (urlTaint && hasPending(urlTaint))) {
       summary.pending.push({ ...resolved, taint: boundCalls(taint), ...(urlTaint ? { urlTaint: boundCalls(urlTaint) } : {}) });
       continue;
     }
-    const final: SinkHit = { ...resolved, taint: materialize(taint, hit.sink), ...(urlTaint ? { urlTaint: materialize(urlTaint, hit.sink) } : {}) };
+    const final: SinkHit = { ...resolved, taint: materialize(taint, resolved.sink), ...(urlTaint ? { urlTaint: materialize(urlTaint, resolved.sink) } : {}) };
     if (!isLive(final.taint) && !(final.urlTaint && isLive(final.urlTaint))) continue;
     findings.push(...hitFindings(final, { regime }));
-    if (hit.sink.kind === 'storage' && hit.sink.model) {
-      summary.writes.push({ model: typeKey(hit.sink.model), keys: writtenKeysOf(final), protectedKeys: hit.protectedKeys ?? [] });
+    if (resolved.sink.kind === 'storage' && resolved.sink.model) {
+      summary.writes.push({ model: typeKey(resolved.sink.model), keys: writtenKeysOf(final), protectedKeys: resolved.protectedKeys ?? [] });
     }
   }
   for (const hit of flows.hits) {
@@ -222,6 +223,7 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   const needLabel = (l: Label): void => {
     if (l.k === 'param') needed.add(l.fn);
     else if ((l.k === 'cat' || l.k === 'type') && l.via) needed.add(l.via.fn);
+    if (l.k === 'cat' && l.arg) needed.add(l.arg.fn);
     // Arguments of calls resolved elsewhere may still stand for this file's parameters.
     if (l.k === 'ret') l.args.forEach(need);
     else if (l.k === 'cat' && l.from) l.from.args.forEach(need);
@@ -415,6 +417,7 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
   };
   const findings: Finding[] = [];
   const memo = new Map<string, Taint | null>();
+  const sites: SitesMemo = new Map();
   for (const f of files) {
     for (const pending of f.pending) {
       let hit = pending;
@@ -431,17 +434,19 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
         const { client: _client, ...rest } = hit;
         hit = { ...rest, sink, step: { ...hit.step, message: `${sink.api}(): ${sink.label}` } };
       }
-      const collected = hit.sink.collects ? collectedBySdk(hit.sink, hit.step) : [];
-      const taint = materialize(union(resolveTaint(hit.taint, scope, memo), collected), hit.sink);
-      const urlTaint = hit.urlTaint ? materialize(resolveTaint(hit.urlTaint, scope, memo), hit.sink) : undefined;
-      if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
-      const resolved: SinkHit = { ...hit, taint, ...(urlTaint ? { urlTaint } : {}) };
-      findings.push(...hitFindings(resolved, { regime }));
-      if (hit.sink.kind === 'storage' && hit.sink.model) {
-        const mk = typeKey(hit.sink.model);
-        for (const k of writtenKeysOf(resolved)) written.add(`${mk}.${k}`);
-        for (const k of hit.protectedKeys ?? []) protectedFields.add(`${mk}.${k}`);
+      // One result per call site where personal data enters a wrapper of the sink, plus the sink's own.
+      for (const site of siteHits(hit, scope, memo, sites)) {
+        const taint = materialize(site.taint, site.sink);
+        const urlTaint = site.urlTaint ? materialize(site.urlTaint, site.sink) : undefined;
+        if (!isLive(taint) && !(urlTaint && isLive(urlTaint))) continue;
+        const resolved: SinkHit = { ...site, taint, ...(urlTaint ? { urlTaint } : {}) };
+        findings.push(...hitFindings(resolved, { regime }));
+        if (hit.sink.kind === 'storage' && hit.sink.model) {
+          const mk = typeKey(hit.sink.model);
+          for (const k of writtenKeysOf(resolved)) written.add(`${mk}.${k}`);
+        }
       }
+      if (hit.sink.kind === 'storage' && hit.sink.model) for (const k of hit.protectedKeys ?? []) protectedFields.add(`${typeKey(hit.sink.model)}.${k}`);
     }
   }
   findings.push(...declarationRiskFindings(types.all(), written, protectedFields, passwordHashing, regime, typeKey));

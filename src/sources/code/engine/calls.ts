@@ -5,7 +5,7 @@
  */
 import { ts } from 'ts-morph';
 import { positionOf } from '../parse.js';
-import { EMPTY, boundCalls, isLive, protect, trimArgs, union, unionAll, withStep, type CalleeRef, type RetLabel, type Taint } from './taint.js';
+import { EMPTY, boundCalls, dropArg, isLive, protect, trimArgs, union, unionAll, withStep, type CalleeRef, type RetLabel, type Taint } from './taint.js';
 import type { RecipientCatalog } from '../flows/recipients.js';
 import { chainOf, isFunctionLike, propName, rootName, type Chain } from './ast.js';
 import { isRelative, resolveImport, collectImports } from './bindings.js';
@@ -108,7 +108,7 @@ export class FileAnalyzer extends FunctionAnalyzer {
     const ref = this.calleeRef(chain, callee);
     if (ref) {
       if (ref.kind === 'fn') this.called.add(ref.key);
-      if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`) });
+      if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
         if (info?.done) return info.returns.length ? this.substitute(info, info.returns, args, c) : EMPTY;
@@ -165,6 +165,7 @@ export class FileAnalyzer extends FunctionAnalyzer {
     const step = this.step(at, `returned by ${info.name}()`);
     for (const l of t) {
       if (l.k === 'param' && l.fn === info.key) out = union(out, withStep(args[l.index] ?? EMPTY, step));
+      else if (l.k === 'cat' && l.arg?.fn === info.key) out = union(out, withStep([dropArg(l)], step));
       else if (l.k !== 'param') out = union(out, withStep([l], step));
     }
     return out;
@@ -175,9 +176,11 @@ export class FileAnalyzer extends FunctionAnalyzer {
       const local = this.localFns.get(callee.text);
       if (local) return { kind: 'fn', key: local };
       const b = this.bindings.get(callee.text);
-      if (b?.module && b.imported && b.imported !== '*') {
-        if (isRelative(b.module)) return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#${b.imported}` };
-        if (this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#${b.imported}` };
+      if (b?.module && b.imported && !b.init) {
+        // `const sendMail = require('./sendMail'); sendMail(...)`: a module called is its `module.exports`.
+        const imported = b.imported === '*' ? 'default' : b.imported;
+        if (isRelative(b.module)) return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#${imported}` };
+        if (this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#${imported}` };
       }
       return undefined;
     }

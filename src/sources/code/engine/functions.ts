@@ -49,6 +49,7 @@ export abstract class FunctionAnalyzer extends Interpreter {
         const seed = seeds?.[i];
         const t = seed ?? this.paramTaint(p, i, info);
         this.bind(p.name, t, undefined, p);
+        if (!seed && !ts.isIdentifier(p.name)) this.destructuredParam(p.name, info.key, i);
         if (p.initializer) this.visit(p.initializer);
       });
       const body = f.body;
@@ -66,11 +67,32 @@ export abstract class FunctionAnalyzer extends Interpreter {
     }
   }
 
+  /**
+   * `async ({ email, subject, html }) => transporter.sendMail({ to: email, … })`: fields destructured
+   * in the parameter list are the function's signature, not fields it picks: what each caller puts
+   * there is passed on (see call-sites.ts), so they stand for the parameter rather than a read of it.
+   */
+  private destructuredParam(name: ts.BindingName, fn: string, index: number): void {
+    if (ts.isIdentifier(name)) {
+      const t = this.frame.env.vars.get(name.text);
+      if (!t?.length) return;
+      const whole = (l: Label): Label => {
+        if (l.k !== 'cat' || l.via?.fn !== fn || l.via.index !== index) return l;
+        const { via: _via, ...rest } = l;
+        return { ...rest, arg: { fn, index } };
+      };
+      this.frame.env.vars.set(name.text, t.map(whole));
+      return;
+    }
+    for (const el of name.elements) if (!ts.isOmittedExpression(el)) this.destructuredParam(el.name, fn, index);
+  }
+
   protected paramTaint(p: ts.ParameterDeclaration, i: number, info: FnInfo): Taint {
     const name = ts.isIdentifier(p.name) ? p.name.text : undefined;
     let out: Label[] = [];
     const decos = decoratorNames(p);
     let source: string | undefined;
+    const named = !info.key.includes('<anon');
     for (const d of decos) {
       if (this.vocab.paramDecorators[d]) source = this.vocab.paramDecorators[d];
       if (this.vocab.requestDecorators.has(d)) out.push({ k: 'src', what: 'request', steps: [this.step(p, `request ${name ?? ''}`.trim())] });
@@ -88,14 +110,15 @@ export abstract class FunctionAnalyzer extends Interpreter {
       if (m && m.protection !== 'hashing' && m.protection !== 'encryption') {
         const field = decoKey ?? name;
         const steps = [...(srcStep ? [srcStep] : []), this.step(p, `parameter ${name} (${m.category})`)];
-        out.push({ k: 'cat', cat: m.category, conf: m.confidence, field, ...(source ? { source } : {}), steps });
+        // Known from the parameter's name: callers' arguments say more where they carry personal data.
+        const arg = !source && named ? { arg: { fn: info.key, index: i } } : {};
+        out.push({ k: 'cat', cat: m.category, conf: m.confidence, field, ...(source ? { source } : {}), ...arg, steps });
         if (source === 'query string' || source === 'path parameters') {
           this.urlInputs.push({ step: steps[steps.length - 1]!, cat: m.category, conf: m.confidence, field, ctx: { ...this.ctxOf(info) } });
         }
       }
     }
     const tn = typeNameOf(p.type).name;
-    const named = !info.key.includes('<anon');
     if (tn && !this.vocab.nonDataTypes.has(tn) && !decoKey) {
       out.push({
         k: 'type',
@@ -107,7 +130,9 @@ export abstract class FunctionAnalyzer extends Interpreter {
     } else if (source && !decoKey && !out.some((l) => l.k === 'cat')) {
       out.push({ k: 'src', what: source, steps: [srcStep!] });
     }
-    if (name && !p.type && !tn && !source && !out.some((l) => l.k === 'src')) out.push(...this.fieldsReadOn(p, name));
+    if (name && !p.type && !tn && !source && !out.some((l) => l.k === 'src')) {
+      for (const l of this.fieldsReadOn(p, name)) out.push(named && l.k === 'cat' ? { ...l, arg: { fn: info.key, index: i } } : l);
+    }
     if (named) {
       out.push({ k: 'param', fn: info.key, index: i, name: name ?? `#${i}`, steps: [this.step(p, `parameter ${name ?? i} of ${info.name}`)] });
     }

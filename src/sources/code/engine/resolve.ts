@@ -3,8 +3,8 @@
  * edges), a type label becomes the personal fields of the type. Used twice: inside a file
  * (local callers, local types) and across the project (linkProject).
  */
-import { EMPTY, MAX_LABELS, labelKey, prefixSteps, union, type CalleeRef, type CatLabel, type Label, type RetLabel, type Step, type Taint } from './taint.js';
-import type { TypeFacts } from './types.js';
+import { EMPTY, MAX_LABELS, dropArg, labelKey, prefixSteps, union, type CalleeRef, type CatLabel, type Label, type RetLabel, type Step, type Taint } from './taint.js';
+import type { HitContext, TypeFacts } from './types.js';
 import { classifyOwner } from '../../../classify/names.js';
 
 /** A function a call may reach, with what it returns (its own parameters still symbolic). */
@@ -15,7 +15,7 @@ export interface ReturnFacts {
 
 export interface ResolveScope {
   /** Call sites of function `key` with their argument taints. */
-  edgesInto(key: string): ReadonlyArray<{ args: Taint[]; step: Step }>;
+  edgesInto(key: string): ReadonlyArray<{ args: Taint[]; step: Step; ctx?: HitContext }>;
   /** Personal fields of a type, when known. */
   typeFacts(type: string): TypeFacts | undefined;
   /** Keep parameter labels of `key` pending (callers elsewhere may exist). */
@@ -48,7 +48,7 @@ function excluded(field: string, exclude: readonly string[] | undefined): boolea
   return exclude.includes(last);
 }
 
-function applyExclude(t: Taint, exclude: readonly string[] | undefined): Taint {
+export function applyExclude(t: Taint, exclude: readonly string[] | undefined): Taint {
   if (!exclude?.length) return t;
   const out: Label[] = [];
   for (const l of t) {
@@ -150,7 +150,8 @@ export function bindArgs(t: Taint, key: string, args: readonly Taint[], call: St
       out = union(out, [{ ...l, args: l.args.map((a) => bindArgs(a, key, args, call)) }]);
     } else if (l.k === 'cat' && l.from) {
       out = union(out, [{ ...l, from: { ...l.from, args: l.from.args.map((a) => bindArgs(a, key, args, call)) } }]);
-    } else out = union(out, [l]);
+    } else if (l.k === 'cat' && l.arg?.fn === key) out = union(out, [dropArg(l)]);
+    else out = union(out, [l]);
   }
   return out;
 }

@@ -46,6 +46,12 @@ export interface CatLabel {
   collected?: true;
   /** A whole payload of unknown shape (see unknownPayload in flows/report.ts): may hold personal data. */
   unshaped?: true;
+  /**
+   * The parameter's own label (its name, the fields its function reads on it): it stands for
+   * whatever callers pass to parameter `index` of `fn`, so callers' arguments replace it where
+   * they carry personal data (see call-sites.ts). Dropped when the value is returned to a caller.
+   */
+  arg?: { fn: string; index: number };
   steps: readonly Step[];
 }
 
@@ -160,7 +166,7 @@ export function isLive(t: Taint): boolean {
 }
 
 export function hasPending(t: Taint): boolean {
-  return t.some((l) => l.k === 'param' || l.k === 'type' || l.k === 'ret' || (l.k === 'cat' && (l.via !== undefined || l.from !== undefined)));
+  return t.some((l) => l.k === 'param' || l.k === 'type' || l.k === 'ret' || (l.k === 'cat' && (l.via !== undefined || l.from !== undefined || l.arg !== undefined)));
 }
 
 /**
@@ -250,6 +256,12 @@ export function withStep(t: Taint, step: Step): Taint {
 export function prefixSteps(prefix: readonly Step[], steps: readonly Step[]): readonly Step[] {
   const all = [...prefix, ...steps];
   return all.length > MAX_STEPS ? [...all.slice(0, 2), ...all.slice(all.length - (MAX_STEPS - 2))] : all;
+}
+
+/** A parameter's own label, returned to a caller: there it is data like any other. */
+export function dropArg(l: CatLabel): CatLabel {
+  const { arg: _arg, ...rest } = l;
+  return rest;
 }
 
 export function protect(t: Taint, how: string): Taint {

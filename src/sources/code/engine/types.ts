@@ -52,6 +52,19 @@ export interface SinkHit {
   writtenKeys?: string[];
   /** A call on a client imported from another file: the sink is known once linked. */
   client?: ClientUse;
+  /**
+   * The call of the app's own wrapper where the personal data enters it (`sendMail(user.email)`):
+   * the sink is inside the wrapper, the result is reported here. Absent: reported at the sink.
+   */
+  entry?: CallEntry;
+}
+
+/** A call site of a wrapper, where an argument carrying personal data enters it. */
+export interface CallEntry {
+  step: Step;
+  ctx?: HitContext;
+  /** The wrapper as the caller names it ("sendMail", "this.mailService.send"). */
+  callee: string;
 }
 
 export type { CalleeRef } from './taint.js';
@@ -60,6 +73,8 @@ export interface CallEdge {
   callee: CalleeRef;
   args: Taint[];
   step: Step;
+  /** Function, class and route of the caller (for results reported at the call site). */
+  ctx?: HitContext;
 }
 
 /** Field → categories of a type declared in a file (DTO class, interface, ORM model). */

@@ -236,8 +236,10 @@ export default async function handler(req, res) {
   await sendEmail(inviteeEmail, 'Invite', '<p>hi</p>');
 }`,
     });
+    // Reported where the address enters the app's own sendEmail(), the path going on to nodemailer.
     const f = out.findings.find((x) => x.kind === 'flow')!;
-    expect(f.location).toMatchObject({ path: 'apps/web/lib/email.ts', line: 4 });
+    expect(f.location).toMatchObject({ path: 'apps/web/pages/api/invite.ts', line: 4 });
+    expect(f.flow![f.flow!.length - 1]!.location).toMatchObject({ path: 'apps/web/lib/email.ts', line: 4 });
     expect(f.categories).toEqual(['digital-account']);
     expect(f.flow!.map((s) => s.location.path)).toEqual(expect.arrayContaining(['apps/web/pages/api/invite.ts', 'apps/web/lib/email.ts']));
   });
@@ -265,9 +267,12 @@ export class UsersController {
   }
 }`,
     });
-    expect(flowSummary(out)).toEqual(['pd-cross-border 7 [digital-account,full-name]']);
+    // At the call of the service (the wrapper), not inside it: one result, in the controller.
+    expect(flowSummary(out)).toEqual(['pd-cross-border 9 [digital-account,full-name]']);
     const f = out.findings.find((x) => x.ruleId === 'pd-cross-border')!;
-    expect(f.flow![0]!.location.path).toBe('src/users/users.controller.ts');
+    expect(f.location?.path).toBe('src/users/users.controller.ts');
+    expect(f.message).toContain('via this.mail.send() → resend.emails.send()');
+    expect(f.flow![f.flow!.length - 1]!.location).toMatchObject({ path: 'src/mail/mail.service.ts', line: 7 });
     expect(f.properties).toMatchObject({ recipient: { id: 'resend' } });
   });
 

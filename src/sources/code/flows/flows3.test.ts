@@ -196,7 +196,7 @@ describe("methods of the app's own client classes", () => {
     ['a field initialiser', `private client = new SlackClient();`],
     ['a constructor assignment', `private client;\n  constructor() { this.client = new SlackClient(); }`],
     ['a typed constructor parameter', `constructor(private readonly client: SlackClient) {}`],
-  ])('%s: the call reaches the SDK sink inside the class, codeFlow through the caller', (_, member) => {
+  ])('%s: the call reaches the SDK sink inside the class, reported at the call with the codeFlow through the class', (_, member) => {
     const out = flows({
       'src/slack.ts': SLACK,
       'src/notify.ts': `import { SlackClient } from './slack';
@@ -205,8 +205,9 @@ export class Notifier {
   async a(viewer: { email: string }) { await this.client.sendMessage('c', { text: \`by \${viewer.email}\` }); }
 }`,
     });
-    expect(out.map((f) => `${f.location?.path}:${f.location?.line} ${(f.properties?.['recipient'] as { id: string }).id} [${f.categories.join(',')}]`)).toEqual(['src/slack.ts:3 slack [digital-account]']);
+    expect(out.map((f) => `${f.location?.path}:${f.location?.line} ${(f.properties?.['recipient'] as { id: string }).id} [${f.categories.join(',')}]`)).toEqual([`src/notify.ts:${3 + member.split('\n').length} slack [digital-account]`]);
     expect(out[0]!.flow?.some((s) => s.location.path === 'src/notify.ts' && s.message === 'call this.client.sendMessage()')).toBe(true);
+    expect(out[0]!.flow?.[out[0]!.flow.length - 1]?.location).toMatchObject({ path: 'src/slack.ts', line: 3 });
   });
 
   test('a class in the same file is not confused with a namesake elsewhere; hard negative: a class that only keeps data', () => {
@@ -220,7 +221,8 @@ export class N {
   async a(viewer: { email: string }) { await this.client.sendMessage('c', { text: viewer.email }); this.cache.put('k', viewer.email); }
 }`,
     });
-    expect(out.map((f) => `${f.location?.path}:${f.location?.line}`)).toEqual(['src/a.ts:3']);
+    // The call of a.ts's own SlackClient (line 10), whose sink is line 3; Cache keeps data, no sink.
+    expect(out.map((f) => `${f.location?.path}:${f.location?.line} → ${(f.properties?.['sinkLocation'] as { path: string; line: number }).path}:${(f.properties?.['sinkLocation'] as { line: number }).line}`)).toEqual(['src/a.ts:10 → src/a.ts:3']);
   });
 });
 
@@ -238,9 +240,10 @@ describe('URLs built from a string field of the class', () => {
 export class U { private c = new SlackClient(); async f(email: string) { await this.c.sendMessage('t', { text: email }); } }
 export class Other { private baseUrl = '/api'; async g(email: string) { await fetch(\`\${this.baseUrl}/x\`, { method: 'POST', body: email }); } }`,
     });
-    expect(out.findings.filter((f) => f.kind === 'flow').map((f) => `${f.location?.line} ${(f.properties?.['recipient'] as { id: string } | undefined)?.id} [${f.categories.join(',')}]`)).toEqual([
-      '5 slack [digital-account]',
-      '6 slack [digital-account]',
+    // Both fetch calls (lines 5 and 6) are reached from the one call of sendMessage (line 9).
+    expect(out.findings.filter((f) => f.kind === 'flow').map((f) => `${f.location?.line}→${(f.properties?.['sinkLocation'] as { line: number } | undefined)?.line} ${(f.properties?.['recipient'] as { id: string } | undefined)?.id} [${f.categories.join(',')}]`)).toEqual([
+      '9→5 slack [digital-account]',
+      '9→6 slack [digital-account]',
     ]);
   });
 });

@@ -61,7 +61,7 @@ function capConf(c: Confidence, max: Confidence): Confidence {
 }
 
 function logical(hit: SinkHit): LogicalLocation[] | undefined {
-  const { functionName, className } = hit.ctx;
+  const { functionName, className } = hit.entry ? (hit.entry.ctx ?? {}) : hit.ctx;
   if (!functionName) return undefined;
   return [{ kind: 'function', name: functionName, ...(className ? { fullyQualifiedName: `${className}.${functionName}` } : {}) }];
 }
@@ -117,8 +117,11 @@ export interface BuildOptions {
 export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
   const { regime } = opts;
   const out: Finding[] = [];
-  const sinkLoc = { path: hit.step.path, line: hit.step.line, column: hit.step.column };
+  // A wrapper's sink is reported where personal data enters the wrapper (the call site).
+  const at = hit.entry?.step ?? hit.step;
+  const sinkLoc = { path: at.path, line: at.line, column: at.column };
   const logicalLocations = logical(hit);
+  const ctx = { ...hit.ctx, ...(hit.entry?.ctx ?? {}) };
   const labels = catLabels(hit.taint);
   const data = carried(labels.length ? labels : unknownPayload(hit.taint), regime);
   const urlData = carried(catLabels(hit.urlTaint), regime);
@@ -130,9 +133,9 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       sink: s.kind,
       ...(s.recipient ? { recipientKind: s.recipient.kind, recipientName: s.recipient.name } : {}),
       ...(s.recipientPurposes ? { recipientPurposes: s.recipientPurposes } : {}),
-      ...(hit.ctx.route ? { route: hit.ctx.route } : {}),
-      ...(hit.ctx.functionName ? { functionName: hit.ctx.functionName } : {}),
-      ...(hit.ctx.className ? { className: hit.ctx.className } : {}),
+      ...(ctx.route ? { route: ctx.route } : {}),
+      ...(ctx.functionName ? { functionName: ctx.functionName } : {}),
+      ...(ctx.className ? { className: ctx.className } : {}),
       filePath: hit.step.path,
     });
   }
@@ -178,6 +181,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
         : s.label;
     const verb = thirdParty ? `is sent to ${where}` : SINK_WORDS[s.kind] ?? 'reaches a sink';
     const tail = ruleId === 'pd-cross-border' ? ' — cross-border transfer' : '';
+    const via = hit.entry ? `${hit.entry.callee}() → ${s.api}()` : `${s.api}()`;
     const props: Record<string, unknown> = {
       sink: s.kind,
       sinkApi: s.api,
@@ -186,6 +190,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       ...(s.host ? { host: s.host } : {}),
       ...(s.hostEnv ? { hostEnv: s.hostEnv } : {}),
       ...(s.model ? { model: s.model } : {}),
+      ...(hit.entry ? { wrapper: hit.entry.callee, sinkLocation: { path: hit.step.path, line: hit.step.line, column: hit.step.column } } : {}),
       purposes: purposeKeys,
       purposeDetails: purposes,
       fields: flowData.fields,
@@ -195,6 +200,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       `source: ${flowData.primary.steps[0]?.message ?? flowData.primary.field}`,
       `sink: ${s.api}() (${s.kind}${s.heuristic ? ', recognised by name' : ''})`,
       ...(flowData.unshaped ? [`the whole ${flowData.sources[0] ?? 'payload'} reaches the sink and its fields are not known here: it may hold personal data (category assumed, low confidence)`] : []),
+      ...(hit.entry ? [`wrapper: ${hit.entry.callee}() passes the argument on to ${s.api}() at ${hit.step.path}:${hit.step.line}; reported where the data enters it`] : []),
       ...(s.guessedFrom ? [`recipient guessed from the client's name and call shape: ${s.guessedFrom}; confidence lowered`] : []),
       ...(s.recipient ? [`recipient: ${s.recipient.name}, country ${s.recipient.country ?? `unknown${s.recipient.region ? ` (region ${s.recipient.region})` : ''}`}`] : []),
       ...purposes.map((p) => `purpose (to confirm): ${p.purpose} — ${p.evidence.join('; ')}`),
@@ -206,7 +212,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       ...base(flowData),
       confidence,
       score: SCORE[confidence],
-      message: `${describeData(flowData)} ${verb} via ${s.api}()${tail}.`,
+      message: `${describeData(flowData)} ${verb} via ${via}${tail}.`,
       flow,
       explain,
       level,
@@ -223,7 +229,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
         ...(logicalLocations ? { logicalLocations } : {}),
         confidence,
         score: SCORE[confidence],
-        message: `Sensitive personal data (${sens.join(', ')}) is sent to ${where} via ${s.api}().`,
+        message: `Sensitive personal data (${sens.join(', ')}) is sent to ${where} via ${via}.`,
         flow,
         explain,
         level: 'high',
@@ -242,7 +248,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
         ...(logicalLocations ? { logicalLocations } : {}),
         confidence: l.conf,
         score: SCORE[l.conf],
-        message: `A credential (${l.field}) is ${s.kind === 'log' ? 'written to a log' : 'stored'} in plain text via ${s.api}(): hash it (argon2/bcrypt) or drop it.`,
+        message: `A credential (${l.field}) is ${s.kind === 'log' ? 'written to a log' : 'stored'} in plain text via ${via}: hash it (argon2/bcrypt) or drop it.`,
         flow: flowOf(l, hit.step),
         explain: [`source: ${l.steps[0]?.message ?? l.field}`, 'no hashing or encryption call on the path'],
         level: 'high',
@@ -264,7 +270,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
           ...(logicalLocations ? { logicalLocations } : {}),
           confidence: capConf(l.conf, 'medium'),
           score: SCORE[capConf(l.conf, 'medium')],
-          message: `Sensitive personal data (${sens.join(', ')}: ${fields.slice(0, 4).join(', ')}) is stored${s.model ? ` in ${s.model}` : ''} via ${s.api}() with no encryption or hashing on the path.`,
+          message: `Sensitive personal data (${sens.join(', ')}: ${fields.slice(0, 4).join(', ')}) is stored${s.model ? ` in ${s.model}` : ''} via ${via} with no encryption or hashing on the path.`,
           flow: flowOf(l, hit.step),
           explain: ['no call to an encryption, hashing or masking function on the path to storage'],
           level: 'medium',
