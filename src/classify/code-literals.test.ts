@@ -76,5 +76,8 @@ describe('values are literals in TS/JS', () => {
     const record = await values('src/seed/patients.ts', "export const patients = [{ name: 'Trần Thị Mai', gender: 'female', phone: '0903817264' }];");
     expect(record.kept).toContain('female');
     expect(record.kept).toEqual(record.all);
+    const lines = await values('src/samples.ts', "export const S = [\n  'Hành khách Trần Thị Mai, Sex: F, SĐT 0903817264',\n  'Hành khách Lê Văn Hùng; Phai: Nam; SĐT 0987163542',\n];");
+    expect(lines.all.length).toBeGreaterThan(0);
+    expect(lines.kept).toEqual(lines.all);
   });
 });

@@ -32,6 +32,9 @@ export function scriptKindOf(rel: string): 'TS' | 'TSX' | 'JS' | 'JSX' | undefin
 const VOCABULARY_CATEGORIES = new Set(['gender']);
 
 /** Property names whose value describes a field (its allowed or default values), not a record. */
+/** A field's vocabulary is words ('female', 'Không xác định'), not sentences or records. */
+const MAX_VOCABULARY_CHARS = 32;
+
 const DESCRIBING_KEYS = new Set(['enum', 'values', 'options', 'choices', 'oneof', 'allowed', 'allowedvalues', 'isin', 'in', 'default', 'defaultvalue', 'defaultsto', 'placeholder']);
 
 /** Whether a string literal, by its place in the syntax, names a value a field may take. */
@@ -52,9 +55,9 @@ function describesField(ts: TypeScript, sf: SourceFile, parents: readonly Node[]
     case S.PropertyAssignment:
       return DESCRIBING_KEYS.has(keyOf(ts, sf, parent as import('ts-morph').ts.PropertyAssignment));
     case S.ArrayLiteralExpression: {
-      // A list of options: every element a string literal, at least two of them.
+      // A list of options: every element a short string literal, at least two of them.
       const list = parent as import('ts-morph').ts.ArrayLiteralExpression;
-      return list.elements.length >= 2 && list.elements.every((e) => ts.isStringLiteralLike(e));
+      return list.elements.length >= 2 && list.elements.every((e) => ts.isStringLiteralLike(e) && e.text.length <= MAX_VOCABULARY_CHARS);
     }
     case S.CallExpression: {
       // DataTypes.ENUM('Nam', 'Nữ'), Joi.valid('male', 'female'), z.literal('male').
@@ -94,7 +97,7 @@ function literalSpans(ts: TypeScript, sf: SourceFile): Spans {
       // An initializer (PropertyAssignment) is the parent only when the literal is its value.
       const parent = parents[parents.length - 1];
       const isValue = !parent || !ts.isPropertyAssignment(parent) || parent.initializer === node;
-      if (isValue && describesField(ts, sf, parents)) describing.push(node.getStart(sf), node.end);
+      if (isValue && node.text.length <= MAX_VOCABULARY_CHARS && describesField(ts, sf, parents)) describing.push(node.getStart(sf), node.end);
       return;
     }
     parents.push(node);
