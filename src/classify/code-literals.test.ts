@@ -61,4 +61,23 @@ describe('values are literals in TS/JS', () => {
     expect(scriptKindOf('a.b/c')).toBeUndefined();
     expect(scriptKindOf('src/x.MTS')).toBe('TS');
   });
+
+  test("a gender in a type, an enum list, a default or a comparison describes the field; a record's gender is kept", async () => {
+    const vocab = [
+      "type P = { gender: 'male' | 'female' };",
+      "const s = new Schema({ gender: { type: String, enum: ['male', 'female'], default: 'male' } });",
+      'const g = user.gender || "male";',
+      "if (patient.gender === 'female') notify();",
+      "gioiTinh: { type: DataTypes.ENUM('Nam', 'Nữ'), defaultValue: 'Nam' },",
+    ];
+    const r = await values('src/models/patient.ts', vocab.join('\n'));
+    expect(r.all.length).toBeGreaterThan(0);
+    expect(r.kept).toEqual([]);
+    const record = await values('src/seed/patients.ts', "export const patients = [{ name: 'Trần Thị Mai', gender: 'female', phone: '0903817264' }];");
+    expect(record.kept).toContain('female');
+    expect(record.kept).toEqual(record.all);
+    const lines = await values('src/samples.ts', "export const S = [\n  'Hành khách Trần Thị Mai, Sex: F, SĐT 0903817264',\n  'Hành khách Lê Văn Hùng; Phai: Nam; SĐT 0987163542',\n];");
+    expect(lines.all.length).toBeGreaterThan(0);
+    expect(lines.kept).toEqual(lines.all);
+  });
 });

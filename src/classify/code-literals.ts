@@ -25,19 +25,87 @@ export function scriptKindOf(rel: string): 'TS' | 'TSX' | 'JS' | 'JSX' | undefin
   return dot < rel.lastIndexOf('/') || dot < 0 ? undefined : SCRIPT_KIND[rel.slice(dot + 1).toLowerCase()];
 }
 
-/** Sorted, non-overlapping [start, end) UTF-16 spans of identifiers, `this` and `super`. */
-function expressionSpans(ts: TypeScript, sf: SourceFile): Int32Array {
+/**
+ * Categories whose values in code are mostly a field's vocabulary rather than a person's value:
+ * `'male' | 'female'` in a type, `enum: ['Nam', 'Nữ']`, `gender || 'male'`, `=== 'female'`.
+ */
+const VOCABULARY_CATEGORIES = new Set(['gender']);
+
+/** Property names whose value describes a field (its allowed or default values), not a record. */
+/** A field's vocabulary is words ('female', 'Không xác định'), not sentences or records. */
+const MAX_VOCABULARY_CHARS = 32;
+
+const DESCRIBING_KEYS = new Set(['enum', 'values', 'options', 'choices', 'oneof', 'allowed', 'allowedvalues', 'isin', 'in', 'default', 'defaultvalue', 'defaultsto', 'placeholder']);
+
+/** Whether a string literal, by its place in the syntax, names a value a field may take. */
+function describesField(ts: TypeScript, sf: SourceFile, parents: readonly Node[]): boolean {
+  const parent = parents[parents.length - 1];
+  if (!parent) return false;
+  const S = ts.SyntaxKind;
+  switch (parent.kind) {
+    case S.LiteralType:
+    case S.CaseClause:
+    case S.EnumMember:
+    case S.Parameter:
+      return true;
+    case S.BinaryExpression: {
+      const op = (parent as import('ts-morph').ts.BinaryExpression).operatorToken.kind;
+      return [S.BarBarToken, S.QuestionQuestionToken, S.EqualsEqualsEqualsToken, S.ExclamationEqualsEqualsToken, S.EqualsEqualsToken, S.ExclamationEqualsToken].includes(op);
+    }
+    case S.PropertyAssignment:
+      return DESCRIBING_KEYS.has(keyOf(ts, sf, parent as import('ts-morph').ts.PropertyAssignment));
+    case S.ArrayLiteralExpression: {
+      // A list of options: every element a short string literal, at least two of them.
+      const list = parent as import('ts-morph').ts.ArrayLiteralExpression;
+      return list.elements.length >= 2 && list.elements.every((e) => ts.isStringLiteralLike(e) && e.text.length <= MAX_VOCABULARY_CHARS);
+    }
+    case S.CallExpression: {
+      // DataTypes.ENUM('Nam', 'Nữ'), Joi.valid('male', 'female'), z.literal('male').
+      const call = parent as import('ts-morph').ts.CallExpression;
+      return call.arguments.length >= 2 ? call.arguments.every((a) => ts.isStringLiteralLike(a)) : /(?:enum|valid|literal|oneof|isin|equals)$/i.test(call.expression.getText(sf));
+    }
+    default:
+      return false;
+  }
+}
+
+function keyOf(ts: TypeScript, sf: SourceFile, p: import('ts-morph').ts.PropertyAssignment): string {
+  const n = p.name;
+  const text = ts.isIdentifier(n) || ts.isStringLiteralLike(n) ? n.text : n.getText(sf);
+  return text.toLowerCase();
+}
+
+interface Spans {
+  /** Identifiers, `this` and `super`: expressions, never values. */
+  expressions: Int32Array;
+  /** String literals that name a value a field may take (see describesField). */
+  describing: Int32Array;
+}
+
+/** Sorted, non-overlapping [start, end) UTF-16 spans of expressions and of field-describing literals. */
+function literalSpans(ts: TypeScript, sf: SourceFile): Spans {
   const spans: number[] = [];
+  const describing: number[] = [];
+  const parents: Node[] = [];
   const visit = (node: Node): void => {
     const k = node.kind;
     if (k === ts.SyntaxKind.Identifier || k === ts.SyntaxKind.PrivateIdentifier || k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword) {
       spans.push(node.getStart(sf), node.end);
       return;
     }
+    if (ts.isStringLiteralLike(node)) {
+      // An initializer (PropertyAssignment) is the parent only when the literal is its value.
+      const parent = parents[parents.length - 1];
+      const isValue = !parent || !ts.isPropertyAssignment(parent) || parent.initializer === node;
+      if (isValue && node.text.length <= MAX_VOCABULARY_CHARS && describesField(ts, sf, parents)) describing.push(node.getStart(sf), node.end);
+      return;
+    }
+    parents.push(node);
     ts.forEachChild(node, visit);
+    parents.pop();
   };
   ts.forEachChild(sf, visit);
-  return Int32Array.from(spans);
+  return { expressions: Int32Array.from(spans), describing: Int32Array.from(describing) };
 }
 
 function overlapsSpan(spans: Int32Array, start: number, end: number): boolean {
@@ -70,7 +138,8 @@ function span(starts: number[], loc: Location): [number, number] {
 }
 
 /**
- * The findings without value findings that sit on code expressions. Non-script files and files
+ * The findings without value findings that sit on code expressions, nor field-vocabulary values
+ * (a gender in a type, an enum list, a default or a comparison). Non-script files and files
  * without value findings come back unchanged (and unparsed).
  */
 export async function dropExpressionValues(findings: Finding[], rel: string, readText: () => string): Promise<Finding[]> {
@@ -78,10 +147,10 @@ export async function dropExpressionValues(findings: Finding[], rel: string, rea
   if (!kind || !findings.some((f) => f.kind === 'value' && f.location)) return findings;
   const ts = await loadTypeScript();
   const text = readText();
-  let spans: Int32Array;
+  let spans: Spans;
   try {
     const sf = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, false, ts.ScriptKind[kind]);
-    spans = expressionSpans(ts, sf);
+    spans = literalSpans(ts, sf);
   } catch {
     // Absurd nesting overflows the parser's stack: keep the findings rather than lose the file.
     return findings;
@@ -90,6 +159,7 @@ export async function dropExpressionValues(findings: Finding[], rel: string, rea
   return findings.filter((f) => {
     if (f.kind !== 'value' || !f.location) return true;
     const [s, e] = span(starts, f.location);
-    return !overlapsSpan(spans, s, e);
+    if (overlapsSpan(spans.expressions, s, e)) return false;
+    return !(VOCABULARY_CATEGORIES.has(f.category) && overlapsSpan(spans.describing, s, e));
   });
 }

@@ -77,7 +77,7 @@ function judgeFor(input: FileTaskInput): SyntheticJudge {
   const inRoot = input.inRoot ?? input.rel;
   const root = input.abs.endsWith(inRoot) ? input.abs.slice(0, input.abs.length - inRoot.length) : input.abs;
   const names = projectNamesOf(root);
-  return (value, category) => judgeSynthetic(value, category, undefined, names);
+  return (value, category, line) => judgeSynthetic(value, category, undefined, names, line);
 }
 
 export interface FileScannerOptions {
@@ -183,7 +183,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       const lineText = (l: number) => lines.lineText(l);
       // Inline SVG data in any file; JSDoc @example sections in TS/JS.
       const atLine = (l: number) => lineContext(lineText(l)) ?? (script ? jsdocExampleContext(lineText, l) : undefined);
-      annotateValueFindings(findings, classifyFileContext(input.inRoot ?? input.rel, buf), judgeFor(input), atLine);
+      annotateValueFindings(findings, classifyFileContext(input.inRoot ?? input.rel, buf), judgeFor(input), atLine, lineText);
     }
     findings = aggregateValues(input.rel, findings);
     fingerprintFindings(findings, (l) => lines.lineText(l));

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import type { Finding } from '../model/finding.js';
 import { annotateValueFindings } from './value-context.js';
 import { aggregateValues } from './aggregate.js';
-import { judgeSynthetic } from '../classify/synthetic/synthetic.js';
+import { judgeSynthetic as judgeValue } from '../classify/synthetic/synthetic.js';
+
+const judgeSynthetic = (value: string, category: string, line?: string) => judgeValue(value, category, undefined, [], line);
 
 function phone(value: string, line: number): Finding {
   return { ruleId: 'vn-phone', kind: 'value', category: 'phone', categories: ['phone'], confidence: 'high', score: 0.9, message: 'm', value, location: { path: 'a.csv', line, column: 1 } };
@@ -37,5 +39,15 @@ describe('annotateValueFindings', () => {
     const fake = [phone('0912345678', 1), phone('0987654321', 2)];
     annotateValueFindings(fake, { context: 'data', reason: 'x' }, judgeSynthetic);
     expect(aggregateValues('a.csv', fake)[0]!.properties).toMatchObject({ context: 'data', synthetic: true });
+  });
+
+  test("an organisation's hotline is judged by its line outside data files, not in them", () => {
+    const text = ['Hotline Bệnh viện: 0903817264'];
+    const inSource = [phone('0903817264', 1)];
+    annotateValueFindings(inSource, { context: 'source', reason: 'application file' }, judgeSynthetic, undefined, (l) => text[l - 1] ?? '');
+    expect(inSource[0]!.properties).toMatchObject({ context: 'source', synthetic: true });
+    const inData = [phone('0903817264', 1)];
+    annotateValueFindings(inData, { context: 'data', reason: 'extension .csv' }, judgeSynthetic, undefined, (l) => text[l - 1] ?? '');
+    expect(inData[0]!.properties).toMatchObject({ context: 'data', synthetic: false });
   });
 });

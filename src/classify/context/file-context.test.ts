@@ -65,6 +65,28 @@ describe('inline vector data', () => {
   });
 });
 
+describe('attribution lines', () => {
+  test('licence headers, copyright and author lines are docs; a plain contact line is not', async () => {
+    const { lineContext } = await import('./file-context.js');
+    for (const line of [
+      ' * Copyright (c) 2021 Trần Văn Hùng <hung.tran82@gmail.com>',
+      '# (c) 2019 Lê Thị Thu',
+      'This Font Software is licensed under the SIL Open Font License, Version 1.1. Reserved Font Name "Ngọc Anh"',
+      ' * @author Phạm Minh Đức <duc.pham@gmail.com>',
+      '// Author: Nguyễn Thị Lan',
+      '<!-- Created by: hoang.lan82@gmail.com -->',
+    ]) {
+      expect(lineContext(line), line).toMatchObject({ context: 'docs', reason: expect.stringContaining('attribution') });
+    }
+    expect(lineContext("const owner = { name: 'Trần Văn Hùng', email: 'hung.tran82@gmail.com' };")).toBeUndefined();
+    expect(lineContext('author_name,email')).toBeUndefined();
+  });
+  test('a line_contexts pattern RE2 refuses is a ConfigError naming the field', () => {
+    const bad = { ...file, line_contexts: [{ context: 'docs' as const, reason: 'x', line_patterns: ['(?<=x)y'] }] };
+    expect(() => compileFileContexts(bad, 'ctx.yml')).toThrow(/ctx\.yml: line_contexts\[0\]\.line_patterns\[0\]/);
+  });
+});
+
 describe('JSDoc examples', () => {
   const text = [
     '/**',

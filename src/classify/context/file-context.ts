@@ -27,6 +27,8 @@ export interface FileContextsFile {
   version: 1;
   contexts: ContextRuleFile[];
   inline_assets: { line_patterns: string[] };
+  /** Lines that put a value in another context whatever the file (licence and authorship lines). */
+  line_contexts?: Array<{ context: Exclude<FileContext, 'source'>; reason: string; line_patterns: string[] }>;
   i18n_sniff: { extensions: string[]; max_bytes: number; min_leaves: number; min_text_share: number; min_distinct_keys: number };
   examples: Partial<Record<FileContext, string[]>>;
 }
@@ -47,6 +49,7 @@ export interface ContextVerdict {
 export interface FileContextPolicy {
   rules: ContextRule[];
   inlineAssets: RE2[];
+  lineContexts: Array<{ context: Exclude<FileContext, 'source'>; reason: string; patterns: RE2[] }>;
   sniff: FileContextsFile['i18n_sniff'] & { extensionSet: Set<string> };
 }
 
@@ -66,13 +69,26 @@ export function compileFileContexts(file: FileContextsFile, display: string): Fi
     files: (c.files ?? []).map((p, j) => compileRe(p, `${display}: contexts[${i}].files[${j}]`)),
   }));
   const inlineAssets = file.inline_assets.line_patterns.map((p, i) => compileRe(p, `${display}: inline_assets.line_patterns[${i}]`));
-  return { rules, inlineAssets, sniff: { ...file.i18n_sniff, extensionSet: new Set(file.i18n_sniff.extensions) } };
+  const lineContexts = (file.line_contexts ?? []).map((c, i) => ({
+    context: c.context,
+    reason: c.reason,
+    patterns: c.line_patterns.map((p, j) => compileRe(p, `${display}: line_contexts[${i}].line_patterns[${j}]`)),
+  }));
+  return { rules, inlineAssets, lineContexts, sniff: { ...file.i18n_sniff, extensionSet: new Set(file.i18n_sniff.extensions) } };
 }
 
-/** The asset context for a value on a line of inline vector data (SVG path, glyph), if it is one. */
+/**
+ * The context a line imposes on its values whatever the file, if any: inline vector data (SVG
+ * path, glyph) is an asset; a licence or authorship line is attribution (`line_contexts`).
+ */
 export function lineContext(lineText: string, policy: FileContextPolicy = fileContextPolicy()): ContextVerdict | undefined {
   const i = policy.inlineAssets.findIndex((re) => re.test(lineText));
-  return i < 0 ? undefined : { context: 'asset', reason: `inline vector data (inline_assets pattern ${i + 1})` };
+  if (i >= 0) return { context: 'asset', reason: `inline vector data (inline_assets pattern ${i + 1})` };
+  for (const c of policy.lineContexts) {
+    const j = c.patterns.findIndex((re) => re.test(lineText));
+    if (j >= 0) return { context: c.context, reason: `${c.reason} (line pattern ${j + 1})` };
+  }
+  return undefined;
 }
 
 /** How far up a JSDoc block is searched for its `@example` tag. */

@@ -42,4 +42,18 @@ describe('synthetic values (rules/synthetic-values.yml)', () => {
     expect(judgeSynthetic('thibault@openstatus.dev', 'digital-account')).toMatchObject({ synthetic: false });
     expect(judgeSynthetic('hung.tran82@gmail.com', 'digital-account', undefined, projectNamesOf('/src/gmail-clone'))).toMatchObject({ synthetic: false });
   });
+
+  test("an organisation's contact is judged by its line; the same value on a person's line is not", () => {
+    const judge = (value: string, category: string, line: string) => judgeSynthetic(value, category, undefined, [], line);
+    expect(judge('0903817264', 'phone', '<p>Hotline: 0903 817 264 - Công ty TNHH Dược An Khang</p>')).toMatchObject({ synthetic: true, reason: expect.stringMatching(/^organisation-contact/) });
+    expect(judge('hung.tran82@gmail.com', 'digital-account', 'Acme Widgets Ltd., 12 Harbour Road')).toMatchObject({ synthetic: true });
+    expect(judge('45 Lý Thường Kiệt, Hoàn Kiếm', 'address', 'Địa chỉ bệnh viện: 45 Lý Thường Kiệt, Hoàn Kiếm')).toMatchObject({ synthetic: true });
+    expect(judge('0903817264', 'phone', "{ name: 'Trần Văn Hùng', phone: '0903817264' }")).toMatchObject({ synthetic: false });
+    // The words stand alone: "congtyabc" or "incident" are not an organisation.
+    expect(judge('0903817264', 'phone', 'incident reported by 0903817264')).toMatchObject({ synthetic: false });
+    // Names are never judged by their line: a director is named on the letterhead.
+    expect(judge('Trần Văn Hùng', 'full-name', 'Công ty ABC, giám đốc Trần Văn Hùng')).toMatchObject({ synthetic: false });
+    // Without the line (a data file), the value alone decides.
+    expect(judgeSynthetic('0903817264', 'phone')).toMatchObject({ synthetic: false });
+  });
 });

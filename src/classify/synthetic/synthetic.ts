@@ -30,6 +30,7 @@ interface RecogniserFile {
   email_domains?: string[];
   email_locals?: string[];
   digits?: { min_digits: number; run?: number; max_distinct?: number };
+  line_patterns?: string[];
 }
 
 export interface SyntheticValuesFile {
@@ -43,7 +44,7 @@ interface Recogniser {
   verdict: Verdict;
   categories?: Set<string>;
   /** Returns a description of what matched (never the value), or undefined. */
-  test: (value: string, folded: string) => string | undefined;
+  test: (value: string, folded: string, line?: string) => string | undefined;
 }
 
 function compileRe(source: string, where: string): RE2 {
@@ -128,13 +129,21 @@ function compileRecogniser(r: RecogniserFile, where: string): Recogniser {
       return undefined;
     });
   }
+  if (r.line_patterns) {
+    // Judged on the value's line, not the value: an organisation's letterhead or hotline.
+    const res = r.line_patterns.map((p, i) => compileRe(p, `${where}.line_patterns[${i}]`));
+    tests.push((_v, _folded, line) => {
+      const i = line === undefined ? -1 : res.findIndex((re) => re.test(line));
+      return i < 0 ? undefined : `line pattern ${i + 1} of ${res.length}`;
+    });
+  }
   return {
     id: r.id,
     verdict: r.verdict,
     categories: r.categories ? new Set(r.categories) : undefined,
-    test: (v, folded) => {
+    test: (v, folded, line) => {
       for (const t of tests) {
-        const why = t(v, folded);
+        const why = t(v, folded, line);
         if (why) return why;
       }
       return undefined;
@@ -186,13 +195,17 @@ function atProjectDomain(value: string, projectNames: readonly string[]): boolea
   return labels.some((l) => l.length >= 4 && !FREE_MAIL.has(l) && projectNames.some((n) => n.includes(l)));
 }
 
-/** Whether a value of this category looks made up, and which recogniser said so. */
-export function judgeSynthetic(value: string, category: string, policy: SyntheticPolicy = syntheticPolicy(), projectNames: readonly string[] = []): SyntheticVerdict {
+/**
+ * Whether a value of this category looks made up (or is an organisation's rather than a person's),
+ * and which recogniser said so. `line`: the text of the value's line, for `line_patterns`
+ * recognisers (not given for values in data files, where a customer's company sits beside them).
+ */
+export function judgeSynthetic(value: string, category: string, policy: SyntheticPolicy = syntheticPolicy(), projectNames: readonly string[] = [], line?: string): SyntheticVerdict {
   const trimmed = value.trim();
   const folded = foldedValue(trimmed);
   for (const r of policy.recognisers) {
     if (r.categories && !r.categories.has(category)) continue;
-    const why = r.test(trimmed, folded);
+    const why = r.test(trimmed, folded, line);
     if (why) return { synthetic: true, placeholder: r.verdict === 'placeholder', reason: `${r.id} (${why})` };
   }
   if (category === 'digital-account' && projectNames.length && atProjectDomain(trimmed, projectNames)) {
