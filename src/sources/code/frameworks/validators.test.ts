@@ -21,4 +21,11 @@ export const C = yup.object({ address: yup.string() });`;
     expect(walkedWith([zod, joi, yup], `const x = a.join(',');`)).toBe(false);
     expect(walkedWith([joi], `import Joi from 'joi';`)).toBe(true);
   });
+
+  test('a schema root named like an Object prototype member is not taken for a framework (the values decide)', () => {
+    const code = `import { z } from 'zod';
+export const A = constructor.object({ email: z.string() });
+export const B = toString.object({ phone: z.string() });`;
+    expect(declaredWith([zod, joi, yup], code)).toEqual(['A.email zod', 'B.phone zod']);
+  });
 });

@@ -14,14 +14,15 @@ const ZOD = 'zod';
 const JOI = 'joi';
 const YUP = 'yup';
 /** The root of a builder chain names its framework. */
-const ROOTS: Record<string, FrameworkId> = { z: ZOD, zod: ZOD, Joi: JOI, joi: JOI, yup: YUP, Yup: YUP };
+// A Map, not an object: the keys come from scanned code (`constructor` must not hit a prototype).
+const ROOTS: ReadonlyMap<string, FrameworkId> = new Map([['z', ZOD], ['zod', ZOD], ['Joi', JOI], ['joi', JOI], ['yup', YUP], ['Yup', YUP]]);
 const OBJECT_METHODS = new Set(['object', 'strictObject', 'looseObject', 'shape', 'keys', 'extend', 'partial', 'append']);
 
 function frameworkOfValues(obj: ts.ObjectLiteralExpression): FrameworkId | undefined {
   for (const p of obj.properties) {
     if (ts.isPropertyAssignment(p)) {
       const root = chainRoot(p.initializer);
-      if (root && ROOTS[root]) return ROOTS[root];
+      if (root && ROOTS.has(root)) return ROOTS.get(root)!;
     }
   }
   return undefined;
@@ -38,7 +39,7 @@ function builderObject(ctx: Ctx, call: ts.CallExpression): { obj: ts.ObjectLiter
     return method === 'object' && ctx.uses.has(YUP) ? { obj: arg, framework: YUP } : undefined;
   }
   const root = chainRoot(call.expression);
-  const framework = (root && ROOTS[root]) || frameworkOfValues(arg);
+  const framework = (root ? ROOTS.get(root) : undefined) ?? frameworkOfValues(arg);
   return framework ? { obj: arg, framework } : undefined;
 }
 

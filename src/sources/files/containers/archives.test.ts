@@ -112,14 +112,12 @@ describe('zip bombs', () => {
     return layer;
   }
 
-  it('refuses a nested bomb in well under a second with bounded memory, each refusal named', async () => {
+  // How fast a refusal is belongs to bench/containers.ts, not to a timed unit test.
+  it('refuses a nested bomb with bounded memory, each refusal named', async () => {
     const bomb = nestedBomb();
     expect(bomb.length).toBeLessThan(200 * 1024);
     const rssBefore = process.memoryUsage().rss;
-    const t0 = performance.now();
     const { units, notices } = await expand('bomb.zip', bomb, { maxDepth: 5 });
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(200 * 1024 * 1024);
     expect(units).toEqual([]);
     expect(notices.length).toBeGreaterThan(0);
@@ -129,9 +127,7 @@ describe('zip bombs', () => {
   it('refuses a bomb whose headers lie about its size, on the bytes actually inflated', async () => {
     const real = deflatedZeros(16 * 1024 * 1024);
     const liar = zip([{ name: 'small.txt', deflated: { ...real, size: 1000 } }]);
-    const t0 = performance.now();
     const { units, notices } = await expand('liar.zip', liar, { maxRatio: 100_000 });
-    expect(performance.now() - t0).toBeLessThan(1000);
     expect(units).toEqual([]);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatchObject({ where: 'liar.zip', message: expect.stringMatching(/bytes/) });
