@@ -16,27 +16,14 @@ import { obligationsFor } from '../../src/pr/obligations.js';
 import { checkObligationsFile } from '../../src/rules/obligations-check.js';
 import { obligationsFile } from '../../src/rules/catalogue.js';
 import { ConfigError } from '../../src/util/errors.js';
+import { thirdPartyFlow } from '../helpers/flow-finding.js';
 
 const result = (findings: Finding[]): ScanResult => ({ target: { kind: 'files', name: '.' }, findings, evidence: [], problems: [], stats: { filesScanned: 1 } });
 
 let line = 0;
 const flow = (recipient: object, categories: string[], props: Record<string, unknown> = {}): Finding => {
   line += 10;
-  return {
-    ruleId: 'pd-third-party',
-    kind: 'flow',
-    category: categories[0]!,
-    categories,
-    confidence: 'high',
-    score: 0.9,
-    message: 'Personal data sent to a third party',
-    location: { path: 'src/api.ts', line, column: 3 },
-    flow: [
-      { location: { path: 'src/api.ts', line: 1, column: 1 }, message: 'source' },
-      { location: { path: 'src/api.ts', line, column: 3 }, message: 'sink' },
-    ],
-    properties: { sink: 'http', recipient, ...props },
-  };
+  return thirdPartyFlow(recipient, categories, props, { line, sourceLine: 1 });
 };
 
 const OPENAI = { id: 'openai', name: 'OpenAI', country: 'US', kind: 'ai' };

@@ -14,6 +14,7 @@ import { diffFacts, emptyFacts, factsOf } from '../../src/pr/inventory-facts.js'
 import { obligationsFor } from '../../src/pr/obligations.js';
 import { renderSummary } from '../../src/pr/summary.js';
 import { RuleCatalog } from '../../src/rules/meta/index.js';
+import { thirdPartyFlow } from '../helpers/flow-finding.js';
 
 const result = (findings: Finding[]): ScanResult => ({ target: { kind: 'files', name: '.' }, findings, evidence: [], problems: [], stats: { filesScanned: 1 } });
 
@@ -30,21 +31,8 @@ function prView(r: ScanResult, regime: Regime, children?: boolean): Record<strin
   return Object.fromEntries(report.obligations.map((o) => [o.id, o.verdict]));
 }
 
-const flow = (recipient: object, categories: string[], props: Record<string, unknown> = {}): Finding => ({
-  ruleId: 'pd-third-party',
-  kind: 'flow',
-  category: categories[0]!,
-  categories,
-  confidence: 'high',
-  score: 0.9,
-  message: 'Personal data sent to a third party',
-  location: { path: 'src/api.ts', line: 9, column: 3 },
-  flow: [
-    { location: { path: 'src/api.ts', line: 2, column: 1 }, message: 'source' },
-    { location: { path: 'src/api.ts', line: 9, column: 3 }, message: 'sink' },
-  ],
-  properties: { sink: 'http', recipient, ...props },
-});
+const flow = (recipient: object, categories: string[], props: Record<string, unknown> = {}): Finding =>
+  thirdPartyFlow(recipient, categories, props, { line: 9, sourceLine: 2 });
 
 // A partner API whose country nobody knows, and health data: the children's duty and the
 // cross-border assessment can be neither confirmed nor ruled out.
