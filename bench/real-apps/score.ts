@@ -9,9 +9,10 @@
 
 /**
  * tuning: may be read and tuned on; heldout: held out since the first round; heldout2: a second
- * held-out batch labelled later (its first blind run is recorded before it is ever scored again).
+ * held-out batch labelled later (its first blind run is recorded before it is ever scored again);
+ * heldout3: a third such batch (session 5, labeller L10).
  */
-export const SPLITS = ['tuning', 'heldout', 'heldout2'] as const;
+export const SPLITS = ['tuning', 'heldout', 'heldout2', 'heldout3'] as const;
 export type Split = (typeof SPLITS)[number];
 
 export interface FieldLabel { file: string; line: number; model?: string; field: string; category: string | null }
