@@ -2,7 +2,7 @@
  * Real-app bench: pdscan's code understanding scored against blind labels of public applications.
  *
  *   npm run bench -- realapps
- *   npx tsx bench/real-apps.ts [--split tuning|heldout|heldout2] [--app owner/name] [--bin bin/pdscan.js]
+ *   npx tsx bench/real-apps.ts [--split tuning|heldout|heldout2|heldout3] [--app owner/name] [--bin bin/pdscan.js]
  *                              [--timeout 900] [--out bench/.out/real-apps] [--details]
  *
  * Labels live in bench/real-apps/apps/<owner>__<name>.json (repository, pinned commit, tuning or
