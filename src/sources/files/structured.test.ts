@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvHint, markdownTableHint, sqlInsertHint } from './structured.js';
+import { csvHint, hintFor, markdownTableHint, sqlInsertHint } from './structured.js';
 import { LineIndex } from '../../util/lines.js';
 
 const at = (text: string, needle: string) => Buffer.from(text.slice(0, text.indexOf(needle))).length;
@@ -44,5 +44,12 @@ describe('column hints', () => {
     const hint = markdownTableHint(buf, new LineIndex(buf));
     expect(hint(at(text, '0912'))).toBe('Số điện thoại');
     expect(hint(at(text, 'Intro'))).toBeUndefined();
+  });
+
+  test('a pipe table in plain text (notes, the text layer of a PDF) names its columns too; other text files do not', () => {
+    const text = '| Họ tên | Số điện thoại |\n|---|---|\n| An | 0912345678 |\n';
+    const buf = Buffer.from(text);
+    expect(hintFor('ghi-chu.txt', buf, new LineIndex(buf))?.(at(text, '0912'))).toBe('Số điện thoại');
+    expect(hintFor('app.log', buf, new LineIndex(buf))).toBeUndefined();
   });
 });

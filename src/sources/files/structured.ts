@@ -103,6 +103,8 @@ export function hintFor(rel: string, buf: Buffer, lines: LineIndex): HintAt | un
   const ext = rel.slice(rel.lastIndexOf('.') + 1).toLowerCase();
   if (ext === 'csv' || ext === 'tsv' || ext === 'psv') return csvHint(buf, lines);
   if (ext === 'sql') return sqlInsertHint(buf);
-  if (ext === 'md' || ext === 'markdown') return markdownTableHint(buf, lines);
+  // A pipe table with its separator row is a table wherever it appears: plain-text notes and the
+  // text layer of a PDF or Word file made from Markdown keep the `| a | b |` / `|---|` shape.
+  if (ext === 'md' || ext === 'markdown' || ext === 'txt') return markdownTableHint(buf, lines);
   return undefined;
 }

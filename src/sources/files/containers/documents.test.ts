@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ByteBudget, DEFAULT_CONTAINER_LIMITS, type ContainerNotice, type TextUnit } from './types.js';
 import { expandDocument } from './documents.js';
-import { expandPdf } from './pdf.js';
+import { expandPdf, unwrap, type PdfLine } from './pdf.js';
 import type { ExpandContext } from './expand.js';
 import { docx, pdf, zip } from '../../../../test/helpers/zip-writer.js';
 
@@ -60,4 +60,42 @@ describe('PDF', () => {
     await expandPdf(pdf([]), 'ho_so/cccd_mat_sau.pdf', id.ctx);
     expect(id.notices.map((n) => n.kind)).toEqual(['id-document-image']);
   });
+
+  it('joins lines a word processor wrapped at the margin, so a label and its value meet again', async () => {
+    const { ctx, units } = context();
+    const log = '2025-09-03T11:54:08.322+07:00 INFO [his] Trả kết quả cho khách hàng: Điện thoại di động:';
+    await expandPdf(pdf([log, '0921754837, Ngày sinh: 14/09/1980', '2025-09-03T11:54:57.808+07:00 INFO [his] cache miss']), 'kq.pdf', ctx);
+    expect(text(units).split('\n').filter(Boolean)).toEqual([
+      `${log} 0921754837, Ngày sinh: 14/09/1980`,
+      '2025-09-03T11:54:57.808+07:00 INFO [his] cache miss',
+    ]);
+  });
 });
+
+describe('PDF line unwrapping', () => {
+  // Lines as pdf.js places them: 5.5 pt per glyph from x = 40, the page's longest line is the margin.
+  const at = (text: string, left = 40): PdfLine => ({ text, left, right: left + text.length * 5.5, glyph: 5.5 });
+  const full = 'x'.repeat(60) + ' Khách hàng: Nguyễn Văn An, Điện thoại:';
+
+  it('joins a line that ends at the margin when the next first word would not have fitted', () => {
+    expect(unwrap([at(full), at('0912345678 (di động)')])).toEqual([`${full} 0912345678 (di động)`]);
+  });
+
+  it('keeps lines the author ended: short lines, lines far from the margin, lines at another indent', () => {
+    expect(unwrap([at('Họ tên: Trần Văn Bình'), at('CCCD: 001090012345')])).toHaveLength(2);
+    expect(unwrap([at(full), at('- Số', 80), at(`${'y'.repeat(50)} ngắn`), at('Số')])).toHaveLength(4);
+    expect(unwrap([at(full), at('0912345678', 80)])).toHaveLength(2);
+  });
+
+  it('a long first token (a timestamp) on the next line only joins when this line ends at the margin', () => {
+    const stamp = '2025-09-03T11:54:57.808+07:00 INFO';
+    expect(unwrap([at(full), at(stamp)])).toEqual([`${full} ${stamp}`]);
+    expect(unwrap([at(`${full} (1/2)`), at(full), at(stamp)])).toEqual([`${full} (1/2) ${full}`, stamp]);
+  });
+
+  it('a table row with fewer cells than its separator row continues on the next line', () => {
+    const rows = unwrap([at('| Quốc tịch | Hộ chiếu | Năm sinh |'), at('|---|---|---|'), at('| Nhật Bản |'), at('C9126914 | 1997 |'), at('| Hàn Quốc | C1534756 | 2006 |')]);
+    expect(rows).toEqual(['| Quốc tịch | Hộ chiếu | Năm sinh |', '|---|---|---|', '| Nhật Bản | C9126914 | 1997 |', '| Hàn Quốc | C1534756 | 2006 |']);
+  });
+});
+
