@@ -1,7 +1,7 @@
 /**
  * Containers bench (issue 16), two parts:
  *
- * 1. Accuracy: a share of the labelled corpus (every `--every`th file) is rendered into xlsx (CSV
+ * 1. Accuracy: a share of the labelled corpus (every `--every`th file) is rendered into xlsx and xls (CSV
  *    files), docx and pdf (text, Markdown and log files) and zip (every format), and scanned next
  *    to its text twins. Per format: how many (file, category) pairs agree with the twin, and
  *    precision/recall of both against the labels.
@@ -20,6 +20,7 @@ import { crc32, createDeflateRaw, createGzip } from 'node:zlib';
 import { PACKAGE_ROOT } from '../src/util/paths.js';
 import { scanFiles } from '../src/scan/scan-files.js';
 import { docx, pdf, tarEntry, xlsx, zip } from '../test/helpers/zip-writer.js';
+import { xls } from '../test/helpers/xls-writer.js';
 
 const args = parseArgs({
   options: {
@@ -79,9 +80,10 @@ function wrap(line: string): string[] {
   return out;
 }
 
-type Format = 'xlsx' | 'docx' | 'pdf' | 'zip';
+type Format = 'xlsx' | 'xls' | 'docx' | 'pdf' | 'zip';
 const RENDER: Record<Format, { accepts: RegExp; name: (f: string) => string; render: (text: string, f: string) => Buffer; twin: (p: string) => string }> = {
   xlsx: { accepts: /\.csv$/, name: (f) => f.replace(/\.csv$/, '.xlsx'), render: (t) => xlsx([{ name: 'Sheet1', rows: parseCsv(t) }]), twin: (p) => p.replace(/\.xlsx$/, '.csv') },
+  xls: { accepts: /\.csv$/, name: (f) => f.replace(/\.csv$/, '.xls'), render: (t) => xls([{ name: 'Sheet1', rows: parseCsv(t) }]), twin: (p) => p.replace(/\.xls$/, '.csv') },
   docx: { accepts: /\.(txt|md|log)$/, name: (f) => `${f}.docx`, render: (t) => docx(t.split('\n')), twin: (p) => p.replace(/\.docx$/, '') },
   pdf: { accepts: /\.(txt|md|log)$/, name: (f) => `${f}.pdf`, render: (t) => pdf(t.split('\n').flatMap(wrap)), twin: (p) => p.replace(/\.pdf$/, '') },
   zip: { accepts: /./, name: (f) => `${f}.zip`, render: (t, f) => zip([{ name: path.posix.basename(f), data: t }]), twin: (p) => p.replace(/\.zip!\/[^/]+$/, '') },

@@ -68,10 +68,10 @@ describe('archives', () => {
     expect(notices).toEqual([{ where: 'many.zip', kind: 'refused', message: expect.stringContaining('20 entries (limit max_entries 10)') }]);
   });
 
-  it('names a password-protected workbook and a legacy .xls instead of failing on them', async () => {
+  it('names a password-protected workbook and a broken legacy .xls instead of failing on them', async () => {
     const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)]);
     expect((await expand('luong.xlsx', ole)).notices).toEqual([{ where: 'luong.xlsx', kind: 'encrypted', message: expect.stringContaining('password-protected') }]);
-    expect((await expand('old.xls', ole)).notices).toEqual([{ where: 'old.xls', kind: 'unsupported', message: expect.stringContaining('.xls') }]);
+    expect((await expand('old.xls', ole)).notices).toEqual([{ where: 'old.xls', kind: 'unreadable', message: expect.stringContaining('cannot read') }]);
     const inZip = await expand('hr.zip', zip([{ name: 'luong.docx', data: ole }]));
     expect(inZip.notices.map((n) => [n.where, n.kind])).toEqual([['hr.zip!/luong.docx', 'encrypted']]);
   });

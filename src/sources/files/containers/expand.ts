@@ -11,6 +11,7 @@ import { expandGzip, expandTar, expandZip } from './archives.js';
 import { expandSheet } from './sheets.js';
 import { expandDocument } from './documents.js';
 import { expandPdf } from './pdf.js';
+import { expandXls } from './xls.js';
 import { BudgetExhausted, ByteBudget, LimitExceeded, type ContainerLimits, type TextUnit, type UnitSink } from './types.js';
 import { CHUNK_BYTES } from './sheets.js';
 import { EntryEncrypted } from './zip.js';
@@ -104,8 +105,9 @@ async function expandContainer(source: string | Buffer, where: string, ctx: Expa
     case 'pdf':
       return expandPdf(source, where, ctx);
     case 'xls':
-      ctx.sink.notice({ where, kind: 'unsupported', message: 'legacy Excel 97-2003 workbook (.xls), not read: save it as .xlsx to scan it' });
-      return;
+      // An .xlsx saved under the old name is common: the bytes decide, not the extension.
+      if ((await head(source)).subarray(0, 2).toString('latin1') === 'PK') return expandSheet(source, where, 'xlsx', ctx);
+      return expandXls(source, where, ctx);
   }
 }
 
