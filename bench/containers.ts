@@ -274,7 +274,8 @@ async function writeTgz(file: string, mb: number): Promise<number> {
 }
 
 function timedScan(target: string, cwd: string) {
-  const limits = ['--container-limit', 'max_total_bytes=64GB', '--container-limit', 'max_entry_bytes=8GB'];
+  // The generated files are far over the default --max-file-size (5MB), which is what a user raises to scan them.
+  const limits = ['--max-file-size', '64GB', '--container-limit', 'max_total_bytes=64GB', '--container-limit', 'max_entry_bytes=8GB'];
   const r = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, path.join(PACKAGE_ROOT, 'bin/pdscan.js'), 'scan', target, ...limits, '--format', 'json', '--output', path.join(cwd, 'out.json'), '--quiet', '--no-code'], { cwd, encoding: 'utf8' });
   const [secs, user, sys, rss] = r.stderr.trim().split('\n').at(-1)!.split(' ').map(Number);
   if (r.status !== 0 && r.status !== 1) throw new Error(`pdscan failed (${r.status}): ${r.stderr.slice(0, 400)}`);
