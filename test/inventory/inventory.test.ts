@@ -170,7 +170,8 @@ describe('dossier content', () => {
       ['aws-s3:ap-southeast-1', 'foreign'],
       ['host:partner-api.example-logistics.io', 'to-confirm'],
       ['sendgrid', 'foreign'],
-      ['stripe', 'foreign'],
+      // A payment provider abroad may be exempt from the assessment (Decree 356 Art. 17.3.đ).
+      ['stripe', 'exemption-to-confirm'],
     ]);
     expect(inv.summary.crossBorder).toBe(true);
     expect(inv.summary.countries).toEqual(['SG', 'US', 'VN']);
@@ -181,7 +182,8 @@ describe('dossier content', () => {
     const byId = new Map(inv.obligations.map((o) => [o.id, o]));
     expect(byId.get('processing-impact-assessment')).toMatchObject({ status: 'applies', deadline: '60 days' });
     expect(byId.get('cross-border-transfer-assessment')).toMatchObject({ status: 'applies', deadline: '60 days' });
-    expect(byId.get('cross-border-transfer-assessment')!.firedBy.recipients).toEqual(['aws-s3:ap-southeast-1', 'sendgrid', 'stripe']);
+    // Stripe may be exempt (Art. 17.3.đ): the duty is due because of the others.
+    expect(byId.get('cross-border-transfer-assessment')!.firedBy.recipients).toEqual(['aws-s3:ap-southeast-1', 'sendgrid']);
     expect(byId.get('breach-notification')).toMatchObject({ status: 'applies', deadline: '72 hours' });
     expect(byId.get('marketing-consent')!.firedBy.purposes).toEqual(['marketing.communications.email']);
     expect(byId.get('dpo')!.status).toBe('applies');
