@@ -123,6 +123,8 @@ export interface FormDef {
   refs: string[];
   label_vi: string;
   label_en: string;
+  /** What the form asks for: `inventory:` keys of .pdscan.yml, and items only the organisation can write. */
+  contents?: { form: string; fields: string[]; other_vi: string[]; other_en: string[] };
 }
 
 /** A sensitive-data box of Decree 356 Form 10 section II.3.2 and the kinds of data that tick it. */

@@ -179,6 +179,9 @@ const T = {
   f10Forms: { vi: 'Biểu mẫu gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân', en: 'Forms to file with the data protection authority' },
   f10FormsAbroad: { vi: 'khi chuyển dữ liệu ra nước ngoài', en: 'when data goes abroad' },
   f10Form: { vi: 'Mẫu số', en: 'Form' },
+  f10FormAsks: { vi: 'Mẫu số {form} gồm:', en: 'Form {form} asks for:' },
+  f10GroupController: { vi: 'Tổ chức', en: 'Organisation' },
+  f10GroupDpo: { vi: 'Người phụ trách bảo vệ dữ liệu cá nhân', en: 'Data protection officer' },
 } as const;
 
 type Key = keyof typeof T;
