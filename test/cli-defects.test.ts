@@ -132,6 +132,18 @@ describe('text output', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
+  test('every skip is counted and named: a name that is not UTF-8, a file over the size limit', () => {
+    const sub = mkdtempSync(path.join(dir, 'skips-'));
+    writeFileSync(path.join(sub, 'a.txt'), 'Số điện thoại: 0987654321\n');
+    writeFileSync(path.join(sub, 'big.txt'), 'x'.repeat(3000));
+    writeFileSync(Buffer.concat([Buffer.from(`${sub}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), 'x\n');
+    const r = pdscan(['scan', '.', '--max-file-size', '2KB', '--no-code', '-q'], sub);
+    expect(r.stdout).toMatch(/^Skipped \(2\)$/m);
+    expect(r.stdout).toMatch(/^ {2}bad\uFFFDname\.txt: name is not valid UTF-8 \(bytes 626164ff/m);
+    expect(r.stdout).toMatch(/^ {2}big\.txt: larger than the size limit/m);
+    expect(r.stdout).toMatch(/^Not scanned: 1 over --max-file-size$/m);
+  });
+
   test('counts files with findings and files scanned apart, with singular and plural, in English', () => {
     const r = pdscan(['scan', 'belief.txt', 'clean.txt', '--no-code']);
     expect(r.stdout).toMatch(/1 finding \(.*\) in 1 file \(2 files scanned\)/);
