@@ -47,6 +47,12 @@ test('a closed pipe ends the run quietly with exit 0', () => {
   expect(r.status).toBe(0);
 });
 
+test('a closed pipe after SARIF output of a scan ends quietly with exit 0', () => {
+  const r = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${BIN}" scan person.txt --no-code -f sarif -q | head -1 >/dev/null`], { cwd: dir, encoding: 'utf8' });
+  expect(r.stderr).not.toMatch(/EPIPE|at /);
+  expect(r.status).toBe(0);
+});
+
 test('--threads far above the cores is capped with a warning', () => {
   const r = pdscan(['scan', 'clean.txt', '--threads', '1000', '-q']);
   expect(r.code).toBe(0);
@@ -64,6 +70,14 @@ describe('paths named on the command line', () => {
     const r = pdscan(['scan', p]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/not a regular file or directory/);
+  });
+
+  test.skipIf(process.platform === 'win32')('a FIFO is an error, not "0 files" (and is not opened)', () => {
+    const fifo = path.join(dir, 'pipe');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const r = pdscan(['scan', 'pipe']);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toMatch(/pipe: not a regular file or directory/);
   });
 
   test('a file over --max-file-size is an error, not "0 findings in 0 files"', () => {
@@ -118,6 +132,18 @@ describe('text output', () => {
     expect(r.stdout).not.toContain('\u001b');
   });
 
+  test('every skip is counted and named: a name that is not UTF-8, a file over the size limit', () => {
+    const sub = mkdtempSync(path.join(dir, 'skips-'));
+    writeFileSync(path.join(sub, 'a.txt'), 'Số điện thoại: 0987654321\n');
+    writeFileSync(path.join(sub, 'big.txt'), 'x'.repeat(3000));
+    writeFileSync(Buffer.concat([Buffer.from(`${sub}/bad`), Buffer.from([0xff]), Buffer.from('name.txt')]), 'x\n');
+    const r = pdscan(['scan', '.', '--max-file-size', '2KB', '--no-code', '-q'], sub);
+    expect(r.stdout).toMatch(/^Skipped \(2\)$/m);
+    expect(r.stdout).toMatch(/^ {2}bad\uFFFDname\.txt: name is not valid UTF-8 \(bytes 626164ff/m);
+    expect(r.stdout).toMatch(/^ {2}big\.txt: larger than the size limit/m);
+    expect(r.stdout).toMatch(/^Not scanned: 1 over --max-file-size$/m);
+  });
+
   test('counts files with findings and files scanned apart, with singular and plural, in English', () => {
     const r = pdscan(['scan', 'belief.txt', 'clean.txt', '--no-code']);
     expect(r.stdout).toMatch(/1 finding \(.*\) in 1 file \(2 files scanned\)/);
@@ -152,5 +178,25 @@ describe('.pdscan.yml is found from the scan root up to the git root', () => {
     } finally {
       rmSync(elsewhere, { recursive: true, force: true });
     }
+  });
+});
+
+describe('pdscan db (SQLite demo, no server needed)', () => {
+  const DB = path.join(PACKAGE_ROOT, 'fixtures/demo-db/clinic.sqlite');
+
+  test('--only that matches no table warns and names the filter instead of reporting a clean database', () => {
+    const r = pdscan(['db', DB, '--only', 'nosuch*', '-q']);
+    expect(r.stderr).toMatch(/warning: no table matches --only nosuch\* \(4 tables found\)/);
+    expect(r.stdout).toMatch(/no table matches --only nosuch\*/);
+  });
+
+  test('db --help lists --threads, and --threads sets the worker threads that judge tables (JSON stats)', () => {
+    expect(pdscan(['db', '--help']).stdout).toMatch(/--threads <n>/);
+    const run = (threads: string) => JSON.parse(pdscan(['db', DB, '-f', 'json', '-q', '--threads', threads]).stdout) as { stats: { threads: number }; findings: Array<{ ruleId: string; location: unknown }> };
+    const one = run('1');
+    const two = run('2');
+    expect(one.stats.threads).toBe(1);
+    expect(two.stats.threads).toBe(2);
+    expect(two.findings.map((f) => [f.ruleId, f.location])).toEqual(one.findings.map((f) => [f.ruleId, f.location]));
   });
 });

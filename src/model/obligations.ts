@@ -123,6 +123,8 @@ export interface FormDef {
   refs: string[];
   label_vi: string;
   label_en: string;
+  /** What the form asks for: `inventory:` keys of .pdscan.yml, and items only the organisation can write. */
+  contents?: { form: string; fields: string[]; other_vi: string[]; other_en: string[] };
 }
 
 /** A sensitive-data box of Decree 356 Form 10 section II.3.2 and the kinds of data that tick it. */
@@ -155,6 +157,12 @@ export interface TriggerFacts {
   purposes: Array<{ key: string; categories: CategoryId[]; recipients: string[] }>;
   /** Every recipient with its kind and the categories it receives, for `recipient` triggers. */
   recipients: Array<{ id: string; kind?: string; categories: CategoryId[] }>;
+  /**
+   * Decree 356 Art. 17.3: kinds of recipient (payment, shipping) whose transfers abroad may need no
+   * cross-border assessment. evaluateObligations sets it from `dossier.transfer_exemptions` under
+   * pdpl-2025, so the inventory and the PR summary judge such transfers alike.
+   */
+  transferExemptKinds?: readonly string[];
   /** true / false from the config; null when nobody said. */
   children: boolean | null;
   childrenHinted: boolean;
@@ -163,7 +171,7 @@ export interface TriggerFacts {
 export interface TriggerResult {
   /** yes: fires; maybe: pdscan cannot tell (to confirm); no. */
   fires: 'yes' | 'maybe' | 'no';
-  reason?: 'children-unknown' | 'country-unknown';
+  reason?: 'children-unknown' | 'country-unknown' | 'transfer-exemption';
   categories: CategoryId[];
   recipients: string[];
   purposes: string[];
@@ -187,10 +195,16 @@ export function evaluateTrigger(t: Trigger, f: TriggerFacts): TriggerResult {
         return f.categories.length ? { fires: 'yes', categories: f.categories, recipients: [], purposes: [] } : NO;
       case 'any-sensitive':
         return f.sensitive.length ? { fires: 'yes', categories: f.sensitive, recipients: [], purposes: [] } : NO;
-      case 'cross-border':
-        if (f.foreign.recipients.length) return { fires: 'yes', ...f.foreign, purposes: [] };
+      case 'cross-border': {
+        const exempt = exemptRecipients(f);
+        if (!exempt.size && f.foreign.recipients.length) return { fires: 'yes', ...f.foreign, purposes: [] };
+        // A transfer that may be exempt (Art. 17.3) does not by itself make the assessment due.
+        const firm = f.foreign.recipients.filter((id) => !exempt.has(id));
+        if (firm.length) return { fires: 'yes', categories: recipientCategories(f, firm), recipients: firm, purposes: [] };
+        if (f.foreign.recipients.length) return { fires: 'maybe', reason: 'transfer-exemption', ...f.foreign, purposes: [] };
         if (f.unknownCountry.recipients.length) return { fires: 'maybe', reason: 'country-unknown', ...f.unknownCountry, purposes: [] };
         return NO;
+      }
       case 'third-party':
         return f.thirdParty.recipients.length ? { fires: 'yes', ...f.thirdParty, purposes: [] } : NO;
       case 'children':
@@ -216,6 +230,19 @@ export function evaluateTrigger(t: Trigger, f: TriggerFacts): TriggerResult {
   if ('recipient' in t && t.recipient && typeof t.recipient === 'object') return recipientHits(t.recipient as RecipientTrigger, f);
   const perRegime = (t as PerRegimeTrigger)[f.regime];
   return perRegime === undefined ? NO : evaluateTrigger(perRegime, f);
+}
+
+/** Foreign recipients whose kind has an Art. 17.3 exemption. */
+function exemptRecipients(f: TriggerFacts): Set<string> {
+  if (!f.transferExemptKinds?.length) return new Set();
+  const kinds = new Set(f.transferExemptKinds);
+  return new Set(f.recipients.filter((r) => r.kind !== undefined && kinds.has(r.kind) && f.foreign.recipients.includes(r.id)).map((r) => r.id));
+}
+
+/** The categories sent to these recipients, in the order of the facts' foreign categories. */
+function recipientCategories(f: TriggerFacts, ids: string[]): CategoryId[] {
+  const sent = new Set(f.recipients.filter((r) => ids.includes(r.id)).flatMap((r) => r.categories));
+  return f.foreign.categories.filter((c) => sent.has(c));
 }
 
 function recipientHits(t: RecipientTrigger, f: TriggerFacts): TriggerResult {
@@ -249,7 +276,7 @@ export function deadlineFor(def: ObligationDef, regime: Regime): string | undefi
 }
 
 /** Why pdscan cannot say for sure that a duty applies. */
-export type ConfirmReason = 'children-unknown' | 'country-unknown' | 'applies-if';
+export type ConfirmReason = 'children-unknown' | 'country-unknown' | 'transfer-exemption' | 'applies-if';
 
 export interface ObligationVerdict {
   def: ObligationDef;
@@ -265,7 +292,9 @@ export interface ObligationVerdict {
 }
 
 /** The obligations of the regime that the facts trigger, in the file's order. */
-export function evaluateObligations(file: ObligationsFile, f: TriggerFacts, skip: (def: ObligationDef) => boolean = () => false): ObligationVerdict[] {
+export function evaluateObligations(file: ObligationsFile, facts: TriggerFacts, skip: (def: ObligationDef) => boolean = () => false): ObligationVerdict[] {
+  // Art. 17.3 is Decree 356's: under decree-13 every transfer abroad needs the assessment.
+  const f: TriggerFacts = facts.regime === 'pdpl-2025' && !facts.transferExemptKinds ? { ...facts, transferExemptKinds: file.dossier.transfer_exemptions.flatMap((e) => e.kinds) } : facts;
   const out: ObligationVerdict[] = [];
   for (const def of file.obligations) {
     if (!appliesInRegime(def, f.regime) || skip(def)) continue;

@@ -75,7 +75,7 @@ const SURENESS = { no: 0, maybe: 1, yes: 2 } as const;
 
 function confirmText(reason: ConfirmReason | undefined, recipients: string[], names: Map<string, string>, appliesIf: string | undefined): string | undefined {
   if (reason === 'children-unknown') return confirmReason('children-unknown').en;
-  if (reason === 'country-unknown') return confirmReason('country-unknown', { names: recipients.map((id) => names.get(id) ?? id).join(', ') }).en;
+  if (reason === 'country-unknown' || reason === 'transfer-exemption') return confirmReason(reason, { names: recipients.map((id) => names.get(id) ?? id).join(', ') }).en;
   return reason === 'applies-if' ? appliesIf : undefined;
 }
 

@@ -109,7 +109,8 @@ export function toText(results: ScanResult[], ctx: ReportContext): string {
   }
   const problems = results.flatMap((r) => r.problems);
   if (problems.length) {
-    out.push(c.bold('Skipped'));
+    // Counted as well as named: past 50 the list is cut, the count is not.
+    out.push(c.bold(`Skipped (${problems.length})`));
     for (const p of problems.slice(0, 50)) out.push(`  ${escapeControl(p.where)}: ${escapeControl(p.message)}`);
     if (problems.length > 50) out.push(`  … and ${problems.length - 50} more`);
     out.push('');

@@ -112,6 +112,14 @@ export function checkObligationsFile(raw: unknown, regimes: readonly string[], d
   for (const [i, f] of ((dossier.forms ?? []) as unknown[]).entries()) {
     checkText(f as Record<string, unknown>, ['regime', 'form', 'label_vi', 'label_en'], `dossier.forms[${i}]`, check);
     if (!check.regimes.includes((f as Record<string, unknown>).regime as string)) check.fail(`dossier.forms[${i}].regime`, 'unknown regime');
+    const contents = (f as Record<string, unknown>).contents as Record<string, unknown> | undefined;
+    if (contents !== undefined) {
+      const where = `dossier.forms[${i}].contents`;
+      const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string' && x.trim() !== '');
+      if (typeof contents !== 'object' || contents === null || typeof contents.form !== 'string') check.fail(where, 'must name its form');
+      else if (!strings(contents.fields) || !strings(contents.other_vi) || !strings(contents.other_en)) check.fail(where, 'fields, other_vi and other_en must be lists of text');
+      else if ((contents.other_vi as string[]).length !== (contents.other_en as string[]).length) check.fail(where, 'other_vi and other_en must match item for item');
+    }
   }
   return {
     obligations: file.obligations as ObligationDef[],

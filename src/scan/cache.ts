@@ -23,7 +23,8 @@ import type { FileTaskInput, FileTaskOutput } from './file-task.js';
 
 export const DEFAULT_CACHE_DIR = '.pdscan-cache';
 const MAGIC = 'pdscan-scan-cache';
-const FORMAT = 1;
+// 2: declaration findings carry properties.input (the inventory reads it instead of framework ids).
+const FORMAT = 2;
 /** Cache files kept per directory (one per run key): the oldest beyond this are removed. */
 const KEEP_FILES = 8;
 /** Files up to this size are hashed from one read; larger ones are streamed through the hash. */

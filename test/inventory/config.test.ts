@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { canonical, mergeConfigs, normalizeConfig } from '../../src/report/inventory/config.js';
+import { parse } from 'yaml';
+import { CONFIG_FIELDS, canonical, mergeConfigs, normalizeConfig } from '../../src/report/inventory/config.js';
 import { loadConfig } from '../../src/config/load.js';
 import { SCHEMAS_DIR } from '../../src/util/paths.js';
 import { ConfigError } from '../../src/util/errors.js';
@@ -34,6 +35,16 @@ describe('schema', () => {
     expect(() => withConfig('inventory:\n  controler:\n    name: x\n')).toThrow(new ConfigError('.pdscan.yml: inventory: unknown field "controler"'));
     expect(() => withConfig('inventory:\n  children: maybe\n')).toThrow(/inventory\.children/);
     expect(() => withConfig('inventory:\n  processing_start: soon\n')).toThrow(/inventory\.processing_start/);
+  });
+
+  test('the `pdscan init` starter names every field of the inventory block, Form 10 keys included', () => {
+    const block = (parse(STARTER_CONFIG) as { inventory: Record<string, unknown> }).inventory;
+    const missing = CONFIG_FIELDS.filter((f) => {
+      const [head, tail] = f.split('.') as [string, string | undefined];
+      if (!(head in block)) return true;
+      return tail !== undefined && !(tail in ((block[head] ?? {}) as Record<string, unknown>));
+    });
+    expect(missing).toEqual([]);
   });
 
   test('the `pdscan init` starter is valid and leaves every field to fill', () => {

@@ -49,7 +49,7 @@ export function codeScan(): ScanResult {
         kind: 'declaration',
         category: 'date-of-birth',
         location: loc('src/customers/create-customer.dto.ts', 8, 3),
-        properties: { model: 'CreateCustomerDto', field: 'ngaySinh', framework: 'class-validator' },
+        properties: { model: 'CreateCustomerDto', field: 'ngaySinh', framework: 'class-validator', input: true },
       }),
       finding({
         ruleId: 'pd-declared-field',

@@ -11,6 +11,7 @@ import { buildInventory, validateInventory } from '../../src/report/inventory/in
 import { renderInventoryMarkdown } from '../../src/report/inventory/markdown.js';
 import type { InventoryConfig } from '../../src/report/inventory/types.js';
 import { obligationsFile } from '../../src/rules/catalogue.js';
+import { CONFIG_FIELDS } from '../../src/report/inventory/config.js';
 import { codeScan, dbScan } from './fixtures.js';
 
 const declared = (category: string, field: string, line: number): Finding => ({
@@ -106,6 +107,36 @@ describe('forms to file, per regime', () => {
     const local = renderInventoryMarkdown(inv([declared('phone', 'sdt', 5)]), 'en');
     expect(local).toMatch(/- \[ \] Form 10: /);
     expect(local).not.toMatch(/- \[ \] Form 09: |- \[ \] Form 04: /);
+  });
+
+  it('Form 03a contents (organisation, tax code, DPO, what changed and why, attachments) are filled from the config or marked to fill', () => {
+    const config: InventoryConfig = { controller: { name: 'Phòng khám Ví Dụ' }, dpo: { name: 'Bộ phận Pháp chế', title: 'Trưởng phòng' } };
+    const vi = renderInventoryMarkdown(inv([abroad], config), 'vi');
+    const block = vi.slice(vi.indexOf('- [ ] Mẫu số 03a/03b:')).split('\n').slice(1, 10).join('\n');
+    expect(block).toBe(
+      [
+        '  - Mẫu số 03a gồm:',
+        '    - Tổ chức — Tên tổ chức: Phòng khám Ví Dụ',
+        '    - Tổ chức — Mã số thuế: **[CẦN ĐIỀN]** (`inventory.controller.tax_code`)',
+        '    - Người phụ trách bảo vệ dữ liệu cá nhân — Họ tên / tên bộ phận: Bộ phận Pháp chế',
+        '    - Người phụ trách bảo vệ dữ liệu cá nhân — Chức vụ: Trưởng phòng',
+        '    - Người phụ trách bảo vệ dữ liệu cá nhân — Số điện thoại: **[CẦN ĐIỀN]** (`inventory.dpo.phone`)',
+        '    - Người phụ trách bảo vệ dữ liệu cá nhân — Thư điện tử: **[CẦN ĐIỀN]** (`inventory.dpo.email`)',
+        '    - **[CẦN ĐIỀN]** Tóm tắt nội dung thay đổi và lý do thay đổi',
+        '    - **[CẦN ĐIỀN]** Tài liệu kèm theo',
+      ].join('\n'),
+    );
+    const en = renderInventoryMarkdown(inv([abroad], config), 'en');
+    expect(en).toContain('  - Form 03a asks for:\n');
+    expect(en).toContain('    - **[TO FILL]** Summary of what changed and why\n');
+    // Decree 13's update form (05) has no contents in the source read: none invented.
+    expect(renderInventoryMarkdown(inv([abroad], config, 'decree-13'), 'vi')).not.toMatch(/Mẫu số \d+\w* gồm:/);
+  });
+
+  it('every field a form asks for is a key of the inventory block', () => {
+    const keys = obligationsFile().dossier.forms.flatMap((f) => f.contents?.fields ?? []);
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.filter((k) => !(CONFIG_FIELDS as readonly string[]).includes(k))).toEqual([]);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { buildInventory, mergeInventories, renderInventoryMarkdown, serializeInventory, validateInventory, type Inventory } from '../../src/report/inventory/index.js';
+import { collectFacts } from '../../src/report/inventory/collect.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { CODE_VALUES, DB_VALUES, ORGANISATION, codeScan, dbScan } from './fixtures.js';
 import { expectGolden } from './golden.js';
@@ -106,6 +107,23 @@ describe('merge', () => {
 });
 
 describe('dossier content', () => {
+  test('a declaration is an input model when it carries the input marker, whatever its framework id', () => {
+    const decl = (model: string, framework: string, input: boolean) => ({
+      ruleId: 'pd-declared-phone', kind: 'declaration' as const, category: 'phone', categories: ['phone'], confidence: 'high' as const, score: 0.9, message: model,
+      location: { path: `src/${model}.ts`, line: 1, column: 1 },
+      properties: { model, field: 'phone', framework, ...(input ? { input: true } : {}) },
+    });
+    const result: ScanResult = {
+      target: { kind: 'files', name: 'app' },
+      // A validator added tomorrow needs no entry in the inventory; a model without the marker is storage.
+      findings: [decl('SignupForm', 'valibot', true), decl('Customer', 'zod', false), decl('ContactBody', 'dto', true), decl('LeadPayload', '', false)],
+      evidence: [], problems: [], stats: {},
+    };
+    const facts = collectFacts([result], {});
+    expect(facts.sources.filter((s) => s.kind === 'input-model').map((s) => s.name).sort()).toEqual(['ContactBody', 'LeadPayload', 'SignupForm']);
+    expect(facts.storages.map((s) => s.name)).toEqual(['Customer']);
+  });
+
   test('every dossier item a–i is present, with references for both regimes', () => {
     const inv = build([codeScan()]);
     expect(inv.dossier.map((d) => d.item)).toEqual(['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i']);
@@ -152,7 +170,8 @@ describe('dossier content', () => {
       ['aws-s3:ap-southeast-1', 'foreign'],
       ['host:partner-api.example-logistics.io', 'to-confirm'],
       ['sendgrid', 'foreign'],
-      ['stripe', 'foreign'],
+      // A payment provider abroad may be exempt from the assessment (Decree 356 Art. 17.3.đ).
+      ['stripe', 'exemption-to-confirm'],
     ]);
     expect(inv.summary.crossBorder).toBe(true);
     expect(inv.summary.countries).toEqual(['SG', 'US', 'VN']);
@@ -163,7 +182,8 @@ describe('dossier content', () => {
     const byId = new Map(inv.obligations.map((o) => [o.id, o]));
     expect(byId.get('processing-impact-assessment')).toMatchObject({ status: 'applies', deadline: '60 days' });
     expect(byId.get('cross-border-transfer-assessment')).toMatchObject({ status: 'applies', deadline: '60 days' });
-    expect(byId.get('cross-border-transfer-assessment')!.firedBy.recipients).toEqual(['aws-s3:ap-southeast-1', 'sendgrid', 'stripe']);
+    // Stripe may be exempt (Art. 17.3.đ): the duty is due because of the others.
+    expect(byId.get('cross-border-transfer-assessment')!.firedBy.recipients).toEqual(['aws-s3:ap-southeast-1', 'sendgrid']);
     expect(byId.get('breach-notification')).toMatchObject({ status: 'applies', deadline: '72 hours' });
     expect(byId.get('marketing-consent')!.firedBy.purposes).toEqual(['marketing.communications.email']);
     expect(byId.get('dpo')!.status).toBe('applies');

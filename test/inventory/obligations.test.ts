@@ -70,6 +70,9 @@ describe('rules/obligations.yml', () => {
     );
     expect(() => checkObligationsFile({ obligations: [{ id: 'x', title_vi: 'a', title_en: 'a', why_vi: 'a', why_en: 'a', trigger: 'any-personal', refs: { 'decree-13': [] } }], dossier: { items: [] } }, REGIMES)).toThrow(/obligations\[0\]\.refs\.pdpl-2025/);
     expect(() => checkObligationsFile({ obligations: [] }, REGIMES)).toThrow(/dossier\.items/);
+    const form = (contents: unknown) => ({ obligations: [], dossier: { items: [], forms: [{ regime: 'pdpl-2025', form: '03a', label_vi: 'a', label_en: 'a', refs: [], contents }] } });
+    expect(() => checkObligationsFile(form({ form: '03a', fields: ['controller.name'], other_vi: ['a', 'b'], other_en: ['a'] }), REGIMES)).toThrow(/dossier\.forms\[0\]\.contents: other_vi and other_en must match/);
+    expect(() => checkObligationsFile(form({ fields: [] }), REGIMES)).toThrow(/dossier\.forms\[0\]\.contents: must name its form/);
   });
 });
 

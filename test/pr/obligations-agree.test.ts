@@ -9,7 +9,7 @@ import type { Regime } from '../../src/model/categories.js';
 import type { ScanResult } from '../../src/model/result.js';
 import { scanFiles } from '../../src/scan/scan-files.js';
 import { PACKAGE_ROOT } from '../../src/util/paths.js';
-import { buildInventory } from '../../src/report/inventory/index.js';
+import { buildInventory, renderInventoryMarkdown } from '../../src/report/inventory/index.js';
 import { diffFacts, emptyFacts, factsOf } from '../../src/pr/inventory-facts.js';
 import { obligationsFor } from '../../src/pr/obligations.js';
 import { renderSummary } from '../../src/pr/summary.js';
@@ -51,6 +51,30 @@ describe('PR summary and inventory agree on obligations', () => {
       expect(inv[regime === 'decree-13' ? 'children-consent-decree-13' : 'children-consent']).toBe('to-confirm');
     });
   }
+
+  it('a transfer abroad that may be exempt (Decree 356 Art. 17.3.đ) makes the cross-border duty "to confirm" for both, and due under Decree 13', () => {
+    const stripe = flow({ id: 'stripe', name: 'Stripe', country: 'US', kind: 'payment' }, ['financial', 'digital-account'], { crossBorder: true });
+    const r = result([stripe]);
+    const inv = inventoryView(r, 'pdpl-2025');
+    expect(prView(r, 'pdpl-2025')).toEqual(inv);
+    expect(inv['cross-border-transfer-assessment']).toBe('to-confirm');
+    const full = buildInventory([r], { regime: 'pdpl-2025', toolVersion: '0.0.0' });
+    expect(full.transfers.map((t) => t.status)).toEqual(['exemption-to-confirm']);
+    expect(full.obligations.find((o) => o.id === 'cross-border-transfer-assessment')!.confirm?.en).toMatch(/Stripe.*may be exempt.*17\.3/);
+    // The summary, the transfer table and item e say the same.
+    const md = renderInventoryMarkdown(full, 'en');
+    expect(md).toContain('| Cross-border transfers | **Yes**: **[TO CONFIRM]** the cross-border transfer assessment may not be required (Decree 356 Art. 17.3) |');
+    expect(md).toMatch(/\| Abroad, may be exempt from the assessment \(Decree 356 Art\. 17\.3\), \*\*\[TO CONFIRM\]\*\* \|/);
+    expect(md).toContain('but only to recipients that may be exempt');
+    expect(md).not.toContain('a cross-border transfer impact assessment is required');
+    // With a recipient abroad that has no exemption, the duty is due again, fired by that one only.
+    const both = result([stripe, flow({ id: 'sendgrid', name: 'SendGrid', country: 'US', kind: 'email' }, ['digital-account'], { crossBorder: true })]);
+    expect(inventoryView(both, 'pdpl-2025')['cross-border-transfer-assessment']).toBe('applies');
+    expect(prView(both, 'pdpl-2025')['cross-border-transfer-assessment']).toBe('applies');
+    // Art. 17.3 is Decree 356's: under Decree 13 the transfer needs the assessment.
+    expect(inventoryView(r, 'decree-13')['cross-border-transfer-assessment']).toBe('applies');
+    expect(prView(r, 'decree-13')).toEqual(inventoryView(r, 'decree-13'));
+  });
 
   it('a flow to a host named only by an environment variable is a recipient whose country is unknown, for both', () => {
     const envOnly = flow({}, ['phone'], { hostEnv: 'PARTNER_URL' });

@@ -67,18 +67,26 @@ inventory:
   system:                       # system or project assessed / hệ thống được đánh giá
   role:                         # controller | processor | controller-processor
   controller:                   # bên kiểm soát dữ liệu (Decree 13 Art. 24.1.a; Decree 356 Art. 19.3.a)
-    name:                       # tên tổ chức
-    address:                    # địa chỉ trụ sở
+    name:                       # tên tổ chức (Form 10 I.1)
+    foreign_name:               # tên bằng tiếng nước ngoài (Form 10 I.1a)
+    short_name:                 # tên viết tắt (Form 10 I.1b)
+    tax_code:                   # mã số thuế (Form 10 I.1c)
+    address:                    # địa chỉ trụ sở (Form 10 I.2)
     registration_number:        # mã số doanh nghiệp
     representative:             # người đại diện theo pháp luật
-    phone:
-    email:
-    website:
-  dpo:                          # bộ phận, nhân sự bảo vệ dữ liệu cá nhân (Decree 356 Art. 19.3.b)
+    phone:                      # (Form 10 I.3)
+    email:                      # (Form 10 I.6)
+    website:                    # (Form 10 I.7)
+    business_line:              # ngành nghề kinh doanh có xử lý dữ liệu cá nhân (Form 10 I.4)
+    business_code:              # mã ngành nghề (Form 10 I.4)
+    branches:                   # số lượng chi nhánh, văn phòng đại diện (Form 10 I.5)
+  dpo:                          # bộ phận, nhân sự bảo vệ dữ liệu cá nhân (Decree 356 Art. 19.3.b; Form 10 I.8)
     name:
+    title:                      # chức vụ
+    appointment_decision:       # quyết định phân công (number, date)
     email:
     phone:
-    organisation:               # the data-protection service provider, if outsourced
+    organisation:               # the data-protection service provider, if outsourced (Form 10 I.8.1)
   processing_start:             # YYYY-MM-DD; the dossier is due within 60 days of it
   legal_basis:                  # e.g. ["consent", "contract"] / sự đồng ý, hợp đồng...
   retention:                    # thời hạn lưu trữ, one entry per kind of data
@@ -93,6 +101,12 @@ inventory:
   consent:                      # how consent is asked for and proof kept
   contracts:                    # where the processing agreements are kept
   policies:                     # where the data-protection policies are kept
+  paid_transfers:               # true/false: personal data is transferred to others for payment (Form 10 II.7)
+  data_exchange:                # true/false: takes part in a data exchange (Form 10 II.8)
+  processing_services:          # true/false: sells personal-data processing services (Form 10 II.9)
+  volume:                       # Form 10 III: the volumes that call for a national-security impact assessment
+    basic_over_100000:          # true/false: basic personal data of more than 100,000 people
+    sensitive_over_10000:       # true/false: sensitive personal data of more than 10,000 people
 `;
 
 interface InitOptions {

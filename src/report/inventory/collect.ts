@@ -30,8 +30,6 @@ export interface CollectOptions {
 
 /** Plain interfaces and type aliases: they say which personal data the code handles, not where it is kept. */
 const TYPE_ONLY_FRAMEWORKS = new Set(['typescript']);
-/** Frameworks whose declarations describe inputs (validation, DTOs, API docs); every other framework describes what is stored, so a new ORM needs no entry here. */
-const INPUT_FRAMEWORKS = new Set(['zod', 'class-validator', 'nestjs', 'dto', 'graphql', 'openapi', 'json-schema', 'joi', 'yup']);
 
 /** Words in model, field, table and column names that suggest data about children. */
 const CHILD_TERMS = ['child', 'children', 'kid', 'kids', 'minor', 'minors', 'pupil', 'pupils', 'guardian', 'guardians', 'parental', 'tre em', 'hoc sinh', 'mam non', 'phu huynh', 'giam ho', 'nguoi giam ho', 'nhi dong'];
@@ -219,7 +217,10 @@ class Collector {
       });
     }
     const where = at(f.location);
-    const isInput = framework ? INPUT_FRAMEWORKS.has(framework) && !props.store : /(dto|input|request|payload|body)$/i.test(model);
+    // Declarations of validation schemas, DTOs and API documents carry `input` (set by the
+    // framework module or the reader); a declaration that names no framework is judged by its name.
+    const input = props.input === true;
+    const isInput = input ? !props.store : !framework && /(dto|input|request|payload|body)$/i.test(model);
     if (framework && TYPE_ONLY_FRAMEWORKS.has(framework)) {
       // listed under its categories above; neither an input nor a storage of its own
     } else if (isInput) {
@@ -230,7 +231,7 @@ class Collector {
         id: modelStorageId(model),
         kind: 'model',
         name: model,
-        ...(framework && !INPUT_FRAMEWORKS.has(framework) ? { framework } : {}),
+        ...(framework && !input ? { framework } : {}),
         ...(store ? { engine: store } : {}),
         categories,
         evidence: [where],

@@ -116,17 +116,23 @@ function transferEntries(file: ObligationsFile, recipients: RecipientEntry[], re
   };
   return recipients
     .filter((r) => r.foreign !== false)
-    .map((r) => ({
-      recipient: r.id,
-      name: r.name,
-      ...(r.country ? { country: r.country } : {}),
-      ...(r.kind ? { kind: r.kind } : {}),
-      categories: [...r.categories].sort(byRank(regime)),
-      sensitive: r.sensitiveCategories.length > 0,
-      status: r.foreign === true ? ('foreign' as const) : ('to-confirm' as const),
-      evidence: r.evidence.map(({ sink: _s, ...w }) => w),
-      ...perRecipient(r.kind),
-    }));
+    .map((r) => {
+      const extra = perRecipient(r.kind);
+      // The same judgement as the cross-border obligation (model/obligations.ts): a transfer
+      // abroad that may be exempt under Art. 17.3 does not by itself make the assessment due.
+      const status: TransferEntry['status'] = r.foreign !== true ? 'to-confirm' : extra.exemption ? 'exemption-to-confirm' : 'foreign';
+      return {
+        recipient: r.id,
+        name: r.name,
+        ...(r.country ? { country: r.country } : {}),
+        ...(r.kind ? { kind: r.kind } : {}),
+        categories: [...r.categories].sort(byRank(regime)),
+        sensitive: r.sensitiveCategories.length > 0,
+        status,
+        evidence: r.evidence.map(({ sink: _s, ...w }) => w),
+        ...extra,
+      };
+    });
 }
 
 function purposeEntries(facts: InventoryFacts): PurposeEntry[] {
@@ -200,9 +206,9 @@ function obligationEntries(file: ObligationsFile, tf: TriggerFacts, recipients: 
     if (reason === 'children-unknown') {
       confirm = confirmReason('children-unknown');
       if (tf.childrenHinted) confirm = { vi: `${confirm.vi} (${hintNames})`, en: `${confirm.en} (${hintNames})` };
-    } else if (reason === 'country-unknown') {
+    } else if (reason === 'country-unknown' || reason === 'transfer-exemption') {
       const names = recipients.filter((r) => res.recipients.includes(r.id)).map((r) => r.name).join(', ');
-      confirm = confirmReason('country-unknown', { names });
+      confirm = confirmReason(reason, { names });
     } else if (appliesIf) {
       confirm = appliesIf;
     }

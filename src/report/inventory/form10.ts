@@ -7,7 +7,8 @@
  */
 import { obligationsFile } from '../../rules/catalogue.js';
 import { kindsOf } from './derive.js';
-import { getField, displayCandidate, type ConfigField } from './config.js';
+import { CONFIG_FIELDS, getField, displayCandidate, type ConfigField } from './config.js';
+import type { FormDef } from '../../model/obligations.js';
 import { FIELD_LABEL, ROLE_LABEL, label } from './i18n.js';
 import { cell, refsText, table } from './md.js';
 import type { Doc } from './markdown-doc.js';
@@ -103,5 +104,20 @@ export function formsSection(d: Doc): void {
     if (f.cross_border && !abroad) continue;
     const when = f.cross_border ? ` (${d.t('f10FormsAbroad')})` : '';
     d.push(`- [ ] ${d.t('f10Form')} ${f.form}: ${lang === 'vi' ? f.label_vi : f.label_en}${when} (${refsText(f.refs, inv.regime, lang)})`);
+    if (f.contents) formContents(d, f.contents);
   }
+}
+
+/** What a form asks for, filled from the `inventory:` block where it can be. */
+function formContents(d: Doc, c: NonNullable<FormDef['contents']>): void {
+  const { lang } = d;
+  d.push(`  - ${d.t('f10FormAsks', { form: c.form })}`);
+  for (const key of c.fields) {
+    // The data file names config keys; one the inventory does not know is shown as its key.
+    const f = (CONFIG_FIELDS as readonly string[]).includes(key) ? (key as ConfigField) : undefined;
+    // "Name" and "Phone" exist for the organisation and the DPO: say whose.
+    const group = key.startsWith('controller.') ? `${d.t('f10GroupController')} — ` : key.startsWith('dpo.') ? `${d.t('f10GroupDpo')} — ` : '';
+    d.push(`    - ${f ? `${group}${cell(FIELD_LABEL[f][lang])}: ${fieldValue(d, f)}` : `${d.mark('to-fill')} \`${key}\``}`);
+  }
+  for (const item of lang === 'vi' ? c.other_vi : c.other_en) d.push(`    - ${d.mark('to-fill')} ${cell(item)}`);
 }

@@ -176,7 +176,9 @@ export function todoText(key: string, params: Params = {}, enParams: Params = pa
   return { vi: fill(t.vi, params), en: fill(t.en, enParams) };
 }
 
-export const CONFIRM_REASON: Record<'children-unknown' | 'country-unknown', Bilingual> = {
+export type ConfirmReasonKey = 'children-unknown' | 'country-unknown' | 'transfer-exemption';
+
+export const CONFIRM_REASON: Record<ConfirmReasonKey, Bilingual> = {
   'children-unknown': {
     vi: 'pdscan không biết hệ thống có dữ liệu trẻ em hay không; ghi inventory.children: true hoặc false.',
     en: 'pdscan cannot tell whether the system holds children’s data; set inventory.children: true or false.',
@@ -185,9 +187,13 @@ export const CONFIRM_REASON: Record<'children-unknown' | 'country-unknown', Bili
     vi: 'chưa rõ bên nhận xử lý dữ liệu ở nước nào: {names}.',
     en: 'the country where these recipients process data is unknown: {names}.',
   },
+  'transfer-exemption': {
+    vi: 'mọi bên nhận ở nước ngoài tìm thấy ({names}) đều có thể được miễn đánh giá tác động chuyển dữ liệu xuyên biên giới (Nghị định 356 Điều 17.3) nếu chỉ gửi dữ liệu cần cho việc thanh toán, chuyển tiền, vận chuyển; nếu gửi nhiều hơn, nghĩa vụ này áp dụng.',
+    en: 'every recipient abroad found ({names}) may be exempt from the cross-border transfer assessment (Decree 356 Art. 17.3) if only the data the payment, remittance or shipment needs is sent; if more is sent, this duty applies.',
+  },
 };
 
-export function confirmReason(key: 'children-unknown' | 'country-unknown', params: Params = {}): Bilingual {
+export function confirmReason(key: ConfirmReasonKey, params: Params = {}): Bilingual {
   const t = CONFIRM_REASON[key];
   return { vi: fill(t.vi, params), en: fill(t.en, params) };
 }

@@ -124,6 +124,12 @@ const T = {
   tables: { vi: 'bảng', en: 'tables' },
   sensitiveMark: { vi: 'nhạy cảm', en: 'sensitive' },
   transferStatusForeign: { vi: 'Ở nước ngoài', en: 'Abroad' },
+  transferStatusExempt: { vi: 'có thể được miễn đánh giá tác động (NĐ 356 Điều 17.3)', en: 'may be exempt from the assessment (Decree 356 Art. 17.3)' },
+  transferDutyExempt: {
+    vi: 'Dữ liệu cá nhân được chuyển ra nước ngoài, nhưng chỉ cho các bên nhận có thể được miễn đánh giá tác động chuyển dữ liệu xuyên biên giới (Nghị định 356 Điều 17.3): cần xác nhận chỉ gửi dữ liệu cần cho thủ tục đó. Nếu không, xem nghĩa vụ "{title}" ở mục i.',
+    en: 'Personal data is transferred abroad, but only to recipients that may be exempt from the cross-border transfer assessment (Decree 356 Art. 17.3): confirm that only the data that procedure needs is sent. Otherwise see the obligation "{title}" in item i.',
+  },
+  mayBeExempt: { vi: 'có thể được miễn đánh giá tác động chuyển dữ liệu xuyên biên giới (NĐ 356 Điều 17.3)', en: 'the cross-border transfer assessment may not be required (Decree 356 Art. 17.3)' },
   kinds: { vi: 'loại', en: 'categories' },
   kind1: { vi: 'loại', en: 'category' },
   foreignOf: { vi: '{n} ở nước ngoài', en: '{n} abroad' },
@@ -173,6 +179,9 @@ const T = {
   f10Forms: { vi: 'Biểu mẫu gửi cơ quan chuyên trách bảo vệ dữ liệu cá nhân', en: 'Forms to file with the data protection authority' },
   f10FormsAbroad: { vi: 'khi chuyển dữ liệu ra nước ngoài', en: 'when data goes abroad' },
   f10Form: { vi: 'Mẫu số', en: 'Form' },
+  f10FormAsks: { vi: 'Mẫu số {form} gồm:', en: 'Form {form} asks for:' },
+  f10GroupController: { vi: 'Tổ chức', en: 'Organisation' },
+  f10GroupDpo: { vi: 'Người phụ trách bảo vệ dữ liệu cá nhân', en: 'Data protection officer' },
 } as const;
 
 type Key = keyof typeof T;

@@ -64,8 +64,12 @@ function summary(d: Doc): void {
   const catLine = (ids: string[]) => (ids.length ? `${ids.length} ${d.t(ids.length === 1 ? 'kind1' : 'kinds')}: ${d.catList(ids, inv.regime)}` : d.t('none'));
   const countries = s.countries.filter((c) => c !== 'VN').map((c) => countryName(c, lang));
   const transferObligation = inv.obligations.find((o) => o.trigger === 'cross-border');
+  // Every transfer abroad may be exempt (Art. 17.3): the duty is to confirm, not due.
+  const onlyExempt = inv.transfers.some((t) => t.status === 'exemption-to-confirm') && !inv.transfers.some((t) => t.status === 'foreign');
   const cross =
-    s.crossBorder === true
+    s.crossBorder === true && onlyExempt
+      ? `**${d.t('yes')}**: ${d.mark('to-confirm')} ${d.t('mayBeExempt')}`
+      : s.crossBorder === true
       ? `**${d.t('yes')}**: ${d.t('mustFile')}${transferObligation?.deadline ? ` (${deadlineText(transferObligation.deadline, lang)})` : ''}`
       : s.crossBorder === null
         ? `${d.mark('to-confirm')} ${d.t('unknownYet')}`
@@ -236,6 +240,8 @@ function itemE(d: Doc): void {
   const duty = inv.obligations.find((o) => o.trigger === 'cross-border');
   if (inv.transfers.some((t) => t.status === 'foreign') && duty) {
     d.push('', d.t('transferDuty', { deadline: duty.deadline ? deadlineText(duty.deadline, lang) : '—', title: duty.title[lang] }));
+  } else if (inv.transfers.some((t) => t.status === 'exemption-to-confirm') && duty) {
+    d.push('', d.t('transferDutyExempt', { title: duty.title[lang] }));
   }
   if (inv.transfers.length) {
     // Decree 356 only: the Form 09 II.1 box and the Art. 17.3 exemption proposed per recipient.
@@ -250,7 +256,11 @@ function itemE(d: Doc): void {
           cell(label(RECIPIENT_KIND_LABEL, t.kind, lang)),
           d.catList(t.categories, inv.regime),
           evidenceList(d, t.evidence),
-          t.status === 'foreign' ? `${d.t('transferStatusForeign')}, ${d.mark('to-confirm')}` : d.mark('to-confirm'),
+          t.status === 'foreign'
+            ? `${d.t('transferStatusForeign')}, ${d.mark('to-confirm')}`
+            : t.status === 'exemption-to-confirm'
+              ? `${d.t('transferStatusForeign')}, ${d.t('transferStatusExempt')}, ${d.mark('to-confirm')}`
+              : d.mark('to-confirm'),
           ...(perRecipient
             ? [
                 t.form09 ? `${d.mark('to-confirm')} ${t.form09.type}: ${cell(t.form09.label[lang])}` : d.mark('to-fill'),

@@ -274,7 +274,12 @@ export interface TransferEntry {
   kind?: string;
   categories: CategoryId[];
   sensitive: boolean;
-  status: 'foreign' | 'to-confirm';
+  /**
+   * foreign: abroad, the cross-border assessment is due; exemption-to-confirm: abroad, but the
+   * recipient's kind may be exempt under Decree 356 Art. 17.3 (`exemption`); to-confirm: the
+   * country is unknown.
+   */
+  status: 'foreign' | 'exemption-to-confirm' | 'to-confirm';
   evidence: Where[];
   /** pdpl-2025: the box of Decree 356 Form 09 section II.1 proposed from the recipient's kind (to confirm). */
   form09?: { type: string; label: Bilingual; refs: string[] };

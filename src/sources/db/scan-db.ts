@@ -54,7 +54,7 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
   const findings: Finding[] = [];
   const evidence: Evidence[] = [];
   const problems: ScanProblem[] = [];
-  const stats = { tablesFound: 0, tablesScanned: 0, tablesSkipped: 0, columnsScanned: 0, rowsSampled: 0 };
+  const stats = { tablesFound: 0, tablesScanned: 0, tablesSkipped: 0, columnsScanned: 0, rowsSampled: 0, threads: 1 };
   let runner: TableRunner | undefined;
   try {
     const all = await connector.listTables({ includeViews: opts.includeViews ?? false });
@@ -72,6 +72,8 @@ export async function scanDatabase(opts: DbScanOptions): Promise<ScanResult> {
 
     const threads = Math.max(1, Math.min(opts.threads ?? availableParallelism(), concurrency, tables.length));
     const useWorkers = threads > 1 && workersAvailable() && (tables.length >= WORKER_MIN_TABLES || opts.threads !== undefined);
+    // Recorded so that --threads is visible in JSON stats: 1 means tables are judged in process.
+    stats.threads = useWorkers ? threads : 1;
     if (useWorkers) {
       await connector.close();
       const passwordEnv = Object.fromEntries(PASSWORD_VARS.filter((k) => env[k]).map((k) => [k, env[k]!]));

@@ -168,6 +168,7 @@ export function fieldsToFindings(path: string, fields: DeclaredField[]): { findi
         model: f.model,
         field: f.field,
         framework: f.framework,
+        ...(f.input ? { input: true } : {}),
         ...(f.store ? { store: f.store } : {}),
         ...(f.type ? { type: f.type } : {}),
         ...(f.table ? { table: f.table } : {}),

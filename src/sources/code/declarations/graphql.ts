@@ -136,6 +136,8 @@ export function extractGraphql(text: string, at?: { base: number; lines: LineInd
           model,
           field: tok.text,
           framework: 'graphql',
+          // An SDL type is the API's shape, not storage.
+          input: true,
           type: `${list ? '[' : ''}${typeName}${list ? ']' : ''}`,
           line,
           column,

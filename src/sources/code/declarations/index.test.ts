@@ -90,3 +90,39 @@ describe('SQL files with rows', () => {
     expect(extractDeclarations('db/seed.sql', "INSERT INTO khach_hang (id, email) VALUES (1, 'a@example.com');\n").findings).toEqual([]);
   });
 });
+
+describe('input marker', () => {
+  const inputOf = (path: string, text: string) =>
+    Object.fromEntries(extractDeclarations(path, text).findings.map((f) => [`${f.properties!['model'] as string}.${f.properties!['field'] as string} ${f.properties!['framework'] as string}`, f.properties!['input'] === true]));
+
+  test('validation schemas, DTOs, handler parameters and GraphQL types are input; ORM models are not', () => {
+    const code = `
+import { z } from 'zod';
+import { IsEmail } from 'class-validator';
+import { Body, Controller, Post } from '@nestjs/common';
+import { Entity, Column } from 'typeorm';
+import { InputType, Field } from '@nestjs/graphql';
+export const Signup = z.object({ email: z.string().email() });
+export class CreateUserDto { @IsEmail() email: string; }
+@Controller() export class C { @Post() create(@Body() body: { phone: string }) {} }
+@Entity() export class Customer { @Column() phone: string; }
+@InputType() export class PatientInput { @Field() soDienThoai: string; @Field() email: string; }`;
+    expect(inputOf('src/app.ts', code)).toEqual({
+      'Signup.email zod': true,
+      'CreateUserDto.email class-validator': true,
+      'C.create.phone nestjs': true,
+      'Customer.phone typeorm': false,
+      'PatientInput.soDienThoai graphql': true,
+      'PatientInput.email graphql': true,
+    });
+  });
+
+  test('GraphQL SDL and OpenAPI documents are input; SQL and Prisma are not', () => {
+    expect(Object.values(inputOf('schema.graphql', 'type Patient { fullName: String\n phone: String }\n'))).toEqual([true, true]);
+    const openapi = 'openapi: 3.0.0\ninfo: { title: x, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n    Customer:\n      type: object\n      properties:\n        email: { type: string, format: email }\n';
+    expect(Object.values(inputOf('openapi.yaml', openapi))).toEqual([true]);
+    expect(Object.values(inputOf('db.sql', 'CREATE TABLE customers (phone varchar(20));\n'))).toEqual([false]);
+    const prisma = fixture('schema.prisma');
+    expect(Object.values(inputOf(prisma.path, prisma.text)).every((v) => !v)).toBe(true);
+  });
+});

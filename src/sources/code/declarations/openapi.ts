@@ -67,6 +67,8 @@ export function extractApiDoc(path: string, text: string, kind: ApiDocKind): Ext
           ...(owner ? { owner } : {}),
           field,
           framework,
+          // An API document describes what the API receives and returns, not what is stored.
+          input: true,
           ...(typeof type === 'string' ? { type: typeof format === 'string' ? `${type}/${format}` : type } : {}),
           line: pos.line,
           column: pos.column,
@@ -118,7 +120,7 @@ export function extractApiDoc(path: string, text: string, kind: ApiDocKind): Ext
                 continue;
               }
               const pos = lines.at(nameNode?.range?.[0] ?? 0);
-              fields.push({ model, owner: route, field: name, framework, type: `${where} parameter`, line: pos.line, column: pos.column });
+              fields.push({ model, owner: route, field: name, framework, input: true, type: `${where} parameter`, line: pos.line, column: pos.column });
             }
           }
         }

@@ -63,6 +63,12 @@ export interface DeclaredField {
   plain?: boolean;
   /** Database column name when it differs from the field (Prisma @map, Drizzle varchar('phone_no')). */
   dbColumn?: string;
+  /**
+   * Declared as what an API receives or exposes (a validation schema, DTO, handler parameter,
+   * GraphQL type, OpenAPI / JSON Schema document), not as what is stored. Set by the reader or
+   * from the framework module's `declarations.input`; findings carry it as `properties.input`.
+   */
+  input?: boolean;
 }
 
 export interface ExtractResult {

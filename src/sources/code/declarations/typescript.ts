@@ -97,5 +97,6 @@ export function extractTypescript(path: string, text: string, sourceFile?: ts.So
 
   let out = fields;
   for (const p of passes) out = p.finish(out);
+  for (const f of out) if (vocab.inputModels.has(f.framework)) f.input = true;
   return { fields: out };
 }

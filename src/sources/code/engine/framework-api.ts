@@ -93,6 +93,13 @@ export interface DeclarationRules {
   mentionedIn?(lower: string): boolean;
   /** Models declared with this framework are stored by the application (ORM, SQL), not DTOs. */
   persistent?: boolean;
+  /**
+   * Models declared with this framework describe what an API receives or exposes (validation
+   * schemas, DTOs, API types), not what the application stores: their fields carry `input`, and
+   * the inventory lists them as input models. Frameworks whose `decorators.input` is set are
+   * input frameworks too.
+   */
+  input?: boolean;
   /** Fields declared by a call (`pgTable('users', {...})`); undefined when the call is not this framework's. */
   call?(ctx: Ctx, st: BuilderState, call: ts.CallExpression): DeclaredField[] | undefined;
   /** Fields declared by a `new` expression (`new Schema({...})`). */

@@ -44,6 +44,8 @@ export interface Vocabulary {
   readonly scheduleConstructors: ReadonlySet<string>;
   readonly redirectReceivers: ReadonlySet<string>;
   /** Declaration hooks in registry order. */
+  /** Ids of frameworks whose models are API input, not storage (`declarations.input` or `decorators.input`). */
+  readonly inputModels: ReadonlySet<string>;
   readonly declarations: ReadonlyArray<DeclarationRules & { id: string }>;
   readonly markers: readonly string[];
   /** Declaration framework ids whose models are stored by the application. */
@@ -175,6 +177,7 @@ export function vocabularyOf(frameworks: readonly Framework[]): Vocabulary {
     declarations: frameworks.flatMap((f) => (f.declarations ? [{ ...f.declarations, id: f.id }] : [])),
     markers: [...setOf(frameworks, (f) => f.declarations?.markers)],
     persistent: new Set(frameworks.filter((f) => f.declarations?.persistent).map((f) => f.id)),
+    inputModels: new Set(frameworks.filter((f) => f.declarations?.input || f.declarations?.decorators?.input).map((f) => f.id)),
     decorators: decoratorVocabulary(frameworks, new Set(frameworks.filter((f) => f.declarations?.persistent).map((f) => f.id))),
   };
 }

@@ -6,6 +6,8 @@ export const graphql: Framework = {
   description: 'GraphQL SDL (gql tags) and decorated object/input types',
   declarations: {
     markers: ['gql', 'graphql', '@field', '@objecttype', '@inputtype', '@args('],
+    // Object and input types are the API's shape; what is stored is declared by the ORM.
+    input: true,
     // Code-first classes (type-graphql, NestJS GraphQL); a resolved field is computed, not stored.
     decorators: {
       models: ['ObjectType', 'InputType', 'ArgsType', 'InterfaceType'],

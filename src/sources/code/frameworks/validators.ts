@@ -103,16 +103,18 @@ function validationBuilderFields(ctx: Ctx, st: BuilderState, call: ts.CallExpres
 export const zod: Framework = {
   id: ZOD,
   description: 'zod object schemas (and, through the same extractor, Joi and yup)',
-  declarations: { markers: ["zod'", 'zod"', 'zod/'], call: validationBuilderFields },
+  // Validation schemas describe what a request or form sends, not what is stored.
+  declarations: { markers: ["zod'", 'zod"', 'zod/'], call: validationBuilderFields, input: true },
 };
 
-export const joi: Framework = { id: JOI, description: 'Joi object schemas', declarations: { markers: ["joi'", 'joi"'] } };
+export const joi: Framework = { id: JOI, description: 'Joi object schemas', declarations: { markers: ["joi'", 'joi"'], input: true } };
 
 export const yup: Framework = {
   id: YUP,
   description: 'yup object schemas (a bare `object({...})` counts when the file imports yup)',
   declarations: {
     markers: ["yup'", 'yup"'],
+    input: true,
     mentionedIn: (lower) => lower.includes("from 'yup'") || lower.includes('from "yup"') || lower.includes("require('yup')"),
   },
 };

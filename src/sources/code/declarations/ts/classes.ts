@@ -151,6 +151,7 @@ export function classFields(ctx: Ctx, cls: ts.ClassLikeDeclaration, bodyTypes: R
       // @Column({ name: 'phone_number' }): the column in the database (GraphQL names are API names).
       ...(aliases[0] && aliases[0] !== name && ctx.vocab.persistent.has(framework) ? { dbColumn: aliases[0] } : {}),
       framework,
+      ...(dtoLike ? { input: true } : {}),
       ...(known?.store ? { store: known.store } : {}),
       ...(known?.table ? { table: known.table } : {}),
       ...(type ? { type } : {}),
