@@ -151,6 +151,8 @@ const VALUE_MARGIN = 512;
 /** Past this many context words in one text, scanning the whole text is cheaper. */
 const MAX_REGIONS = 2000;
 const NEWLINE = 10;
+/** Column headers whose words are remembered (see hintWordsOf). */
+const MAX_CACHED_HINTS = 4096;
 
 /**
  * Where a rule that needs a context word can match at all: around each occurrence of one of its
@@ -206,6 +208,7 @@ export class Classifier {
   /** Every rule's gate words, numbered as in keywordIdx; their Set is compiled on first use. */
   private readonly keywords = new Map<string, number>();
   private keywordSet?: InstanceType<typeof RE2.Set>;
+  private readonly hintWords = new Map<string, string>();
 
   constructor(defs: RuleDef[]) {
     this.rules = defs.map(compileRule);
@@ -327,11 +330,26 @@ export class Classifier {
     const last = (s: string, n: number) => (n <= 0 ? '' : s.slice(Math.max(0, s.length - n)));
     // The value's own column header is its label too: a "Số lượng" column holds quantities, not IDs.
     const at = opts.hintAt?.(start);
+    const contextWord = () =>
+      findWordFast(rule.ctxWords, rule.ctxAny, `${wordsOf(`${last(before, rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? this.hintWordsOf(at) : ''}`);
+    // A rule that requires context reports nothing without a word, dropped or not: most of its
+    // candidates (every number for a bank account) leave here, before the negative check.
+    const word = rule.ctxRequired ? contextWord() : undefined;
+    if (rule.ctxRequired && !word) return { dropped: false };
     const ownLabel = `${last(before, rule.negBefore)} \u0000 ${after.slice(0, rule.negAfter)}${at ? ` \u0000 ${at}` : ''}`;
     if (rule.negWords.length && findWordFast(rule.negWords, rule.negAny, wordsOf(ownLabel))) return { dropped: true };
     if (!rule.ctxWords.length) return { dropped: false };
-    const ctx = `${wordsOf(`${last(before, rule.ctxBefore)} \u0000 ${after.slice(0, rule.ctxAfter)}`)}${hintWords}${at ? wordsOf(at) : ''}`;
-    return { dropped: false, word: findWordFast(rule.ctxWords, rule.ctxAny, ctx) };
+    return { dropped: false, word: rule.ctxRequired ? word : contextWord() };
+  }
+
+  /** wordsOf a column header: the same few headers come back for every cell of a table. */
+  private hintWordsOf(hint: string): string {
+    let words = this.hintWords.get(hint);
+    if (words === undefined) {
+      if (this.hintWords.size >= MAX_CACHED_HINTS) this.hintWords.clear();
+      this.hintWords.set(hint, (words = wordsOf(hint)));
+    }
+    return words;
   }
 }
 

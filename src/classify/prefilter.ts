@@ -10,6 +10,7 @@
  * 50 MB with triggers of score ≥ 3; no better with the Sets kept as well).
  */
 import RE2 from 're2';
+import { NON_ASCII } from '../util/fold.js';
 
 export interface PrefilterPattern {
   /** RE2 source as the rule compiles it (macros expanded). */
@@ -21,8 +22,6 @@ export interface PrefilterPattern {
 
 /** RE2.Set size: the DFA of a single Set over everything grows super-linearly. */
 const SET_SIZE = 16;
-/** Any character outside ASCII (astral characters are surrogate pairs, inside this range too). */
-const NON_ASCII = /[\u0080-\uffff]/;
 
 export class PatternPrefilter {
   /** Owners in Set order: ASCII-only patterns first (overlapping equal matches keep the first found). */
