@@ -4,7 +4,10 @@
  * one-file scan ≤ 0.35 s wall. The machine is shared: CPU time (user + sys) is printed beside
  * wall time, with the load average, since wall time on a loaded machine measures the others too.
  *
- *   npx tsx bench/startup.ts [--runs 7]
+ *   npx tsx bench/startup.ts [--runs 7] [--before /work/main/bin/pdscan.js]
+ *
+ *   --before BIN  also run another build's CLI, interleaved with this one run by run, so that
+ *                 both meet the same load (print both; compare CPU time on a shared machine)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -15,7 +18,7 @@ import { fmt, median, timed } from './timed.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = path.join(ROOT, 'bin/pdscan.js');
-const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+const { values: args } = parseArgs({ options: { runs: { type: 'string', default: '7' }, before: { type: 'string' } } });
 const RUNS = Number(args.runs);
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pdscan-startup-'));
@@ -32,13 +35,19 @@ const CASES: Array<{ name: string; args: string[]; targetS?: number }> = [
 console.log(`node ${process.version}, ${RUNS} runs each, load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 console.log(`${'case'.padEnd(24)} ${'wall (median)'.padStart(14)} ${'cpu user+sys'.padStart(14)} ${'min wall'.padStart(10)}  target (wall)`);
 let failed = false;
-for (const c of CASES) {
-  const runs = Array.from({ length: RUNS }, () => timed(process.execPath, [BIN, ...c.args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } }));
+const builds = args.before ? [{ label: '', bin: BIN }, { label: ' (before)', bin: path.resolve(args.before) }] : [{ label: '', bin: BIN }];
+for (const base of CASES) {
+  const all = builds.map(() => [] as Array<ReturnType<typeof timed>>);
+  for (let i = 0; i < RUNS; i++) builds.forEach((b, k) => all[k]!.push(timed(process.execPath, [b.bin, ...base.args], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } })));
+  builds.forEach((b, k) => report({ ...base, name: base.name + b.label }, all[k]!));
+}
+
+function report(c: (typeof CASES)[number], runs: Array<ReturnType<typeof timed>>): void {
   const bad = runs.find((r) => r.status !== 0);
   if (bad) {
     console.log(`${c.name}: exit ${bad.status}: ${bad.stderr.trim()}`);
     failed = true;
-    continue;
+    return;
   }
   if (c.name.startsWith('scan') && !runs[0]!.stdout.includes('1 finding')) {
     console.log(`${c.name}: the scan did not find the planted address:\n${runs[0]!.stdout}`);

@@ -8,8 +8,10 @@
  * Prints wall time, CPU time (user + system, from GNU time) and MB/s for each thread count,
  * and pdscan's peak RSS. Target (issue 13): ≥ 100 MB/s with 2 threads.
  *
- *   npx tsx bench/throughput.ts [--mb 200] [--threads 1,2] [--ascii] [--skip-code]
+ *   npx tsx bench/throughput.ts [--mb 200] [--threads 1,2] [--ascii] [--skip-code] [--before BIN]
  *
+ *   --before BIN also run another build's CLI (e.g. /work/main/bin/pdscan.js) on the text-only
+ *                scan, right before this one: compare their CPU time on a shared machine
  *   --ascii      also compare on the ASCII-only rules: pdscan with the other rules disabled,
  *                ripgrep with those rules' own patterns (-U, since \s may cross lines)
  *   --skip-code  skip the default scan with code analysis
@@ -32,6 +34,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     ascii: { type: 'boolean', default: false },
     'skip-code': { type: 'boolean', default: false },
+    before: { type: 'string' },
   },
 });
 const mb = Number(values.mb);
@@ -92,8 +95,8 @@ function timed(cmd: string, args: string[], timeoutSeconds?: number): Timed {
 const patternsOf = (rules: RuleDef[]) => rules.flatMap((r) => r.patterns.map((p) => (r.case_insensitive ? `(?i:${expandMacros(p)})` : expandMacros(p))));
 const isAsciiRule = (r: RuleDef) => !r.case_insensitive && patternsOf([r]).every((p) => ![...p].some((c) => c.charCodeAt(0) > 0x7f) && !p.includes('(?i'));
 
-const pdscan = (threads: string, extra: string[], label: string) =>
-  timed(process.execPath, [path.join(PACKAGE_ROOT, 'bin/pdscan.js'), 'scan', corpus, ...extra, '--format', 'json', '--output', path.join(outDir, `throughput-${label}.json`), '--threads', threads, '--quiet']);
+const pdscan = (threads: string, extra: string[], label: string, bin = path.join(PACKAGE_ROOT, 'bin/pdscan.js')) =>
+  timed(process.execPath, [bin, 'scan', corpus, ...extra, '--format', 'json', '--output', path.join(outDir, `throughput-${label}.json`), '--threads', threads, '--quiet']);
 
 interface Row {
   what: string;
@@ -129,6 +132,7 @@ function main() {
   writeFileSync(idsFile, `${ID_PATTERNS.join('\n')}\n`);
   const rows: Row[] = [];
   for (const threads of threadCounts) {
+    if (values.before) rows.push(row(`text only (--no-code), before: ${values.before}`, threads, pdscan(threads, ['--no-code'], `before-text-t${threads}`, path.resolve(values.before)), megabytes));
     const pd = pdscan(threads, ['--no-code'], `text-t${threads}`);
     // pdscan has just read every file, so ripgrep meets the same warm page cache.
     const ref = rg ? timed(rg, ['-c', '--hidden', '-f', idsFile, '-j', threads, corpus]) : undefined;

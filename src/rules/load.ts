@@ -34,13 +34,17 @@ export function checkRule(rule: RuleDef, where: string): void {
   rule.allowlist?.patterns?.forEach((p, i) => compilePattern(p, rule, `${where}.allowlist.patterns[${i}]`));
 }
 
-export function compilePattern(pattern: string, rule: Pick<RuleDef, 'case_insensitive'>, where: string, extraFlags = ''): RE2 {
-  let source: string;
+/** The pattern with its macros expanded ({{vi:...}}, {{list:...}}); errors name `where`. */
+export function expandPattern(pattern: string, where: string): string {
   try {
-    source = expandMacros(pattern);
+    return expandMacros(pattern);
   } catch (err) {
     throw new ConfigError(`${where}: ${(err as Error).message}`);
   }
+}
+
+export function compilePattern(pattern: string, rule: Pick<RuleDef, 'case_insensitive'>, where: string, extraFlags = ''): RE2 {
+  const source = expandPattern(pattern, where);
   try {
     return new RE2(source, `u${rule.case_insensitive ? 'i' : ''}${extraFlags}`);
   } catch (err) {

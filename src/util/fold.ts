@@ -6,8 +6,13 @@
 
 const MARKS = /[\u0300-\u036f]/g;
 
+/** Any character outside ASCII (astral characters are surrogate pairs, inside this range too). */
+export const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-case, strip combining marks, map đ→d. */
 export function fold(text: string): string {
+  // ASCII has no marks to strip and no đ: most context windows of code and data files.
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
 }
 

@@ -44,6 +44,15 @@ describe('keyed-values policy', () => {
     expect(bad((f) => (f.categories.credentials!.accept[0] = { values: ['a'], also: ['nope'] }))).toThrow(/accept\[0\]\.also\[0\]: unknown category "nope"/);
   });
 
+  test('lazily compiled patterns (the prebuilt catalogue) match the same and fail at first use with the same error', () => {
+    const f = base();
+    f.placeholders.patterns = ['^x$', '(?<=x)y'];
+    const p = compileKeyedPolicy(f, 'x.yml', true);
+    expect(p.placeholderPatterns[0]!.test('x')).toBe(true);
+    expect(p.placeholderPatterns[0]!.test('y')).toBe(false);
+    expect(() => p.placeholderPatterns[1]!.test('xy')).toThrow(/x\.yml: placeholders\.patterns\[1\]: RE2 cannot compile/);
+  });
+
   test('schema errors in the YAML file name the field', () => {
     const file = yamlFile('version: 1\nplaceholders: {values: [], patterns: [x]}\ntype_names: []\nheading_words: []\nflag_prefixes: []\nlabels_file: {path_words: [], min_labels: 1, min_share: 0.5}\ncategories:\n  gender:\n    accept: [{validator: x, values: [a]}]\n');
     expect(() => loadKeyedPolicy(file, 'my.yml')).toThrow(/my\.yml: categories\.gender\.accept\[0\]/);

@@ -6,7 +6,7 @@
 import RE2 from 're2';
 import { ConfigError } from '../../util/errors.js';
 import { listEntries } from '../../rules/macros.js';
-import { keyedValuesFile, readRulesFile } from '../../rules/catalogue.js';
+import { catalogueIsPrebuilt, keyedValuesFile, readRulesFile } from '../../rules/catalogue.js';
 import { isCategory, type CategoryId } from '../../model/categories.js';
 import { requireValidator } from '../validators/index.js';
 import type { Validator } from '../validators/types.js';
@@ -57,13 +57,13 @@ export interface CategoryPolicy {
   booleans: 'flag' | 'never';
   /** Unquoted numbers can be values (PIN, birth year). */
   numbers: boolean;
-  reject: RE2[];
+  reject: Pattern[];
   accept: ValueTest[];
 }
 
 export interface KeyedPolicy {
   placeholderValues: Set<string>;
-  placeholderPatterns: RE2[];
+  placeholderPatterns: Pattern[];
   typeNames: Set<string>;
   /** Folded phrases that end a heading label ("… released:"), longest first. */
   headingWords: string[];
@@ -74,15 +74,30 @@ export interface KeyedPolicy {
 
 const word = (w: Word): string => String(w ?? 'null');
 
-function compileRe(source: string, where: string): RE2 {
-  try {
-    return new RE2(source, 'u');
-  } catch (err) {
-    throw new ConfigError(`${where}: RE2 cannot compile this pattern (${(err as Error).message})`);
-  }
+/** What the policy asks of a pattern. */
+export interface Pattern {
+  test(value: string): boolean;
 }
 
-function compileTest(t: TestFile, where: string): ValueTest {
+/**
+ * Compiled now (a file read at run time: its errors must show at load), or on first use (`lazy`)
+ * when the file is the prebuilt catalogue's, already checked at build time: a one-file scan then
+ * compiles the few patterns it meets instead of all of them.
+ */
+function compileRe(source: string, where: string, lazy: boolean): Pattern {
+  const compile = () => {
+    try {
+      return new RE2(source, 'u');
+    } catch (err) {
+      throw new ConfigError(`${where}: RE2 cannot compile this pattern (${(err as Error).message})`);
+    }
+  };
+  if (!lazy) return compile();
+  let re: RE2 | undefined;
+  return { test: (value) => (re ??= compile()).test(value) };
+}
+
+function compileTest(t: TestFile, where: string, lazy: boolean): ValueTest {
   const also = (t.also ?? []).map((c, i) => {
     if (!isCategory(c)) throw new ConfigError(`${where}.also[${i}]: unknown category "${c}" (see \`pdscan rules\`)`);
     return c;
@@ -130,7 +145,7 @@ function compileTest(t: TestFile, where: string): ValueTest {
       also,
     };
   }
-  const res = t.patterns!.map((p, i) => compileRe(p, `${where}.patterns[${i}]`));
+  const res = t.patterns!.map((p, i) => compileRe(p, `${where}.patterns[${i}]`, lazy));
   return {
     describe: 'value patterns',
     run: (value) => {
@@ -141,7 +156,7 @@ function compileTest(t: TestFile, where: string): ValueTest {
   };
 }
 
-export function compileKeyedPolicy(file: KeyedValuesFile, display: string): KeyedPolicy {
+export function compileKeyedPolicy(file: KeyedValuesFile, display: string, lazy = false): KeyedPolicy {
   const categories = new Map<CategoryId, CategoryPolicy>();
   for (const [id, c] of Object.entries(file.categories)) {
     const where = `${display}: categories.${id}`;
@@ -151,13 +166,13 @@ export function compileKeyedPolicy(file: KeyedValuesFile, display: string): Keye
       minKey: c.min_key ?? 'medium',
       booleans: c.booleans ?? 'never',
       numbers: c.numbers ?? false,
-      reject: (c.reject_patterns ?? []).map((p, i) => compileRe(p, `${where}.reject_patterns[${i}]`)),
-      accept: c.accept.map((t, i) => compileTest(t, `${where}.accept[${i}]`)),
+      reject: (c.reject_patterns ?? []).map((p, i) => compileRe(p, `${where}.reject_patterns[${i}]`, lazy)),
+      accept: c.accept.map((t, i) => compileTest(t, `${where}.accept[${i}]`, lazy)),
     });
   }
   return {
     placeholderValues: new Set(file.placeholders.values.map((w) => foldedValue(word(w)) || word(w))),
-    placeholderPatterns: file.placeholders.patterns.map((p, i) => compileRe(p, `${display}: placeholders.patterns[${i}]`)),
+    placeholderPatterns: file.placeholders.patterns.map((p, i) => compileRe(p, `${display}: placeholders.patterns[${i}]`, lazy)),
     typeNames: new Set(file.type_names.map((w) => word(w).toLowerCase())),
     headingWords: file.heading_words.map((w) => foldedValue(word(w))).filter(Boolean).sort((a, b) => b.length - a.length),
     flagPrefixes: new Set(file.flag_prefixes),
@@ -170,7 +185,8 @@ let cached: KeyedPolicy | undefined;
 
 /** The built-in policy, or one read from another file (tests). */
 export function loadKeyedPolicy(file?: string, display = file ?? 'rules/keyed-values.yml'): KeyedPolicy {
-  return compileKeyedPolicy(file ? readRulesFile('keyed-values', file, display) : keyedValuesFile(), display);
+  if (file) return compileKeyedPolicy(readRulesFile('keyed-values', file, display), display);
+  return compileKeyedPolicy(keyedValuesFile(), display, catalogueIsPrebuilt());
 }
 
 /** The built-in policy, compiled once per process (worker). */
