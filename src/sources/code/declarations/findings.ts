@@ -6,7 +6,18 @@
 import { category as categoryDef, orderCategories } from '../../../model/categories.js';
 import type { Confidence, Finding, Location, LogicalLocation } from '../../../model/finding.js';
 import type { Evidence } from '../../../model/result.js';
-import { classifyAmongSiblings, classifyIdentifier, classifyIdentifierPath, classifyOwner, type NameMatch, type Sibling } from '../../../classify/names.js';
+import {
+  classifyAmongSiblings,
+  classifyIdentifier,
+  classifyIdentifierPath,
+  classifyInRecord,
+  classifyOwner,
+  freeTextOfPerson,
+  recordModelOf,
+  type NameMatch,
+  type RecordValueKind,
+  type Sibling,
+} from '../../../classify/names.js';
 import { declarationRuleId } from './rules.js';
 import { kindFits, valueKind } from './field-types.js';
 import type { CategoryHint, DeclaredField, ProtectionHint } from './types.js';
@@ -67,7 +78,11 @@ const leaf = (f: DeclaredField): string => f.field.slice(f.field.lastIndexOf('.'
 function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decision | undefined> {
   const out = new Map<DeclaredField, Decision | undefined>();
   const groups = new Map<string, DeclaredField[]>();
+  const models = new Map<string, DeclaredField[]>();
   for (const f of fields) {
+    const m = models.get(f.model);
+    if (m) m.push(f);
+    else models.set(f.model, [f]);
     if (f.skip) continue;
     out.set(f, decide(f));
     const k = groupKey(f);
@@ -86,7 +101,38 @@ function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decisio
       }
     }
   }
+  for (const [model, all] of models) decideRecord(model, all, out);
   return out;
+}
+
+const asDecision = (m: NameMatch): Decision => ({ category: m.category, confidence: m.confidence, categories: [m.category], explain: [m.reason], term: m.term });
+
+function recordValueKind(f: DeclaredField): RecordValueKind {
+  if (f.type && /\bjsonb?\b/i.test(f.type)) return 'json';
+  return valueKind(f.type, f.enumType) ?? 'unknown';
+}
+
+/**
+ * What the model as a whole says: a person's record of one kind (a body measurement, a payslip)
+ * passes its category to its value fields, and free text on a person's own model is what someone
+ * wrote about them. Relations count as the fields that link the record to a person.
+ */
+function decideRecord(model: string, all: readonly DeclaredField[], out: Map<DeclaredField, Decision | undefined>): void {
+  const owner = all[0]!.owner ?? model;
+  const record = recordModelOf(owner, all.map((f) => f.field));
+  for (const f of all) {
+    if (f.skip || f.plain) continue;
+    const current = out.get(f);
+    const value = recordValueKind(f);
+    if (record) {
+      const d = classifyInRecord(leaf(f), record, value, current?.category);
+      if (d === null) out.set(f, undefined);
+      else if (d) out.set(f, asDecision(d));
+    } else if (!current && !f.field.includes('.')) {
+      const text = freeTextOfPerson(f.field, owner, value);
+      if (text) out.set(f, asDecision(text));
+    }
+  }
 }
 
 const NAME_PROTECTION: Record<NonNullable<NameMatch['protection']>, ProtectionHint> = {
