@@ -47,6 +47,7 @@ const cache = new Map<string, NameMatch | null>();
 const ownerCache = new Map<string, OwnerKind>();
 const ownerContextCache = new Map<string, number[]>();
 const CACHE_LIMIT = 200_000;
+const PERSON_WORDS: ReadonlySet<string> = new Set<OwnerWordKind>(['person', 'person-weak', 'person-bare']);
 
 function lex(): Lexicon {
   return (lexicon ??= loadLexicon());
@@ -381,7 +382,8 @@ function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexic
   if (contexts.length === 0) return undefined;
   // transactionAmount, deviceOs: a word naming the record itself may sit beside the term; a person
   // word may not (payout.holderName is the holder's name, not the payout's label).
-  const ownerWords = l.owners.spans(tokens).filter((o) => o.value !== 'person' && o.value !== 'person-weak' && o.value !== 'person-bare');
+  // A protection word says in which form the term is kept (encryptedToken, hashedKey, partialToken).
+  const ownerWords = [...l.owners.spans(tokens).filter((o) => !PERSON_WORDS.has(o.value)), ...l.protection.spans(tokens)];
   const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
   if (!term) return undefined;
   if (term.category === null) return null;
@@ -485,7 +487,6 @@ export interface RecordModel {
   linked: boolean;
 }
 
-const PERSON_WORDS = new Set<OwnerWordKind>(['person', 'person-weak', 'person-bare']);
 
 /**
  * The record kind of a declared model, from its name; `fieldNames` are all its fields, relations
