@@ -24,7 +24,6 @@ describe('secrets by their last word, in the model that holds them', () => {
       ['User', 'authChallenge', 'credentials'],
       ['User', 'aiApiKey', 'credentials'],
       ['User', 'mfaLastUsedCode', 'credentials'],
-      ['Account', 'session_state', 'credentials'],
       ['UserCredentials', 'data', 'credentials'],
     ]);
   });

@@ -79,6 +79,8 @@ function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decisio
   const out = new Map<DeclaredField, Decision | undefined>();
   const groups = new Map<string, DeclaredField[]>();
   const models = new Map<string, DeclaredField[]>();
+  // fields their siblings showed not to be personal here (a company's note): the model as a whole does not undo that
+  const vetoed = new Set<DeclaredField>();
   for (const f of fields) {
     const m = models.get(f.model);
     if (m) m.push(f);
@@ -95,17 +97,22 @@ function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decisio
     const siblings: Sibling[] = group.map((f) => ({ name: leaf(f), category: out.get(f)?.category }));
     for (const f of group) {
       const among = classifyAmongSiblings(leaf(f), f.owner ?? f.model, siblings);
-      if (among === null) out.set(f, undefined);
+      if (among === null) {
+        out.set(f, undefined);
+        vetoed.add(f);
+      }
       else if (among && !out.get(f) && kindFits(among.category, valueKind(f.type, f.enumType))) {
         out.set(f, { category: among.category, confidence: among.confidence, categories: [among.category], explain: [among.reason], term: among.term });
       }
     }
   }
-  for (const [model, all] of models) decideRecord(model, all, out);
+  for (const [model, all] of models) decideRecord(model, all.filter((f) => !vetoed.has(f)), out);
   return out;
 }
 
 const asDecision = (m: NameMatch): Decision => ({ category: m.category, confidence: m.confidence, categories: [m.category], explain: [m.reason], term: m.term });
+
+const REFERENCE = /(?:[a-z0-9]Id|[a-z0-9]ID|_id|[a-z0-9]Ids|_ids|Uuid|_uuid|Ref|_ref)$/;
 
 function recordValueKind(f: DeclaredField): RecordValueKind {
   if (f.type && /\bjsonb?\b/i.test(f.type)) return 'json';
@@ -118,8 +125,10 @@ function recordValueKind(f: DeclaredField): RecordValueKind {
  * wrote about them. Relations count as the fields that link the record to a person.
  */
 function decideRecord(model: string, all: readonly DeclaredField[], out: Map<DeclaredField, Decision | undefined>): void {
-  const owner = all[0]!.owner ?? model;
-  const record = recordModelOf(owner, all.map((f) => f.field));
+  const owner = all[0]?.owner ?? model;
+  // only relations and keys link a record to a person (employeeId, patient), not a partnerCode
+  const references = all.filter((f) => f.skip || REFERENCE.test(f.field)).map((f) => f.field);
+  const record = recordModelOf(owner, references);
   for (const f of all) {
     if (f.skip || f.plain) continue;
     const current = out.get(f);

@@ -80,7 +80,8 @@ describe('record kinds', () => {
   });
 
   test("a payment linked only to an order is the shop's gateway record; a person's payment is financial", () => {
-    expectCategories({ Payment: ['orderId String', 'amount Decimal', 'bankCode String?'] }, { 'Payment.amount': null, 'Payment.bankCode': null });
+    // a partner code names the gateway's merchant, not a person linked to the payment
+    expectCategories({ Payment: ['orderId String', 'partnerCode String?', 'amount Decimal', 'bankCode String?'] }, { 'Payment.amount': null, 'Payment.bankCode': null });
     expectCategories({ Payment: ['userId String', 'amount Decimal'] }, { 'Payment.amount': 'financial' });
   });
 
@@ -89,6 +90,8 @@ describe('record kinds', () => {
       { Customer: ['note String?', 'orderNote String?'], Product: ['notes String?'], Appointment: ['customerId String', 'notes String?'] },
       { 'Customer.note': 'private-life', 'Customer.orderNote': null, 'Product.notes': null, 'Appointment.notes': null },
     );
+    // a customer that is a company (industry, head count): what is written about it is not about a person
+    expectCategories({ Customer: ['industry String', 'employeeCount Int', 'note String?'] }, { 'Customer.note': null });
   });
 
   test('a private message and a leave request: what the person wrote; a system message says nothing', () => {
