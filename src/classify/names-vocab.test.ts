@@ -7,23 +7,7 @@ import { describe, expect, test } from 'vitest';
 import { classifyIdentifier, classifyIdentifierPath } from './names.js';
 import { compileContexts } from './names/contexts.js';
 import { ConfigError } from '../util/errors.js';
-
-/** [owner | '', identifier, expected category] */
-type Case = [string, string, string];
-
-function expectCategory(cases: Case[]): void {
-  for (const [owner, name, category] of cases) {
-    const m = classifyIdentifier(name, owner || undefined);
-    expect(m?.category, `${owner}.${name}: ${m?.reason ?? 'not classified'}`).toBe(category);
-  }
-}
-
-function expectNothing(cases: Array<[string, string]>): void {
-  for (const [owner, name] of cases) {
-    const m = classifyIdentifier(name, owner || undefined);
-    expect(m, `${owner}.${name}: ${m?.reason}`).toBeUndefined();
-  }
-}
+import { expectCategory, expectNothing } from './names/test-helpers.js';
 
 describe('health-insurance claim tables (XML1..XML5)', () => {
   test('card, validity and registered-facility fields are health insurance in any spelling', () => {

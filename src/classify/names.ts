@@ -23,9 +23,11 @@ import { identifierTokens } from './names/tokens.js';
 import { contextsOfOwner, contextTermOf } from './names/contexts.js';
 import { MIN_GLUED, segmentGlued } from './names/segment.js';
 import { companionTerm } from './names/companions.js';
+import { isFreeText, recordField, recordKindOf, type RecordValueKind } from './names/records.js';
 import { levelRank, loadLexicon, type Lexicon, type ValueWords, type OwnerKind, type OwnerWordKind, type Term, type Level } from './names/lexicon.js';
 
 export type { OwnerKind } from './names/lexicon.js';
+export type { RecordValueKind } from './names/records.js';
 
 export interface NameMatch {
   category: string;
@@ -45,6 +47,7 @@ const cache = new Map<string, NameMatch | null>();
 const ownerCache = new Map<string, OwnerKind>();
 const ownerContextCache = new Map<string, number[]>();
 const CACHE_LIMIT = 200_000;
+const PERSON_WORDS: ReadonlySet<string> = new Set<OwnerWordKind>(['person', 'person-weak', 'person-bare']);
 
 function lex(): Lexicon {
   return (lexicon ??= loadLexicon());
@@ -379,7 +382,8 @@ function ownerContextMatch(tokens: string[], owner: string | undefined, l: Lexic
   if (contexts.length === 0) return undefined;
   // transactionAmount, deviceOs: a word naming the record itself may sit beside the term; a person
   // word may not (payout.holderName is the holder's name, not the payout's label).
-  const ownerWords = l.owners.spans(tokens).filter((o) => o.value !== 'person' && o.value !== 'person-weak' && o.value !== 'person-bare');
+  // A protection word says in which form the term is kept (encryptedToken, hashedKey, partialToken).
+  const ownerWords = [...l.owners.spans(tokens).filter((o) => !PERSON_WORDS.has(o.value)), ...l.protection.spans(tokens)];
   const term = contextTermOf(l.contexts, contexts, tokens, (i) => ownerWords.some((o) => o.start <= i && i < o.end));
   if (!term) return undefined;
   if (term.category === null) return null;
@@ -473,4 +477,75 @@ export function classifyAmongSiblings(name: string, owner: string | undefined, s
     };
   }
   return undefined;
+}
+
+/** A declared model read as a person's record of one kind (rules/names.yml `records`). */
+export interface RecordModel {
+  owner: string;
+  kind: number;
+  /** The model's name or one of its fields (a relation or key) names a person. */
+  linked: boolean;
+}
+
+
+/**
+ * The record kind of a declared model, from its name; `fieldNames` are all its fields, relations
+ * included, which show whether it is linked to a person (patientId, employee, userId).
+ */
+export function recordModelOf(owner: string | undefined, fieldNames: readonly string[]): RecordModel | undefined {
+  const r = lex().records;
+  if (!owner || !r) return undefined;
+  const l = lex();
+  const tokens = identifierTokens(owner);
+  const cut = segmentTokens(tokens, l) ?? tokens;
+  const kind = recordKindOf(r, cut, (i) => l.owners.at(cut, i, i + 1) === 'container');
+  if (kind === undefined) return undefined;
+  const names = [owner, ...fieldNames];
+  const linked = names.some((n) => l.owners.spans(identifierTokens(n)).some((s) => PERSON_WORDS.has(s.value)));
+  return { owner, kind, linked };
+}
+
+/**
+ * What a record says about one of its fields (records.ts `recordField`): a match, null when the
+ * field is not personal in such a record, undefined when the record says nothing. `current` is the
+ * category the field's own name gave it: the record replaces only the categories it overrides.
+ */
+export function classifyInRecord(name: string, record: RecordModel, value: RecordValueKind, current?: string): NameMatch | null | undefined {
+  const l = lex();
+  const r = l.records!;
+  const k = r.kinds[record.kind]!;
+  const raw = identifierTokens(name);
+  const tokens = segmentTokens(raw, l) ?? raw;
+  const isFlag = l.leading.at(tokens, 0, 1) !== undefined && tokens.length > 1;
+  const d = recordField(r, k, tokens, value, record.linked, isFlag);
+  if (d === null) return current === undefined || current === k.category || k.overrides.has(current) ? null : undefined;
+  if (!d || (current !== undefined && !k.overrides.has(current))) return undefined;
+  // A reference named by owner words only (benhNhan, doctor, enrollment) is another model, not a value.
+  const ownerTokens = new Set<number>();
+  for (const s of l.owners.spans(tokens)) for (let i = s.start; i < s.end; i++) ownerTokens.add(i);
+  if (ownerTokens.size === tokens.length) return undefined;
+  return {
+    category: d.category,
+    confidence: 'medium',
+    term: tokens.join(' '),
+    owner: classifyOwner(record.owner),
+    reason: d.freeText
+      ? `free text in ${record.owner}, a person's ${d.category} record, is ${d.category} data`
+      : `a value of ${record.owner}, whose name makes it a person's ${d.category} record`,
+  };
+}
+
+/**
+ * Free text on a person's own model (Patient.notes, Customer.note, doctorNotes on a patient): what
+ * someone wrote about that person (rules/names.yml `records.person_free_text`).
+ */
+export function freeTextOfPerson(name: string, owner: string | undefined, value: RecordValueKind): NameMatch | undefined {
+  const l = lex();
+  const category = l.records?.personFreeText;
+  if (!category || !owner || (value !== 'string' && value !== 'unknown') || classifyOwner(owner) !== 'person') return undefined;
+  const tokens = identifierTokens(name);
+  // doctorNotes is about the patient; ghiChuDonHang (an order's note) is about the order
+  const personSpans = l.owners.spans(tokens).filter((s) => PERSON_WORDS.has(s.value));
+  if (!isFreeText(l.records!, tokens, (i) => personSpans.some((s) => s.start <= i && i < s.end))) return undefined;
+  return { category, confidence: 'low', term: tokens.join(' '), owner: 'person', reason: `free text on ${owner}, a person, is what someone wrote about them` };
 }

@@ -10,6 +10,7 @@ import type { Confidence } from '../../model/finding.js';
 import { SpanTable, tokensOrThrow } from './spans.js';
 import { compileContexts, type ContextFile, type OwnerContexts } from './contexts.js';
 import { compileCompanions, type CompanionFile, type Companions, type ContactOwnersFile } from './companions.js';
+import { compileRecords, type Records, type RecordsFile } from './records.js';
 
 export type OwnerKind = 'person' | 'record' | 'non-person' | 'unknown';
 /**
@@ -55,6 +56,7 @@ export interface NamesFile {
   contexts?: ContextFile[];
   companions?: CompanionFile[];
   contact_owners?: ContactOwnersFile;
+  records?: RecordsFile;
   values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[]; unknown_payload?: { category: string; sources: string[] } };
 }
 
@@ -108,6 +110,8 @@ export interface Lexicon {
   contexts: OwnerContexts;
   /** What the other fields of a declared model say about a field (declarations only). */
   companions: Companions;
+  /** Record kinds: what a person's record of one kind passes to its value fields (declarations only). */
+  records?: Records;
   /** Every single word of the vocabulary (terms, owner words, contexts): what a glued token is cut into. */
   words: Set<string>;
   values: ValueWords;
@@ -211,8 +215,10 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
     return { words, of: new Set(p.of as CategoryId[]), category: p.category };
   });
   const contexts = compileContexts(file.contexts, display);
+  const records = compileRecords(file.records, display);
   const words = new Set<string>();
-  for (const table of [terms, owners, contexts.owners, ...contexts.fields]) {
+  const recordTables = records ? [records.owners, records.freeText] : [];
+  for (const table of [terms, owners, contexts.owners, ...contexts.fields, ...recordTables]) {
     for (const key of table.exact.keys()) for (const w of key.split(' ')) if (w.length >= 2 && !/\d/.test(w)) words.add(w);
   }
   const companions = compileCompanions(file.companions, file.contact_owners, display);
@@ -226,7 +232,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   checkCategories(v.unknown_payload ? [v.unknown_payload.category] : undefined, `${display}: values.unknown_payload.category`);
   const unknownPayload = v.unknown_payload ? { category: v.unknown_payload.category as CategoryId, sources: new Set(v.unknown_payload.sources) } : undefined;
   const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts), ...(unknownPayload ? { unknownPayload } : {}) };
-  return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, words, values };
+  return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, ...(records ? { records } : {}), words, values };
 }
 
 /** The built-in lexicon, or one read from another file (tests). */

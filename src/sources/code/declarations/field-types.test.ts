@@ -60,6 +60,8 @@ describe('kindFits', () => {
     expect(kindFits('health', 'boolean')).toBe(true); // isPregnant
     expect(kindFits('criminal-record', 'boolean')).toBe(true); // hasCriminalRecord
     expect(kindFits('marital-status', 'boolean')).toBe(true); // isMarried
+    expect(kindFits('health-insurance', 'boolean')).toBe(true); // BHYT: Boolean, holds a card
+    expect(kindFits('social-insurance', 'boolean')).toBe(false);
     expect(kindFits('date-of-birth', 'datetime')).toBe(true);
     expect(kindFits('phone', 'number')).toBe(true); // BigInt phone
     expect(kindFits('credentials', 'number')).toBe(true); // otp: Number, pin: Int

@@ -83,9 +83,10 @@ export function valueKind(type: string | undefined, enumType = false): ValueKind
  * missing from a row is dropped for fields of that kind.
  */
 const FITS: Record<Exclude<ValueKind, 'string'>, ReadonlySet<CategoryId>> = {
-  // flags that reveal a fact: isPregnant, hasCriminalRecord, isMarried, isMale, hasChildren
+  // flags that reveal a fact: isPregnant, hasCriminalRecord, isMarried, isMale, hasChildren; a
+  // bare flag named after the health-insurance card (BHYT: Boolean) says the person holds one
   boolean: new Set<CategoryId>([
-    'health', 'criminal-record', 'political-religious', 'sex-life', 'genetic', 'biometric', 'ethnicity',
+    'health', 'health-insurance', 'criminal-record', 'political-religious', 'sex-life', 'genetic', 'biometric', 'ethnicity',
     'marital-status', 'gender', 'nationality', 'private-life', 'family',
   ]),
   // dates that are personal: date of birth, of a diagnosis, of a conviction, of an ID card's issue, of a login

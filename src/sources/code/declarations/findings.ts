@@ -6,7 +6,18 @@
 import { category as categoryDef, orderCategories } from '../../../model/categories.js';
 import type { Confidence, Finding, Location, LogicalLocation } from '../../../model/finding.js';
 import type { Evidence } from '../../../model/result.js';
-import { classifyAmongSiblings, classifyIdentifier, classifyIdentifierPath, classifyOwner, type NameMatch, type Sibling } from '../../../classify/names.js';
+import {
+  classifyAmongSiblings,
+  classifyIdentifier,
+  classifyIdentifierPath,
+  classifyInRecord,
+  classifyOwner,
+  freeTextOfPerson,
+  recordModelOf,
+  type NameMatch,
+  type RecordValueKind,
+  type Sibling,
+} from '../../../classify/names.js';
 import { declarationRuleId } from './rules.js';
 import { kindFits, valueKind } from './field-types.js';
 import type { CategoryHint, DeclaredField, ProtectionHint } from './types.js';
@@ -67,7 +78,13 @@ const leaf = (f: DeclaredField): string => f.field.slice(f.field.lastIndexOf('.'
 function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decision | undefined> {
   const out = new Map<DeclaredField, Decision | undefined>();
   const groups = new Map<string, DeclaredField[]>();
+  const models = new Map<string, DeclaredField[]>();
+  // fields their siblings showed not to be personal here (a company's note): the model as a whole does not undo that
+  const vetoed = new Set<DeclaredField>();
   for (const f of fields) {
+    const m = models.get(f.model);
+    if (m) m.push(f);
+    else models.set(f.model, [f]);
     if (f.skip) continue;
     out.set(f, decide(f));
     const k = groupKey(f);
@@ -80,13 +97,51 @@ function decideAll(fields: readonly DeclaredField[]): Map<DeclaredField, Decisio
     const siblings: Sibling[] = group.map((f) => ({ name: leaf(f), category: out.get(f)?.category }));
     for (const f of group) {
       const among = classifyAmongSiblings(leaf(f), f.owner ?? f.model, siblings);
-      if (among === null) out.set(f, undefined);
+      if (among === null) {
+        out.set(f, undefined);
+        vetoed.add(f);
+      }
       else if (among && !out.get(f) && kindFits(among.category, valueKind(f.type, f.enumType))) {
         out.set(f, { category: among.category, confidence: among.confidence, categories: [among.category], explain: [among.reason], term: among.term });
       }
     }
   }
+  for (const [model, all] of models) decideRecord(model, all.filter((f) => !vetoed.has(f)), out);
   return out;
+}
+
+const asDecision = (m: NameMatch): Decision => ({ category: m.category, confidence: m.confidence, categories: [m.category], explain: [m.reason], term: m.term });
+
+const REFERENCE = /(?:[a-z0-9]Id|[a-z0-9]ID|_id|[a-z0-9]Ids|_ids|Uuid|_uuid|Ref|_ref)$/;
+
+function recordValueKind(f: DeclaredField): RecordValueKind {
+  if (f.type && /\bjsonb?\b/i.test(f.type)) return 'json';
+  return valueKind(f.type, f.enumType) ?? 'unknown';
+}
+
+/**
+ * What the model as a whole says: a person's record of one kind (a body measurement, a payslip)
+ * passes its category to its value fields, and free text on a person's own model is what someone
+ * wrote about them. Relations count as the fields that link the record to a person.
+ */
+function decideRecord(model: string, all: readonly DeclaredField[], out: Map<DeclaredField, Decision | undefined>): void {
+  const owner = all[0]?.owner ?? model;
+  // only relations and keys link a record to a person (employeeId, patient), not a partnerCode
+  const references = all.filter((f) => f.skip || REFERENCE.test(f.field)).map((f) => f.field);
+  const record = recordModelOf(owner, references);
+  for (const f of all) {
+    if (f.skip || f.plain) continue;
+    const current = out.get(f);
+    const value = recordValueKind(f);
+    if (record) {
+      const d = classifyInRecord(leaf(f), record, value, current?.category);
+      if (d === null) out.set(f, undefined);
+      else if (d) out.set(f, asDecision(d));
+    } else if (!current && !f.field.includes('.')) {
+      const text = freeTextOfPerson(f.field, owner, value);
+      if (text) out.set(f, asDecision(text));
+    }
+  }
 }
 
 const NAME_PROTECTION: Record<NonNullable<NameMatch['protection']>, ProtectionHint> = {

@@ -48,7 +48,7 @@ describe('Drizzle ORM', () => {
   test('Vietnamese columns on mysqlTable and sqliteTable; products are not reported, blood group is its own category', () => {
     const vn = run('drizzle-vn.ts');
     expect(summary(vn.findings)).toEqual(
-      ['benhAn.chanDoan health', 'benhAn.nhomMau blood-type', 'khachHang.diaChi address', 'khachHang.hoTen full-name', 'khachHang.ngaySinh date-of-birth', 'khachHang.soCccd national-id', 'khachHang.soDienThoai phone'].sort(),
+      ['benhAn.chanDoan health', 'benhAn.nhomMau blood-type', 'khachHang.diaChi address', 'khachHang.ghiChu private-life', 'khachHang.hoTen full-name', 'khachHang.ngaySinh date-of-birth', 'khachHang.soCccd national-id', 'khachHang.soDienThoai phone'].sort(),
     );
     expect(prop(vn, 'soCccd').properties).toMatchObject({ store: 'mysql', table: 'khach_hang', column: 'so_cccd' });
     expect(prop(vn, 'chanDoan').properties!['store']).toBe('sqlite');

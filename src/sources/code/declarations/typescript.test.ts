@@ -130,6 +130,7 @@ describe('NestJS DTOs and @Body()', () => {
         'CreateUserDto.contact digital-account',
         'CreateUserDto.mobile phone',
         'CreateUserDto.nationalId national-id',
+        'CreateUserDto.note private-life',
         'SignupBody.ngaySinh date-of-birth',
         'SignupBody.soTaiKhoan financial',
         'UsersController.inline.phone phone',
