@@ -4,7 +4,7 @@ import { loadRules } from '../rules/load.js';
 import { LineIndex } from '../util/lines.js';
 import { matchToFinding } from '../scan/file-task.js';
 import { keyedFindings } from './keyed/index.js';
-import { dropExpressionValues, scriptKindOf } from './code-literals.js';
+import { dropExpressionValues, namesSample, scriptKindOf } from './code-literals.js';
 
 const rules = loadRules();
 const classifier = new Classifier(rules);
@@ -79,5 +79,24 @@ describe('values are literals in TS/JS', () => {
     const lines = await values('src/samples.ts', "export const S = [\n  'Hành khách Trần Thị Mai, Sex: F, SĐT 0903817264',\n  'Hành khách Lê Văn Hùng; Phai: Nam; SĐT 0987163542',\n];");
     expect(lines.all.length).toBeGreaterThan(0);
     expect(lines.kept).toEqual(lines.all);
+  });
+});
+
+describe('values inside declarations named as samples', () => {
+  test('names made of sample words, in any case style', () => {
+    for (const n of ['samples', 'samplePayloads', 'MOCK_USERS', 'demo-accounts', 'exampleCustomer', 'fakeData']) expect(namesSample(n), n).toBe(true);
+    for (const n of ['customers', 'resampled', 'exemplary', 'examineResult', 'stubborn', 'patientRecords']) expect(namesSample(n), n).toBe(false);
+  });
+
+  test('a value inside `samples` is marked with the declaration name; the same value elsewhere is not', async () => {
+    const text = 'export const samples = [{ body: { customer_name: "Priya Nair", email: "priya.nair88@gmail.com" } }];\nexport const owner = { email: "lan.nguyen88@gmail.com" };\n';
+    const buf = Buffer.from(text);
+    const lines = new LineIndex(buf);
+    const all = classifier.classifyBuffer(buf, {}).map((m) => matchToFinding(m, 'src/retell.ts', lines, names));
+    const kept = await dropExpressionValues(all, 'src/retell.ts', () => text);
+    const byValue = new Map(kept.map((f) => [f.value, f.properties?.sampleOf]));
+    expect(byValue.get('priya.nair88@gmail.com')).toBe('samples');
+    expect(byValue.has('lan.nguyen88@gmail.com')).toBe(true);
+    expect(byValue.get('lan.nguyen88@gmail.com')).toBeUndefined();
   });
 });

@@ -80,15 +80,33 @@ interface Spans {
   expressions: Int32Array;
   /** String literals that name a value a field may take (see describesField). */
   describing: Int32Array;
+  /** Initializers of declarations named as samples (`export const samples = [...]`), with the name. */
+  samples: Array<{ start: number; end: number; name: string }>;
+}
+
+/** Words of a declaration's name that say its value is made up for show or for tests. */
+const SAMPLE_WORDS = new Set(['sample', 'samples', 'example', 'examples', 'mock', 'mocks', 'mocked', 'fake', 'fakes', 'dummy', 'dummies', 'demo', 'demos', 'fixture', 'fixtures', 'stub', 'stubs', 'placeholder', 'placeholders']);
+
+/** `samplePayloads`, `MOCK_USERS`, `demo-accounts`: whether a name says its value is a sample. */
+export function namesSample(name: string): boolean {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .some((w) => SAMPLE_WORDS.has(w));
 }
 
 /** Sorted, non-overlapping [start, end) UTF-16 spans of expressions and of field-describing literals. */
 function literalSpans(ts: TypeScript, sf: SourceFile): Spans {
   const spans: number[] = [];
   const describing: number[] = [];
+  const samples: Spans['samples'] = [];
   const parents: Node[] = [];
   const visit = (node: Node): void => {
     const k = node.kind;
+    if ((ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) && node.initializer && (ts.isIdentifier(node.name) || ts.isStringLiteralLike(node.name)) && namesSample(node.name.text)) {
+      samples.push({ start: node.initializer.getStart(sf), end: node.initializer.end, name: node.name.text });
+    }
     if (k === ts.SyntaxKind.Identifier || k === ts.SyntaxKind.PrivateIdentifier || k === ts.SyntaxKind.ThisKeyword || k === ts.SyntaxKind.SuperKeyword) {
       spans.push(node.getStart(sf), node.end);
       return;
@@ -105,7 +123,7 @@ function literalSpans(ts: TypeScript, sf: SourceFile): Spans {
     parents.pop();
   };
   ts.forEachChild(sf, visit);
-  return { expressions: Int32Array.from(spans), describing: Int32Array.from(describing) };
+  return { expressions: Int32Array.from(spans), describing: Int32Array.from(describing), samples };
 }
 
 function overlapsSpan(spans: Int32Array, start: number, end: number): boolean {
@@ -139,7 +157,8 @@ function span(starts: number[], loc: Location): [number, number] {
 
 /**
  * The findings without value findings that sit on code expressions, nor field-vocabulary values
- * (a gender in a type, an enum list, a default or a comparison). Non-script files and files
+ * (a gender in a type, an enum list, a default or a comparison); a value inside a declaration
+ * named as a sample (`samples`, `mockUser`, `DEMO_ACCOUNTS`) gets `properties.sampleOf`. Non-script files and files
  * without value findings come back unchanged (and unparsed).
  */
 export async function dropExpressionValues(findings: Finding[], rel: string, readText: () => string): Promise<Finding[]> {
@@ -160,6 +179,10 @@ export async function dropExpressionValues(findings: Finding[], rel: string, rea
     if (f.kind !== 'value' || !f.location) return true;
     const [s, e] = span(starts, f.location);
     if (overlapsSpan(spans.expressions, s, e)) return false;
-    return !(VOCABULARY_CATEGORIES.has(f.category) && overlapsSpan(spans.describing, s, e));
+    if (VOCABULARY_CATEGORIES.has(f.category) && overlapsSpan(spans.describing, s, e)) return false;
+    // Recorded, not dropped: the value is judged synthetic with the others (src/scan/value-context.ts).
+    const sample = spans.samples.find((x) => x.start <= s && e <= x.end);
+    if (sample) f.properties = { ...f.properties, sampleOf: sample.name };
+    return true;
   });
 }

@@ -30,6 +30,16 @@ describe('test-data policy', () => {
     expect(findingLevel(applyTestDataPolicy([value({ context: 'test' }, 'aggregate')], false)[0]!, 'pdpl-2025')).toBe('low');
   });
 
+  test('a lone value in source (no realistic identifier in its record) is a note outside --fail-on unless --include-test-data', () => {
+    const lone = { ...value({ context: 'source', synthetic: false, lone: true }), category: 'gender' as const, categories: ['gender' as const] };
+    const [f] = applyTestDataPolicy([lone], false);
+    expect(findingLevel(f!, 'pdpl-2025')).toBe('low');
+    expect(countsForFailure(f!, false)).toBe(false);
+    const [kept] = applyTestDataPolicy([lone], true);
+    expect(findingLevel(kept!, 'pdpl-2025')).toBe('medium');
+    expect(countsForFailure(kept!, true)).toBe(true);
+  });
+
   test('clear placeholders are dropped; declarations and flows are never touched', () => {
     const flow: Finding = { ...value({ context: 'test' }), kind: 'flow' };
     const out = applyTestDataPolicy([value({ context: 'source', synthetic: true, placeholder: true }), flow], false);

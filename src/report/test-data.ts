@@ -1,6 +1,7 @@
 /**
  * What a value finding is worth by where it was found and what it looks like (issue 12): realistic
- * values in application source and data files keep their level; synthetic values, and any value in
+ * values in application source and data files keep their level (in source, only those in a record
+ * with a realistic name, phone, e-mail or ID number, or naming a person themselves); synthetic values, and any value in
  * tests, documentation, translation catalogues, assets or example configuration, become notes that
  * do not fail `--fail-on`; clear placeholders (x@y.com, your-password) are dropped. With
  * `--include-test-data` (or `include_test_data: true`) every finding keeps its level as before.
@@ -14,7 +15,8 @@ export function isTestData(f: Finding): boolean {
   if (!isValueFinding(f)) return false;
   const context = f.properties?.context;
   if (typeof context === 'string' && !PRIMARY_CONTEXTS.has(context)) return true;
-  return f.properties?.synthetic === true;
+  // A value in source with no realistic identifier in its record (see src/scan/value-context.ts).
+  return f.properties?.synthetic === true || f.properties?.lone === true;
 }
 
 export function isPlaceholder(f: Finding): boolean {

@@ -26,6 +26,8 @@ export interface ContainerOutcome {
   units: number;
   /** Inner texts that hold a suppression directive: the report's suppression pass cannot open archives. */
   innerTexts: Record<string, string>;
+  /** Each whole inner file's lines (not chunks or sheets), for judging a value by the lines around it. */
+  unitLines: Map<string, LineIndex>;
 }
 
 function locations(f: Finding): Array<NonNullable<Finding['location']>> {
@@ -86,7 +88,7 @@ export function idDocumentFinding(where: string, why: string): Finding {
 }
 
 export async function scanContainer(abs: string, rel: string, size: number, limits: ContainerLimits, classify: ClassifyText): Promise<ContainerOutcome> {
-  const out: ContainerOutcome = { findings: [], notices: [], bytes: 0, lines: 0, units: 0, innerTexts: {} };
+  const out: ContainerOutcome = { findings: [], notices: [], bytes: 0, lines: 0, units: 0, innerTexts: {}, unitLines: new Map() };
   const aggregates = new Map<string, Finding>();
   await expandFile(abs, rel, size, limits, {
     notice: (n) => {
@@ -102,6 +104,7 @@ export async function scanContainer(abs: string, rel: string, size: number, limi
       for (const f of found) for (const loc of locations(f)) loc.path = unit.path;
       // Only whole inner files: a chunk's line numbers are not the file's (sheets and big CSVs have no comments).
       if (!unit.reportedLine && unit.text.includes(SUPPRESSION_MARK)) out.innerTexts[unit.path] = unit.text.toString('utf8');
+      if (!unit.reportedLine && found.some((f) => f.kind === 'value')) out.unitLines.set(unit.path, lines);
       // Fingerprints from the unit's own lines, before lines are renumbered to rows.
       fingerprintFindings(found.filter((f) => f.kind !== 'aggregate'), (l) => lines.lineText(l));
       for (const f of found) {

@@ -140,7 +140,10 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       for (const f of c.findings) {
         if (isValueFinding(f) && f.location) byPath.set(f.location.path, [...(byPath.get(f.location.path) ?? []), f]);
       }
-      for (const [inner, found] of byPath) annotateValueFindings(found, classifyFileContext(inRoot + inner.slice(input.rel.length)), judge);
+      for (const [inner, found] of byPath) {
+        const lines = c.unitLines.get(inner);
+        annotateValueFindings(found, classifyFileContext(inRoot + inner.slice(input.rel.length)), judge, undefined, lines && ((l) => lines.lineText(l)));
+      }
       return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices, ...(Object.keys(c.innerTexts).length ? { innerTexts: c.innerTexts } : {}) };
     }
     const read = await (pending ?? readForScan(input.abs, input.rel));

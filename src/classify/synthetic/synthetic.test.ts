@@ -56,4 +56,14 @@ describe('synthetic values (rules/synthetic-values.yml)', () => {
     // Without the line (a data file), the value alone decides.
     expect(judgeSynthetic('0903817264', 'phone')).toMatchObject({ synthetic: false });
   });
+
+  test("a service's secret under its key is not a person's password; a bare password key is", () => {
+    const judge = (value: string, line: string) => judgeSynthetic(value, 'credentials', undefined, [], line);
+    expect(judge('mrlhhlznnxyppygj', 'MAIL_PASSWORD=mrlhhlznnxyppygj')).toMatchObject({ synthetic: true, reason: expect.stringMatching(/^service-secret/) });
+    expect(judge('Xuan2106!', "  dbPassword: 'Xuan2106!',")).toMatchObject({ synthetic: true });
+    expect(judge('s3cr3t-Pg', 'POSTGRES_PASSWORD: s3cr3t-Pg')).toMatchObject({ synthetic: true });
+    expect(judge('hoa@123', '    email: "hoahenry1803@gmail.com",\n    phone: "0928976640",\n    password: "hoa@123",')).toMatchObject({ synthetic: false });
+    expect(judge('Xuan2106!', 'Mật khẩu: Xuan2106!')).toMatchObject({ synthetic: false });
+    expect(judge('Xuan2106!', 'appointment password: Xuan2106!')).toMatchObject({ synthetic: false });
+  });
 });

@@ -18,6 +18,8 @@ export interface SyntheticVerdict {
   placeholder: boolean;
   /** Which recogniser decided and on what, never the value (for --explain). */
   reason?: string;
+  /** The id of the recogniser that decided (records spread some of them: see RecordPolicy). */
+  recogniser?: string;
 }
 
 interface RecogniserFile {
@@ -33,9 +35,20 @@ interface RecogniserFile {
   line_patterns?: string[];
 }
 
+/** How values of one file are read together as a person's record (see `records:` in the file). */
+export interface RecordsFile {
+  window_lines: number;
+  line_records: string[];
+  identifiers: string[];
+  not_identifier_rules: string[];
+  contagious: string[];
+  contagious_categories: string[];
+}
+
 export interface SyntheticValuesFile {
   version: 1;
   recognisers: RecogniserFile[];
+  records: RecordsFile;
   examples: Record<'placeholder' | 'synthetic' | 'realistic', Array<[string, string]>>;
 }
 
@@ -151,15 +164,45 @@ function compileRecogniser(r: RecogniserFile, where: string): Recogniser {
   };
 }
 
+export interface RecordPolicy {
+  /** Lines either side of a value that belong to the same record (0 for line-per-record files). */
+  windowLines: number;
+  /** Extensions of files that hold one record per line (CSV, NDJSON, logs). */
+  lineRecords: Set<string>;
+  /** Categories that name a person (a name, a phone, an e-mail, an ID number). */
+  identifiers: Set<string>;
+  /** Rules of those categories that do not (a login name under a key: often an internal id). */
+  notIdentifierRules: Set<string>;
+  /** Recognisers whose made-up value makes the whole record made up (a demo account). */
+  contagious: Set<string>;
+  /** ...when the made-up value is of one of these categories. */
+  contagiousCategories: Set<string>;
+}
+
 export interface SyntheticPolicy {
   recognisers: Recogniser[];
+  records: RecordPolicy;
 }
 
 export function compileSyntheticValues(file: SyntheticValuesFile, display: string): SyntheticPolicy {
   const recognisers = file.recognisers.map((r, i) => compileRecogniser(r, `${display}: recognisers[${i}]`));
   // Placeholders first: "your-…" is dropped even when a synthetic recogniser also matches.
   recognisers.sort((a, b) => (a.verdict === b.verdict ? 0 : a.verdict === 'placeholder' ? -1 : 1));
-  return { recognisers };
+  const r = file.records;
+  const unknown = r.identifiers.find((c) => !isCategory(c));
+  if (unknown) throw new ConfigError(`${display}: records.identifiers: unknown category "${unknown}" (see \`pdscan rules\`)`);
+  const ids = new Set(recognisers.map((x) => x.id));
+  const stray = r.contagious.find((id) => !ids.has(id));
+  if (stray) throw new ConfigError(`${display}: records.contagious: no recogniser "${stray}"`);
+  const records: RecordPolicy = {
+    windowLines: r.window_lines,
+    lineRecords: new Set(r.line_records.map((e) => e.toLowerCase())),
+    identifiers: new Set(r.identifiers),
+    notIdentifierRules: new Set(r.not_identifier_rules),
+    contagious: new Set(r.contagious),
+    contagiousCategories: new Set(r.contagious_categories),
+  };
+  return { recognisers, records };
 }
 
 /** The built-in file through the rule catalogue. */
@@ -206,10 +249,10 @@ export function judgeSynthetic(value: string, category: string, policy: Syntheti
   for (const r of policy.recognisers) {
     if (r.categories && !r.categories.has(category)) continue;
     const why = r.test(trimmed, folded, line);
-    if (why) return { synthetic: true, placeholder: r.verdict === 'placeholder', reason: `${r.id} (${why})` };
+    if (why) return { synthetic: true, placeholder: r.verdict === 'placeholder', reason: `${r.id} (${why})`, recogniser: r.id };
   }
   if (category === 'digital-account' && projectNames.length && atProjectDomain(trimmed, projectNames)) {
-    return { synthetic: true, placeholder: false, reason: "project-domain (an address at the project's own domain: a company mailbox, not a customer's)" };
+    return { synthetic: true, placeholder: false, reason: "project-domain (an address at the project's own domain: a company mailbox, not a customer's)", recogniser: 'project-domain' };
   }
   return REALISTIC;
 }
