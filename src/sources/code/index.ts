@@ -339,6 +339,8 @@ function calleeResolver(files: FileSummary[], aliases: Record<string, string>, c
       const mods = classModules.get(callee.className) ?? [];
       const preferred = callee.module && mods.includes(callee.module) ? [callee.module] : mods;
       for (const m of preferred) follow(`${m}#${callee.className}.${callee.method}`, 0, out);
+      // No class of that name: an exported instance (`export const mailer = new Mailer()`).
+      if (!preferred.length && callee.module) follow(`${callee.module}#${callee.className}.${callee.method}`, 0, out);
     }
     hit = [...out];
     cache.set(id, hit);

@@ -115,14 +115,6 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
     if (slot) slot.labels.push(l);
     else slots.set(id, { ...s, labels: [l] });
   }
-  // Only fields read on the parameter (`logger.info(dto.ho_ten)`, `{ data: { sdt: body.sdt } }`): the
-  // function picks the data itself, a service rather than a wrapper; the result stays at its sink.
-  for (const [id, slot] of slots) {
-    if (slot.labels.every(isRead)) {
-      rest.push(...slot.labels);
-      slots.delete(id);
-    }
-  }
   const groups = new Map<string, SiteTaint>();
   const add = (entry: CallEntry | undefined, taint: Taint): void => {
     const k = entryKey(entry);
@@ -130,6 +122,30 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
     if (g) g.taint = union(g.taint, taint);
     else if (groups.size < MAX_SITES || !entry) groups.set(k, { ...(entry ? { entry } : {}), taint });
   };
+  // Only fields read on the parameter. On a parameter declared with a record type (`logger.info(dto.ho_ten)`
+  // with `dto: CreatePatientDto`) the function picks the data itself, a service rather than a
+  // wrapper: the result stays at its sink. On an untyped one (`to: user.email` in plain JavaScript)
+  // the fields read are sent for each caller that hands it a value, so the result is reported at
+  // those calls with the fields read, not the caller's whole record. When no caller passes
+  // anything (`notify({ email: 'x' })`, or no caller seen), it stays at its sink.
+  for (const [id, slot] of slots) {
+    if (!slot.labels.every(isRead)) continue;
+    if (slot.labels.some((l) => l.k === 'cat' && l.ofRecord)) {
+      rest.push(...slot.labels);
+      slots.delete(id);
+      continue;
+    }
+    slots.delete(id);
+    let entered = false;
+    if (depth < MAX_WRAPPER_DEPTH) {
+      for (const s of callersOf(slot.fn, slot.index, scope, memo, sites, depth)) {
+        if (!s.entry || !isLive(s.taint)) continue;
+        entered = true;
+        add(s.entry, knowledgeAt(slot.labels, pathBefore(s.taint)));
+      }
+    }
+    if (!entered) rest.push(...slot.labels);
+  }
   let own = union(rest.length ? resolveTaint(rest, scope, memo) : EMPTY, later);
   for (const slot of slots.values()) {
     const param = slot.labels.find((l) => l.k === 'param');

@@ -190,6 +190,11 @@ export class FileAnalyzer extends FunctionAnalyzer {
       if (b?.module && isRelative(b.module) && b.imported === '*') return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#${chain.members[0]}` };
       if (b?.module && b.imported === '*' && !b.init && this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#${chain.members[0]}` };
       if (b?.local === 'class') return { kind: 'fn', key: `${this.mk}#${chain.root}.${chain.members[0]}` };
+      // `import EmailService from './email.service'` (an instance of its class): its method.
+      if (b?.module && b.imported === 'default' && !b.init) {
+        if (isRelative(b.module)) return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#default.${chain.members[0]}` };
+        if (this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#default.${chain.members[0]}` };
+      }
       if (b?.module && isRelative(b.module) && b.imported && b.imported !== 'default') {
         return { kind: 'class', className: b.imported, method: chain.members[0]!, module: resolveImport(this.filePath, b.module) };
       }
