@@ -95,7 +95,7 @@ function knowledgeAt(labels: readonly Label[], before: readonly Step[]): Label[]
  * are replaced, call site by call site, by what that caller passes (itself split further when the
  * caller is a wrapper too); everything else is resolved as usual and kept without an entry.
  */
-export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, sites: SitesMemo, depth = 0): SiteTaint[] {
+export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, sites: SitesMemo, depth = 0, tracking = false): SiteTaint[] {
   const rest: Label[] = [];
   // Parameters of functions callable from other files: split once every caller is known (linkProject).
   const later: Label[] = [];
@@ -165,10 +165,28 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
       entered = true;
       add(s.entry, moved);
     }
+    // A tracking call (analytics): every call of the wrapper is an event the SDK collects on, personal
+    // properties or not; the caller's call is where it happens.
+    if (tracking) {
+      for (const entry of directCalls(slot.fn, scope)) {
+        if (!groups.has(entryKey(entry))) add(entry, EMPTY);
+        entered = true;
+      }
+    }
     if (!entered) own = union(own, resolveTaint(slot.labels, scope, memo));
   }
   if (isLive(own) || !groups.size) add(undefined, own);
   return [...groups.values()];
+}
+
+/** The calls of `fn`, whatever they pass (bare calls included). */
+function directCalls(fn: string, scope: ResolveScope): CallEntry[] {
+  const out: CallEntry[] = [];
+  for (const e of scope.edgesInto(fn)) {
+    if (out.length >= MAX_SITES) break;
+    out.push({ step: e.step, ...(e.ctx ? { ctx: e.ctx } : {}), callee: calleeName(e.step) });
+  }
+  return out;
 }
 
 /** What each call of `fn` passes to parameter `index`, by the call site where it entered the first wrapper. */
@@ -201,7 +219,7 @@ export function siteHits(hit: SinkHit, scope: ResolveScope, memo: Map<string, Ta
   const collected = hit.sink.collects ? collectedBySdk(hit.sink, hit.step) : [];
   const passed = hit.taint.filter((l) => !(l.k === 'cat' && l.collected));
   const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
-  const groups = splitBySite(passed, scope, memo, sites);
+  const groups = splitBySite(passed, scope, memo, sites, 0, collected.length > 0);
   const out: SinkHit[] = [];
   for (const g of groups) {
     const { urlTaint: _u, entry: _e, ...base } = hit;

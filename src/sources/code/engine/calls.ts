@@ -16,6 +16,13 @@ import { Env, type FileFlows, type FnInfo } from './state.js';
 import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/** The call's result is discarded (`await track(...)`, `void notify(...)`): it is made for its effect. */
+function isEffectCall(c: ts.CallExpression): boolean {
+  let n: ts.Node = c;
+  while (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return ts.isExpressionStatement(n.parent) || (ts.isArrowFunction(n.parent) && n.parent.body === n);
+}
+
 export class FileAnalyzer extends FunctionAnalyzer {
   run(): FileFlows {
     collectImports(this.sf, this.bindings);
@@ -109,6 +116,9 @@ export class FileAnalyzer extends FunctionAnalyzer {
     if (ref) {
       if (ref.kind === 'fn') this.called.add(ref.key);
       if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
+      // A call made for its effect (`track(user, { event: 'login' })`) with nothing personal passed:
+      // kept so that an analytics wrapper's every call can be a tracking call (see call-sites.ts).
+      else if (c.arguments.length && isEffectCall(c)) this.edges.push({ callee: ref, args: args.map(() => EMPTY), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx(), bare: true });
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
         if (info?.done) return info.returns.length ? this.substitute(info, info.returns, args, c) : EMPTY;

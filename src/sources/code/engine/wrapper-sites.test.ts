@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { flowSites } from '../../../../test/helpers/scan-sources.js';
+import { flowSites, scanSources } from '../../../../test/helpers/scan-sources.js';
 
 const flows = flowSites;
 
@@ -76,6 +76,48 @@ const t = nodemailer.createTransport({ host: 'smtp.gmail.com' });
 export async function welcome(dto: CreateUserDto) { await t.sendMail({ to: dto.email, subject: 'Welcome' }); }`,
         'src/users.ts': `import { welcome } from './mail';
 export async function a(req: any) { await welcome(req.body); }`,
+      }),
+    ).toEqual(['src/mail.ts:4 [digital-account]']);
+  });
+});
+
+describe('analytics wrappers', () => {
+  const POSTHOG = `import { PostHog } from 'posthog-node';
+let instance: PostHog | undefined;
+export function posthog() {
+  if (!instance) instance = new PostHog(process.env.POSTHOG_KEY!, {});
+  return instance;
+}
+export function track(user: { id: string }, event: { event: string; properties?: Record<string, unknown> }) {
+  posthog()?.capture({ ...event, distinctId: user.id });
+}`;
+
+  test('every call of the wrapper is a tracking call: online activity at medium confidence, higher with personal properties', () => {
+    const out = scanSources({
+      'src/lib/posthog.ts': POSTHOG,
+      'src/auth.ts': `import { track } from './lib/posthog';
+export async function onLogin(user: { id: string; email: string; name: string }) {
+  track({ id: user.id }, { event: 'login' });
+  track({ id: user.id }, { event: 'register', properties: { $set: { name: user.name, email: user.email } } });
+  const n = count({ event: 'x' });
+}
+function count(x: unknown) { return 1; }`,
+    });
+    const at = (line: number) => out.findings.filter((f) => f.ruleId === 'pd-cross-border' && f.location?.path === 'src/auth.ts' && f.location.line === line);
+    expect(at(3).map((f) => [f.categories, f.confidence])).toEqual([[['online-activity'], 'medium']]);
+    expect(at(4).map((f) => f.categories)).toEqual([['online-activity', 'digital-account', 'full-name']]);
+    expect(at(4)[0]!.confidence).toBe('high');
+    // Nothing at the sink itself: its callers are where the events happen.
+    expect(out.findings.filter((f) => f.kind === 'flow' && f.location?.path === 'src/lib/posthog.ts')).toEqual([]);
+  });
+
+  test('a wrapper of a non-tracking sink is not reported where nothing personal is passed', () => {
+    expect(
+      flows({
+        'src/mail.ts': `${TRANSPORTER}
+export async function notify(email: string, text: string) { await transporter.sendMail({ to: email, text }); }`,
+        'src/jobs.ts': `import { notify } from './mail';
+export async function daily() { await notify(process.env.OPS_EMAIL!, 'done'); }`,
       }),
     ).toEqual(['src/mail.ts:4 [digital-account]']);
   });
