@@ -122,3 +122,20 @@ export async function daily() { await notify(process.env.OPS_EMAIL!, 'done'); }`
     ).toEqual(['src/mail.ts:4 [digital-account]']);
   });
 });
+
+describe('destructured fields whose names say nothing', () => {
+  test('({ to, subject }) passes on what each caller puts there; a literal address is no one', () => {
+    expect(
+      flows({
+        'src/lib/resend.ts': `import { Resend } from 'resend';
+export const resend = process.env.K ? new Resend(process.env.K) : null;
+export const sendEmail = async ({ to, subject, test }: { to: string; subject: string; test?: boolean }) => {
+  await resend!.emails.send({ from: 'a@b.c', to: test ? 'x@resend.dev' : to, subject });
+};`,
+        'src/otp.ts': `import { sendEmail } from './lib/resend';
+export const sendOtp = async (email: string, code: string) => { await sendEmail({ to: email, subject: 'code ' + code }); };
+export const report = async () => { await sendEmail({ to: 'ops@x.io', subject: 'ok' }); };`,
+      }),
+    ).toEqual(['src/otp.ts:2 → src/lib/resend.ts:4 [digital-account]']);
+  });
+});
