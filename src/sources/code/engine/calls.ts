@@ -113,12 +113,12 @@ export class FileAnalyzer extends FunctionAnalyzer {
 
     // Calls into functions we can follow.
     const ref = this.calleeRef(chain, callee);
-    if (ref) {
-      if (ref.kind === 'fn') this.called.add(ref.key);
-      if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
-      // A call made for its effect (`track(user, { event: 'login' })`) with nothing personal passed:
-      // kept so that an analytics wrapper's every call can be a tracking call (see call-sites.ts).
-      else if (c.arguments.length && isEffectCall(c)) this.edges.push({ callee: ref, args: args.map(() => EMPTY), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx(), bare: true });
+    // `Service.method()` on a default import: an instance's method when the module exports one
+    // (linked by its aliases), else a plain object's member: the call is followed, and what it gives
+    // back is judged as for any other call.
+    if (ref?.kind === 'fn' && /#default\.[^#]+$/.test(ref.key) && !this.localFns.has(chain.root)) this.recordEdge(ref, c, callee, args);
+    else if (ref) {
+      this.recordEdge(ref, c, callee, args);
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
         if (info?.done) return info.returns.length ? this.substitute(info, info.returns, args, c) : EMPTY;
@@ -179,6 +179,15 @@ export class FileAnalyzer extends FunctionAnalyzer {
       else if (l.k !== 'param') out = union(out, withStep([l], step));
     }
     return out;
+  }
+
+  /** A call into a function the analysis can follow, for linking. */
+  private recordEdge(ref: CalleeRef, c: ts.CallExpression, callee: ts.Expression, args: Taint[]): void {
+    if (ref.kind === 'fn') this.called.add(ref.key);
+    if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
+    // A call made for its effect (`track(user, { event: 'login' })`) with nothing personal passed:
+    // kept so that an analytics wrapper's every call can be a tracking call (see call-sites.ts).
+    else if (c.arguments.length && isEffectCall(c)) this.edges.push({ callee: ref, args: args.map(() => EMPTY), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx(), bare: true });
   }
 
   protected calleeRef(chain: Chain, callee: ts.Expression): CalleeRef | undefined {
