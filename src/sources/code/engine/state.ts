@@ -16,6 +16,7 @@ import type { CallEdge, ClientFacts, HitContext, SinkHit, TypeFacts } from './ty
 import { isFunctionLike, propName } from './ast.js';
 import { isRelative, moduleKey, resolveImport, type Binding, type Bindings } from './bindings.js';
 import { urlShape } from '../flows/urls.js';
+import { isOptionBag } from './names.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface FnInfo {
@@ -364,7 +365,7 @@ export abstract class AnalyzerState {
     const param = base.find((l) => l.k === 'param');
     const via = param?.k === 'param' ? { fn: param.fn, index: param.index } : undefined;
     // The parameter is declared with a record type (`dto: CreateOrderDto`): see CatLabel.ofRecord.
-    const ofRecord = via && base.some((l) => l.k === 'type' && l.via?.fn === via.fn && l.via.index === via.index);
+    const ofRecord = via && !(param?.k === 'param' && isOptionBag(param.name)) && base.some((l) => l.k === 'type' && l.via?.fn === via.fn && l.via.index === via.index);
     // Read from a call result resolved later: its path is put in front once known.
     const from = !src ? base.find((l): l is RetLabel => l.k === 'ret') : undefined;
     const label: CatLabel = {

@@ -139,3 +139,35 @@ export const report = async () => { await sendEmail({ to: 'ops@x.io', subject: '
     ).toEqual(['src/otp.ts:2 → src/lib/resend.ts:4 [digital-account]']);
   });
 });
+
+describe('an options parameter', () => {
+  const SEND = `import nodemailer from 'nodemailer';
+const t = nodemailer.createTransport({ host: 'smtp.gmail.com' });
+interface DispatchOptions { to: string; subject?: string }
+async function dispatch(options: DispatchOptions) {
+  await t.sendMail({ from: 'a@b.c', to: options.to, subject: options.subject });
+}
+export async function sendX(args: { to: string; code: string }) { await dispatch({ to: args.to, subject: 'code ' + args.code }); }`;
+
+  test('options.to stands for what each caller puts under "to", through wrappers of wrappers', () => {
+    expect(
+      flows({
+        'src/send.ts': SEND,
+        'src/auth.ts': `import { sendX } from './send';
+export async function onOtp(req: any) { await sendX({ to: req.body.email, code: '1' }); }
+export async function daily() { await sendX({ to: 'ops@app.io', code: '2' }); }`,
+      }),
+    ).toEqual(['src/auth.ts:2 → src/send.ts:5 [digital-account]']);
+  });
+
+  test('a record parameter is not an options object: user.id is the id only', () => {
+    expect(
+      flows({
+        'src/a.ts': `import { PostHog } from 'posthog-node';
+const ph = new PostHog('k');
+function identify(user: { id: string }) { ph.identify({ distinctId: user.id }); }
+export function f(account: { id: string; email: string; phone: string }) { identify(account); }`,
+      }).join(' '),
+    ).not.toMatch(/digital-account|phone/);
+  });
+});
