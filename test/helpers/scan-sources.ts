@@ -40,3 +40,14 @@ export function flowSummary(out: ScanOutput, path?: string): string[] {
     .map((f) => `${f.ruleId} ${f.location?.line} [${f.categories.join(',')}]`)
     .sort();
 }
+
+/** Flow results as "path:line → sink path:line [categories]" (the sink only for call-site results), sorted. */
+export function flowSites(files: Record<string, string>): string[] {
+  return scanSources(files)
+    .findings.filter((f) => f.kind === 'flow')
+    .map((f) => {
+      const sink = f.properties?.['sinkLocation'] as { path: string; line: number } | undefined;
+      return `${f.location?.path}:${f.location?.line}${sink ? ` → ${sink.path}:${sink.line}` : ''} [${f.categories.join(',')}]`;
+    })
+    .sort();
+}

@@ -57,7 +57,7 @@ export interface NamesFile {
   companions?: CompanionFile[];
   contact_owners?: ContactOwnersFile;
   records?: RecordsFile;
-  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[]; unknown_payload?: { category: string; sources: string[] } };
+  values?: { config_owners?: string[]; meta_owners?: Record<string, string[]>; file_parts?: string[]; option_bags?: string[]; unknown_payload?: { category: string; sources: string[] } };
 }
 
 /** Words about values read in code (rules/names.yml `values`), matched as written (case-insensitive). */
@@ -68,6 +68,8 @@ export interface ValueWords {
   metaOwners: ReadonlyMap<string, ReadonlySet<string>>;
   /** Properties of a file holding its content or location. */
   fileParts: ReadonlySet<string>;
+  /** Parameter names of options objects, spaces removed (options, opts, args, mailoptions). */
+  optionBags: ReadonlySet<string>;
   /** Payloads of unknown shape reported as "may hold personal data": their category, and which request sources count. */
   unknownPayload?: { category: CategoryId; sources: ReadonlySet<string> };
 }
@@ -231,7 +233,7 @@ export function compileLexicon(file: NamesFile, display: string): Lexicon {
   const lower = (ws: string[] | undefined) => new Set((ws ?? []).map((w) => w.toLowerCase()));
   checkCategories(v.unknown_payload ? [v.unknown_payload.category] : undefined, `${display}: values.unknown_payload.category`);
   const unknownPayload = v.unknown_payload ? { category: v.unknown_payload.category as CategoryId, sources: new Set(v.unknown_payload.sources) } : undefined;
-  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts), ...(unknownPayload ? { unknownPayload } : {}) };
+  const values: ValueWords = { configOwners: lower(v.config_owners), metaOwners, fileParts: lower(v.file_parts), optionBags: new Set((v.option_bags ?? []).map((w) => w.toLowerCase().replace(/[\s_]/g, ''))), ...(unknownPayload ? { unknownPayload } : {}) };
   return { terms, owners, promotions, leading, afterTerm, protection, contexts, companions, ...(records ? { records } : {}), words, values };
 }
 

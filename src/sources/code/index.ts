@@ -90,15 +90,28 @@ function writtenKeysOf(hit: SinkHit): string[] {
   return [...keys];
 }
 
+/** Calls passing nothing personal kept per callee and file (analytics wrappers' tracking calls). */
+const MAX_BARE_EDGES = 16;
+
+/** Edges into a callee, those passing data first (readers stop after MAX_EDGES). */
+function addEdge(into: Map<string, CallEdge[]>, key: string, e: CallEdge): void {
+  const list = into.get(key);
+  if (!list) into.set(key, [e]);
+  else if (e.bare) list.push(e);
+  else {
+    const at = list.findIndex((x) => x.bare);
+    if (at < 0) list.push(e);
+    else list.splice(at, 0, e);
+  }
+}
+
 function localScope(flows: FileFlows, types: TypeTable): ResolveScope {
-  const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
+  const into = new Map<string, CallEdge[]>();
   for (const e of flows.edges) {
     if (e.callee.kind !== 'fn') continue;
     const key = flows.aliases[e.callee.key] ?? e.callee.key;
     if (!flows.fns.has(key)) continue;
-    const list = into.get(key);
-    if (list) list.push(e);
-    else into.set(key, [e]);
+    addEdge(into, key, e);
   }
   const called = new Set(flows.called.map((id) => flows.aliases[id] ?? id));
   return {
@@ -250,11 +263,11 @@ export function analyzeFile(ctx: AnalyzerContext, text: string): FileAnalysis {
   for (const e of flows.edges) {
     const key = e.callee.kind === 'fn' ? (flows.aliases[e.callee.key] ?? e.callee.key) : undefined;
     if (key && flows.fns.has(key) && !taken.has(e)) continue;
-    const id = calleeId(e.callee);
+    const id = `${e.bare ? 'bare\u0000' : ''}${calleeId(e.callee)}`;
     const n = perCallee.get(id) ?? 0;
-    if (n >= MAX_EDGES) continue;
-    const args = e.args.map((a) => boundCalls(resolveTaint(a, scope, memo)));
-    if (args.some(isLive)) {
+    if (n >= (e.bare ? MAX_BARE_EDGES : MAX_EDGES)) continue;
+    const args = e.bare ? e.args : e.args.map((a) => boundCalls(resolveTaint(a, scope, memo)));
+    if (e.bare || args.some(isLive)) {
       summary.edges.push({ ...e, args });
       perCallee.set(id, n + 1);
     }
@@ -339,6 +352,8 @@ function calleeResolver(files: FileSummary[], aliases: Record<string, string>, c
       const mods = classModules.get(callee.className) ?? [];
       const preferred = callee.module && mods.includes(callee.module) ? [callee.module] : mods;
       for (const m of preferred) follow(`${m}#${callee.className}.${callee.method}`, 0, out);
+      // No class of that name: an exported instance (`export const mailer = new Mailer()`).
+      if (!preferred.length && callee.module) follow(`${callee.module}#${callee.className}.${callee.method}`, 0, out);
     }
     hit = [...out];
     cache.set(id, hit);
@@ -382,16 +397,10 @@ export function linkProject(summaries: Map<string, unknown>, opts: LinkOptions =
     for (const p of f.protectedFields) protectedFields.add(p);
     for (const w of f.writes) for (const k of w.keys) written.add(`${w.model}.${k}`);
   }
-  const into = new Map<string, Array<{ args: Taint[]; step: CallEdge['step'] }>>();
+  const into = new Map<string, CallEdge[]>();
   const targets = calleeResolver(files, aliases, classModules, opts.manifests ?? []);
   for (const f of files) {
-    for (const e of f.edges) {
-      for (const k of targets(e.callee, f.path)) {
-        const list = into.get(k);
-        if (list) list.push(e);
-        else into.set(k, [e]);
-      }
-    }
+    for (const e of f.edges) for (const k of targets(e.callee, f.path)) addEdge(into, k, e);
   }
   const returns = new Map<string, Taint>();
   for (const f of files) for (const [k, t] of Object.entries(f.returns ?? {})) returns.set(k, t);

@@ -1,17 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { scanSources } from '../../../../test/helpers/scan-sources.js';
+import { flowSites, scanSources } from '../../../../test/helpers/scan-sources.js';
 import type { Finding } from '../../../model/finding.js';
 
-/** Flow results as "path:line → sink path:line [categories]" (sink only for call-site results). */
-function flows(files: Record<string, string>): string[] {
-  return scanSources(files)
-    .findings.filter((f) => f.kind === 'flow')
-    .map((f) => {
-      const sink = f.properties?.['sinkLocation'] as { path: string; line: number } | undefined;
-      return `${f.location?.path}:${f.location?.line}${sink ? ` → ${sink.path}:${sink.line}` : ''} [${f.categories.join(',')}]`;
-    })
-    .sort();
-}
+const flows = flowSites;
 
 function only(files: Record<string, string>, path: string): Finding {
   const list = scanSources(files).findings.filter((f) => f.kind === 'flow' && f.location?.path === path);

@@ -95,7 +95,7 @@ function knowledgeAt(labels: readonly Label[], before: readonly Step[]): Label[]
  * are replaced, call site by call site, by what that caller passes (itself split further when the
  * caller is a wrapper too); everything else is resolved as usual and kept without an entry.
  */
-export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, sites: SitesMemo, depth = 0): SiteTaint[] {
+export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Taint | null>, sites: SitesMemo, depth = 0, tracking = false): SiteTaint[] {
   const rest: Label[] = [];
   // Parameters of functions callable from other files: split once every caller is known (linkProject).
   const later: Label[] = [];
@@ -115,14 +115,6 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
     if (slot) slot.labels.push(l);
     else slots.set(id, { ...s, labels: [l] });
   }
-  // Only fields read on the parameter (`logger.info(dto.ho_ten)`, `{ data: { sdt: body.sdt } }`): the
-  // function picks the data itself, a service rather than a wrapper; the result stays at its sink.
-  for (const [id, slot] of slots) {
-    if (slot.labels.every(isRead)) {
-      rest.push(...slot.labels);
-      slots.delete(id);
-    }
-  }
   const groups = new Map<string, SiteTaint>();
   const add = (entry: CallEntry | undefined, taint: Taint): void => {
     const k = entryKey(entry);
@@ -130,6 +122,30 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
     if (g) g.taint = union(g.taint, taint);
     else if (groups.size < MAX_SITES || !entry) groups.set(k, { ...(entry ? { entry } : {}), taint });
   };
+  // Only fields read on the parameter. On a parameter declared with a record type (`logger.info(dto.ho_ten)`
+  // with `dto: CreatePatientDto`) the function picks the data itself, a service rather than a
+  // wrapper: the result stays at its sink. On an untyped one (`to: user.email` in plain JavaScript)
+  // the fields read are sent for each caller that hands it a value, so the result is reported at
+  // those calls with the fields read, not the caller's whole record. When no caller passes
+  // anything (`notify({ email: 'x' })`, or no caller seen), it stays at its sink.
+  for (const [id, slot] of slots) {
+    if (!slot.labels.every(isRead)) continue;
+    if (slot.labels.some((l) => l.k === 'cat' && l.ofRecord)) {
+      rest.push(...slot.labels);
+      slots.delete(id);
+      continue;
+    }
+    slots.delete(id);
+    let entered = false;
+    if (depth < MAX_WRAPPER_DEPTH) {
+      for (const s of callersOf(slot.fn, slot.index, scope, memo, sites, depth)) {
+        if (!s.entry || !isLive(s.taint)) continue;
+        entered = true;
+        add(s.entry, knowledgeAt(slot.labels, pathBefore(s.taint)));
+      }
+    }
+    if (!entered) rest.push(...slot.labels);
+  }
   let own = union(rest.length ? resolveTaint(rest, scope, memo) : EMPTY, later);
   for (const slot of slots.values()) {
     const param = slot.labels.find((l) => l.k === 'param');
@@ -149,10 +165,28 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
       entered = true;
       add(s.entry, moved);
     }
+    // A tracking call (analytics): every call of the wrapper is an event the SDK collects on, personal
+    // properties or not; the caller's call is where it happens.
+    if (tracking) {
+      for (const entry of directCalls(slot.fn, scope)) {
+        if (!groups.has(entryKey(entry))) add(entry, EMPTY);
+        entered = true;
+      }
+    }
     if (!entered) own = union(own, resolveTaint(slot.labels, scope, memo));
   }
   if (isLive(own) || !groups.size) add(undefined, own);
   return [...groups.values()];
+}
+
+/** The calls of `fn`, whatever they pass (bare calls included). */
+function directCalls(fn: string, scope: ResolveScope): CallEntry[] {
+  const out: CallEntry[] = [];
+  for (const e of scope.edgesInto(fn)) {
+    if (out.length >= MAX_SITES) break;
+    out.push({ step: e.step, ...(e.ctx ? { ctx: e.ctx } : {}), callee: calleeName(e.step) });
+  }
+  return out;
 }
 
 /** What each call of `fn` passes to parameter `index`, by the call site where it entered the first wrapper. */
@@ -185,7 +219,7 @@ export function siteHits(hit: SinkHit, scope: ResolveScope, memo: Map<string, Ta
   const collected = hit.sink.collects ? collectedBySdk(hit.sink, hit.step) : [];
   const passed = hit.taint.filter((l) => !(l.k === 'cat' && l.collected));
   const urlTaint = hit.urlTaint ? resolveTaint(hit.urlTaint, scope, memo) : undefined;
-  const groups = splitBySite(passed, scope, memo, sites);
+  const groups = splitBySite(passed, scope, memo, sites, 0, collected.length > 0);
   const out: SinkHit[] = [];
   for (const g of groups) {
     const { urlTaint: _u, entry: _e, ...base } = hit;

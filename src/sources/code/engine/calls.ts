@@ -16,6 +16,13 @@ import { Env, type FileFlows, type FnInfo } from './state.js';
 import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
 
+/** The call's result is discarded (`await track(...)`, `void notify(...)`): it is made for its effect. */
+function isEffectCall(c: ts.CallExpression): boolean {
+  let n: ts.Node = c;
+  while (ts.isAwaitExpression(n.parent) || ts.isVoidExpression(n.parent) || ts.isParenthesizedExpression(n.parent)) n = n.parent;
+  return ts.isExpressionStatement(n.parent) || (ts.isArrowFunction(n.parent) && n.parent.body === n);
+}
+
 export class FileAnalyzer extends FunctionAnalyzer {
   run(): FileFlows {
     collectImports(this.sf, this.bindings);
@@ -106,9 +113,12 @@ export class FileAnalyzer extends FunctionAnalyzer {
 
     // Calls into functions we can follow.
     const ref = this.calleeRef(chain, callee);
-    if (ref) {
-      if (ref.kind === 'fn') this.called.add(ref.key);
-      if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
+    // `Service.method()` on a default import: an instance's method when the module exports one
+    // (linked by its aliases), else a plain object's member: the call is followed, and what it gives
+    // back is judged as for any other call.
+    if (ref?.kind === 'fn' && /#default\.[^#]+$/.test(ref.key) && !this.localFns.has(chain.root)) this.recordEdge(ref, c, callee, args);
+    else if (ref) {
+      this.recordEdge(ref, c, callee, args);
       if (ref.kind === 'fn') {
         const info = this.fns.get(ref.key);
         if (info?.done) return info.returns.length ? this.substitute(info, info.returns, args, c) : EMPTY;
@@ -171,6 +181,15 @@ export class FileAnalyzer extends FunctionAnalyzer {
     return out;
   }
 
+  /** A call into a function the analysis can follow, for linking. */
+  private recordEdge(ref: CalleeRef, c: ts.CallExpression, callee: ts.Expression, args: Taint[]): void {
+    if (ref.kind === 'fn') this.called.add(ref.key);
+    if (args.some(isLive)) this.edges.push({ callee: ref, args: args.map(boundCalls), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx() });
+    // A call made for its effect (`track(user, { event: 'login' })`) with nothing personal passed:
+    // kept so that an analytics wrapper's every call can be a tracking call (see call-sites.ts).
+    else if (c.arguments.length && isEffectCall(c)) this.edges.push({ callee: ref, args: args.map(() => EMPTY), step: this.step(c, `call ${this.describe(callee)}()`), ctx: this.ctx(), bare: true });
+  }
+
   protected calleeRef(chain: Chain, callee: ts.Expression): CalleeRef | undefined {
     if (ts.isIdentifier(callee)) {
       const local = this.localFns.get(callee.text);
@@ -190,6 +209,11 @@ export class FileAnalyzer extends FunctionAnalyzer {
       if (b?.module && isRelative(b.module) && b.imported === '*') return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#${chain.members[0]}` };
       if (b?.module && b.imported === '*' && !b.init && this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#${chain.members[0]}` };
       if (b?.local === 'class') return { kind: 'fn', key: `${this.mk}#${chain.root}.${chain.members[0]}` };
+      // `import EmailService from './email.service'` (an instance of its class): its method.
+      if (b?.module && b.imported === 'default' && !b.init) {
+        if (isRelative(b.module)) return { kind: 'fn', key: `${resolveImport(this.filePath, b.module)}#default.${chain.members[0]}` };
+        if (this.maybeProjectModule(b.module)) return { kind: 'fn', key: `~${b.module}#default.${chain.members[0]}` };
+      }
       if (b?.module && isRelative(b.module) && b.imported && b.imported !== 'default') {
         return { kind: 'class', className: b.imported, method: chain.members[0]!, module: resolveImport(this.filePath, b.module) };
       }

@@ -233,6 +233,13 @@ export abstract class ClientBinder extends AnalyzerState implements EngineQuerie
       if (params.size && usesAny(r, params)) continue;
       const ref = this.projectRefOf(r);
       if (ref) return ref;
+      // `return cached` where the function assigns `cached = createStripeClient(...)` somewhere above.
+      const id = unwrapExpr(r);
+      if (!ts.isIdentifier(id) || !ts.isBlock(body)) continue;
+      for (const v of assignedValues(body, id.text)) {
+        const vr = params.size && usesAny(v, params) ? undefined : this.projectRefOf(v);
+        if (vr) return vr;
+      }
     }
     return undefined;
   }

@@ -300,3 +300,27 @@ export const benhAn = pgTable('benh_an', { id: serial('id').primaryKey(), chanDo
     expect(risks.map((f) => `${f.location?.path} ${f.properties?.['framework']}`).sort()).toEqual(['prisma/schema.prisma prisma', 'src/db/schema.ts drizzle']);
   });
 });
+
+describe('a lazily made client from another package', () => {
+  test('getStripe() returning a cached client made by a workspace package factory reaches Stripe', () => {
+    expect(
+      sent({
+        'package.json': '{"name":"root","workspaces":["packages/*","apps/*"]}',
+        'packages/billing/package.json': '{"name":"@acme/billing","exports":{".":"./src/index.ts"}}',
+        'packages/billing/src/index.ts': "export * from './lib/stripe';",
+        'packages/billing/src/lib/stripe.ts': `import Stripe from 'stripe';
+export function createStripeClient({ secretKey }: { secretKey: string }) { return new Stripe(secretKey, {}); }`,
+        'apps/web/src/billing/service.ts': `import { createStripeClient } from '@acme/billing';
+let stripeClient: ReturnType<typeof createStripeClient> | undefined;
+export function getStripe() {
+  if (!stripeClient) stripeClient = createStripeClient({ secretKey: process.env.STRIPE_SECRET_KEY! });
+  return stripeClient;
+}`,
+        'apps/web/src/billing/actions.ts': `import { getStripe } from './service';
+export async function checkout(user: { email: string; name: string }) {
+  await getStripe().customers.create({ email: user.email, name: user.name });
+}`,
+      }),
+    ).toEqual(['apps/web/src/billing/actions.ts:3 stripe [digital-account,full-name]']);
+  });
+});

@@ -75,7 +75,12 @@ export abstract class FunctionAnalyzer extends Interpreter {
   private destructuredParam(name: ts.BindingName, fn: string, index: number): void {
     if (ts.isIdentifier(name)) {
       const t = this.frame.env.vars.get(name.text);
-      if (!t?.length) return;
+      // A field whose name says nothing (`{ to, subject }`): it stands for what callers put in the
+      // object they pass, so their data reaches the sink through it (callers passing nothing personal: nothing).
+      if (!t?.length) {
+        if (!fn.includes('<anon')) this.frame.env.vars.set(name.text, [{ k: 'param', fn, index, name: name.text, steps: [this.step(name, `parameter field ${name.text}`)] }]);
+        return;
+      }
       const whole = (l: Label): Label => {
         if (l.k !== 'cat' || l.via?.fn !== fn || l.via.index !== index) return l;
         const { via: _via, ...rest } = l;

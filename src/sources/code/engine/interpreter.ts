@@ -11,7 +11,7 @@ import { envName } from '../flows/urls.js';
 import { isFunctionLike, isLiteralish, propName, rootName } from './ast.js';
 import { isRelative } from './bindings.js';
 import { ClientBinder } from './client-binding.js';
-import { CONFIG_OWNERS, GENERIC_OWNERS, cap } from './names.js';
+import { CONFIG_OWNERS, GENERIC_OWNERS, cap, isOptionBag } from './names.js';
 import { ADDRESSEE_KEYS, WRAPPER_SUFFIX, type FnInfo } from './state.js';
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -334,6 +334,11 @@ export abstract class Interpreter extends ClientBinder {
     }
     // process.env.OPS_EMAIL is configuration (an operator's address), not a data subject's value.
     if (ts.isPropertyAccessExpression(baseExpr) && baseExpr.name.text === 'env' && ts.isIdentifier(baseExpr.expression) && baseExpr.expression.text === 'process') return EMPTY;
+    // `options.to` on a function's options parameter: what callers put under that key (see values.option_bags).
+    if (ts.isIdentifier(baseExpr) && isOptionBag(baseExpr.text) && !this.names(prop)) {
+      const whole = base.filter((l) => l.k === 'param' && l.name === baseExpr.text);
+      if (whole.length) return withStep(whole, this.step(node, `${baseExpr.text}.${prop}`));
+    }
     let t = this.projectTaint(base, prop, () => this.describe(baseExpr), node, this.ownerOf(base, baseExpr));
     const allowed = t.length ? this.readThrough(baseExpr, base) : undefined;
     if (allowed) t = t.filter((l) => (l.k === 'cat' ? allowed.has(l.cat) : l.k !== 'type'));

@@ -3,6 +3,7 @@
  * render templates), that only measure them, that hash or mask them; wrapper objects and
  * parameter-object names. Frameworks add their own words through the registry (vocabulary.ts).
  */
+import { valueWords } from '../../../classify/names.js';
 
 /** Objects that just wrap data: reading them keeps everything the base carries. */
 export const CONTAINERS = new Set([
@@ -86,3 +87,8 @@ export function sanitizerKind(name: string): 'hashing' | 'encryption' | 'masking
 
 /** Methods that delete records, in most stores; frameworks add their own (softDelete). */
 export const DELETE_METHODS = new Set(['deleteMany', 'delete', 'deleteOne', 'destroy', 'remove', 'truncate', 'del', 'purge']);
+
+/** A parameter named like an options object (rules/names.yml values.option_bags): `options`, `opts`, `mailOptions`. */
+export function isOptionBag(name: string): boolean {
+  return valueWords().optionBags.has(name.toLowerCase().replace(/_/g, ''));
+}

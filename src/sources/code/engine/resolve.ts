@@ -15,7 +15,7 @@ export interface ReturnFacts {
 
 export interface ResolveScope {
   /** Call sites of function `key` with their argument taints. */
-  edgesInto(key: string): ReadonlyArray<{ args: Taint[]; step: Step; ctx?: HitContext }>;
+  edgesInto(key: string): ReadonlyArray<{ args: Taint[]; step: Step; ctx?: HitContext; bare?: true }>;
   /** Personal fields of a type, when known. */
   typeFacts(type: string): TypeFacts | undefined;
   /** Keep parameter labels of `key` pending (callers elsewhere may exist). */

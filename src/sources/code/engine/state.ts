@@ -16,6 +16,7 @@ import type { CallEdge, ClientFacts, HitContext, SinkHit, TypeFacts } from './ty
 import { isFunctionLike, propName } from './ast.js';
 import { isRelative, moduleKey, resolveImport, type Binding, type Bindings } from './bindings.js';
 import { urlShape } from '../flows/urls.js';
+import { isOptionBag } from './names.js';
 import type { Vocabulary } from './vocabulary.js';
 
 export interface FnInfo {
@@ -234,6 +235,63 @@ export abstract class AnalyzerState {
         }
       }
     }
+    this.instanceAliases();
+  }
+
+  /**
+   * A module exporting an instance of its own class (`export default new EmailService()`,
+   * `module.exports = new MailService()`, `export const mailer = new Mailer()`): a call on the
+   * import (`EmailService.activated(user)`) reaches the class's method, so the export's methods
+   * alias the class's (`x#default.activated` → `x#EmailService.activated`).
+   */
+  private instanceAliases(): void {
+    const methods = new Map<string, string[]>();
+    const instances = new Map<string, string>();
+    const classOf = (e: ts.Expression | undefined): string | undefined => {
+      const x = e && ts.isParenthesizedExpression(e) ? e.expression : e;
+      if (x && ts.isNewExpression(x) && ts.isIdentifier(x.expression) && methods.has(x.expression.text)) return x.expression.text;
+      if (x && ts.isIdentifier(x)) return instances.get(x.text);
+      return undefined;
+    };
+    for (const st of this.sf.statements) {
+      if (ts.isClassDeclaration(st) && st.name) {
+        methods.set(st.name.text, st.members.flatMap((m) => (ts.isMethodDeclaration(m) || (ts.isPropertyDeclaration(m) && m.initializer && isFunctionLike(m.initializer)) ? [propName(m.name) ?? ''] : [])).filter(Boolean));
+      }
+    }
+    if (!methods.size) return;
+    const exportsOf = new Map<string, string>();
+    for (const st of this.sf.statements) {
+      if (ts.isVariableStatement(st)) {
+        for (const d of st.declarationList.declarations) {
+          const cls = ts.isIdentifier(d.name) ? classOf(d.initializer) : undefined;
+          if (!cls || !ts.isIdentifier(d.name)) continue;
+          instances.set(d.name.text, cls);
+          if (this.isExported(st)) exportsOf.set(d.name.text, cls);
+        }
+      } else if (ts.isExportAssignment(st)) {
+        const cls = classOf(st.expression);
+        if (cls) exportsOf.set('default', cls);
+      } else if (ts.isExpressionStatement(st) && ts.isBinaryExpression(st.expression) && st.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+        const { left, right } = st.expression;
+        const cls = classOf(right);
+        if (!cls) continue;
+        const lt = left.getText(this.sf);
+        if (lt === 'module.exports') exportsOf.set('default', cls);
+        else if (ts.isPropertyAccessExpression(left) && /^(module\.)?exports$/.test(left.expression.getText(this.sf))) exportsOf.set(left.name.text, cls);
+      } else if (ts.isExportDeclaration(st) && !st.moduleSpecifier && st.exportClause && ts.isNamedExports(st.exportClause)) {
+        for (const el of st.exportClause.elements) {
+          const cls = instances.get((el.propertyName ?? el.name).text);
+          if (cls) exportsOf.set(el.name.text, cls);
+        }
+      }
+    }
+    for (const [name, cls] of exportsOf) {
+      for (const m of methods.get(cls) ?? []) {
+        this.aliases[`${this.mk}#${name}.${m}`] ??= `${this.mk}#${cls}.${m}`;
+        // `const svc = require('./email.service'); svc.activated(user)`: a required module's member.
+        if (name === 'default' && !this.localFns.has(m) && !this.exportedNames.has(m)) this.aliases[`${this.mk}#${m}`] ??= `${this.mk}#${cls}.${m}`;
+      }
+    }
   }
 
   step(node: ts.Node, message: string): Step {
@@ -306,6 +364,8 @@ export abstract class AnalyzerState {
     const srcName = source ?? (src?.k === 'src' ? src.what : src?.k === 'type' ? src.source : undefined);
     const param = base.find((l) => l.k === 'param');
     const via = param?.k === 'param' ? { fn: param.fn, index: param.index } : undefined;
+    // The parameter is declared with a record type (`dto: CreateOrderDto`): see CatLabel.ofRecord.
+    const ofRecord = via && !(param?.k === 'param' && isOptionBag(param.name)) && base.some((l) => l.k === 'type' && l.via?.fn === via.fn && l.via.index === via.index);
     // Read from a call result resolved later: its path is put in front once known.
     const from = !src ? base.find((l): l is RetLabel => l.k === 'ret') : undefined;
     const label: CatLabel = {
@@ -315,6 +375,7 @@ export abstract class AnalyzerState {
       field,
       ...(srcName ? { source: srcName } : {}),
       ...(via ? { via } : {}),
+      ...(ofRecord ? { ofRecord: true as const } : {}),
       ...(from ? { from } : {}),
       steps: [...srcSteps, this.step(node, `${field} (${m.category})`)],
     };

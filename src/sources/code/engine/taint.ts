@@ -33,6 +33,12 @@ export interface CatLabel {
    */
   via?: { fn: string; index: number };
   /**
+   * Read on a parameter declared with a record type (`dto: CreateOrderDto`): the function picks
+   * fields of the record it works on (a service), so the result stays at its sink; a field read on
+   * an untyped parameter (`user.email` in plain JavaScript) is what each caller hands over.
+   */
+  ofRecord?: true;
+  /**
    * Read from the result of a call resolved later (`const { cccd } = await getUser()`): the
    * category is known by name; the callee's return path, once known, is put in front of the steps.
    */

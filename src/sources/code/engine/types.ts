@@ -75,6 +75,8 @@ export interface CallEdge {
   step: Step;
   /** Function, class and route of the caller (for results reported at the call site). */
   ctx?: HitContext;
+  /** Nothing personal passed: a call made for its effect, kept for analytics wrappers (call-sites.ts). */
+  bare?: true;
 }
 
 /** Field → categories of a type declared in a file (DTO class, interface, ORM model). */

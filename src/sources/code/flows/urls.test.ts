@@ -26,6 +26,15 @@ describe('urlShape', () => {
     expect(urlShape(expr('process.env.INSURANCE_API_URL'), consts)).toMatchObject({ prefix: '', env: 'INSURANCE_API_URL' });
     expect(urlShape(expr('`${process.env.CRM_URL}/contacts`'), consts)).toMatchObject({ env: 'CRM_URL' });
     expect(urlShape(expr(`config.get('PAYMENT_URL')`), consts)).toMatchObject({ env: 'PAYMENT_URL' });
+    // Validated env objects (t3-env) and Vite's import.meta.env.
+    expect(urlShape(expr('env.USER_CREATED_WEBHOOK_URL'), consts)).toMatchObject({ prefix: '', env: 'USER_CREATED_WEBHOOK_URL' });
+    expect(urlShape(expr('serverEnv.CRM_URL'), consts)).toMatchObject({ env: 'CRM_URL' });
+    expect(urlShape(expr('import.meta.env.VITE_API_URL'), consts)).toMatchObject({ env: 'VITE_API_URL' });
+  });
+
+  test('upper-case members of other objects are not environment variables', () => {
+    expect(urlShape(expr('Routes.USERS_URL'), consts)).toBeUndefined();
+    expect(urlShape(expr('env.apiUrl'), consts)).toBeUndefined();
   });
 
   test('unknown values give nothing', () => {

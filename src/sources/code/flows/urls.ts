@@ -71,11 +71,17 @@ export function urlShape(e: ts.Expression | undefined, consts: Map<string, strin
   return undefined;
 }
 
-/** process.env.X / process.env['X'] / configService.get('X') / env('X') → X */
+/** process.env.X / process.env['X'] / env.X / import.meta.env.X / configService.get('X') / env('X') → X */
 export function envName(e: ts.Expression): string | undefined {
   if (ts.isPropertyAccessExpression(e) && ts.isPropertyAccessExpression(e.expression)) {
     const inner = e.expression;
     if (ts.isIdentifier(inner.expression) && inner.expression.text === 'process' && inner.name.text === 'env') return e.name.text;
+  }
+  // A validated env object (t3-env `env.WEBHOOK_URL`, `serverEnv.X`) or Vite's import.meta.env.X: an upper-case name.
+  if (ts.isPropertyAccessExpression(e) && /^[A-Z][A-Z0-9_]*$/.test(e.name.text)) {
+    const o = e.expression;
+    if (ts.isIdentifier(o) && /^(env|[a-z]+Env|ENV)$/.test(o.text)) return e.name.text;
+    if (ts.isPropertyAccessExpression(o) && o.name.text === 'env' && ts.isMetaProperty(o.expression)) return e.name.text;
   }
   if (ts.isElementAccessExpression(e) && ts.isPropertyAccessExpression(e.expression) && ts.isStringLiteralLike(e.argumentExpression)) {
     const inner = e.expression;

@@ -14,3 +14,16 @@ export async function summarise(email: string) {
     expect(sinks(flowsWith([aiSdk], code))).toEqual(['generateText → ai: Anthropic']);
   });
 });
+
+describe('AI SDK providers of the catalogue', () => {
+  test('a provider made by a factory (createOpenRouter) and a member model (.chat()): OpenRouter', () => {
+    const code = `
+import { generateText } from 'ai';
+import { createOpenRouter } from '@openrouter/ai-sdk-provider';
+export async function ask(prompt: string, apiKey: string) {
+  const openRouterService = createOpenRouter({ apiKey });
+  return generateText({ prompt, model: openRouterService.chat('some/model') });
+}`;
+    expect(sinks(flowsWith([aiSdk], code))).toEqual(['generateText → ai: OpenRouter']);
+  });
+});

@@ -17,6 +17,7 @@ import { fs } from './fs.js';
 import { graphql } from './graphql.js';
 import { httpClients } from './http-clients.js';
 import { httpServers } from './http-servers.js';
+import { i18n } from './i18n.js';
 import { knex } from './knex.js';
 import { loggers } from './loggers.js';
 import { medusa } from './medusa.js';
@@ -72,6 +73,7 @@ export const FRAMEWORKS: readonly Framework[] = [
   schedulers,
   passwordHashing,
   nodeCrypto,
+  i18n,
 ];
 
 /** The registry merged for the engine, once per process. */

@@ -86,3 +86,27 @@ export async function pay(user: { email: string; fullName: string }) {
     expect(flows.sort()).toEqual(['10 polar', '11 payos', '12 openpanel', '13 salesforce']);
   });
 });
+
+describe('an SDK class re-exported by a workspace package', () => {
+  const WS = {
+    'package.json': '{"name":"root","workspaces":["packages/*","apps/*"]}',
+    'packages/analytics/package.json': '{"name":"@acme/analytics","exports":{"./server":"./src/server.ts"}}',
+    'packages/analytics/src/server.ts': "import { PostHog } from 'posthog-node';\nexport { PostHog };\nexport class Analytics { track(e: unknown) { return e; } }\n",
+  };
+  test('new PostHog() from @acme/analytics/server: the PostHog SDK, by name (medium confidence)', () => {
+    const out = scanSources({
+      ...WS,
+      'apps/web/src/a.ts': "import { PostHog } from '@acme/analytics/server';\nconst ph = new PostHog('k');\nexport function f(user: { email: string }) {\n  ph.capture({ distinctId: user.email, event: 'x' });\n}\n",
+    });
+    const f = out.findings.find((x) => x.ruleId === 'pd-cross-border')!;
+    expect(f.properties).toMatchObject({ recipient: { id: 'posthog' } });
+    expect(f.confidence).toBe('medium');
+  });
+  test('a class named with a common word (Analytics) is not taken for an SDK', () => {
+    const out = scanSources({
+      ...WS,
+      'apps/web/src/b.ts': "import { Analytics } from '@acme/analytics/server';\nconst a = new Analytics();\nexport function f(user: { email: string }) {\n  a.track({ email: user.email });\n}\n",
+    });
+    expect(out.findings.filter((x) => (x.properties?.['recipient'] as { id?: string } | undefined)?.id === 'google-analytics')).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@
 import { isRelative } from '../engine/bindings.js';
 import { DECIDED_NONE, type Framework } from '../engine/framework-api.js';
 import type { ClientSink } from '../engine/types.js';
+import type { RecipientCatalog, RecipientDef } from '../flows/recipients.js';
 
 /** Methods that configure a client instead of sending data through it. */
 export const CONFIG_METHODS = new Set([
@@ -33,6 +34,22 @@ function collectsOn(def: { collects?: string[] }, method: string): { collects?: 
 /** captureException/captureMessage carry user data only in their context argument. */
 const ERROR_TRACKER_CONTEXT_ARG: Record<string, number> = { captureException: 1, captureMessage: 1, notify: 1 };
 
+/**
+ * The catalogue entry of a client's package; else, for a client made from a class imported from a
+ * workspace package or path alias that re-exports an SDK's class (`import { PostHog } from
+ * '@acme/analytics'`; `new PostHog(key)`), the SDK the class is named after, by name only.
+ */
+function defOf(b: { module: string; imported?: string; init?: unknown }, catalog: RecipientCatalog): { def?: RecipientDef; byName?: boolean } {
+  const def = catalog.byPackageName(b.module);
+  if (def) return { def };
+  if (!b.init || !b.imported || b.imported === 'default' || b.imported === '*' || isRelative(b.module) || b.module.startsWith('node:')) return {};
+  // Only a name that is the SDK's own (PostHog, Stripe, Resend), not a word a project's class may
+  // bear (Analytics, Google): the catalogue id, spelt alike.
+  const named = catalog.byClientName(b.imported);
+  const spelt = b.imported.toLowerCase().replace(/(client|sdk)$/, '').replace(/[^a-z0-9]/g, '');
+  return named && named.id.replace(/[^a-z0-9]/g, '') === spelt ? { def: named, byName: true } : {};
+}
+
 export const sdkCatalogue: Framework = {
   id: 'sdk-catalogue',
   description: 'SDK clients of the packages listed in rules/recipients.yml: calls send their arguments to the recipient',
@@ -40,7 +57,8 @@ export const sdkCatalogue: Framework = {
     configMethods: [...CONFIG_METHODS],
     classify({ chain, method: last, binding: rb, api, engine }) {
       if (!rb?.module || isRelative(rb.module)) return undefined;
-      let def = engine.catalog.byPackageName(rb.module);
+      const found = defOf({ ...rb, module: rb.module }, engine.catalog);
+      let def = found.def;
       if (!def) return undefined;
       const nm = chain.members.length;
       const factory = nm === 0 && (rb.imported === 'default' || rb.imported === '*') && !rb.init;
@@ -55,12 +73,13 @@ export const sdkCatalogue: Framework = {
           break;
         }
       }
-      const sink = engine.sdkSink(def, rb);
+      const sink = { ...engine.sdkSink(def, rb), ...(found.byName ? { heuristic: true, byName: true, guessedFrom: `${rb.imported} from ${rb.module} is named after the ${def.name} SDK` } : {}) };
       const ctxArg = ERROR_TRACKER_CONTEXT_ARG[last];
       return { t: 'sink', info: { ...sink, api, ...collectsOn(def, last) }, args: sink.kind === 'error-tracker' && ctxArg !== undefined ? [ctxArg] : 'all' };
     },
     clientFacts(b, engine) {
-      let def = engine.catalog.byPackageName(b.module);
+      const found = defOf(b, engine.catalog);
+      let def = found.def;
       if (!def) return undefined;
       for (const m of [...(b.members ?? []), b.imported ?? '']) {
         const sub = def.members?.[m] ? engine.catalog.get(def.members[m]!) : undefined;
@@ -75,7 +94,8 @@ export const sdkCatalogue: Framework = {
         if (sub) members[m] = engine.sdkSink(sub, b);
       }
       const collected = def.collects?.length ? { collectsOn: { methods: [...TRACKING_METHODS], cats: def.collects } } : {};
-      return { sink: engine.sdkSink(def, b), ...(Object.keys(members).length ? { members } : {}), ...collected };
+      const sink = { ...engine.sdkSink(def, b), ...(found.byName ? { heuristic: true, byName: true } : {}) };
+      return { sink, ...(Object.keys(members).length ? { members } : {}), ...collected };
     },
     clientFallback({ chain, method: last, api, engine }) {
       if (chain.members.length <= 1 && CONFIG_METHODS.has(last)) return undefined;
