@@ -86,7 +86,8 @@ function protectedFromEvidence(evidence: Evidence[]): string[] {
 /** Keys written by a resolved storage hit: explicit keys plus fields of spread objects. */
 function writtenKeysOf(hit: SinkHit): string[] {
   const keys = new Set(hit.writtenKeys ?? []);
-  for (const l of hit.taint) if (l.k === 'cat') keys.add(l.field.slice(l.field.lastIndexOf('.') + 1));
+  // A key known only from the write (stored-keys.ts) does not make its value traced: the model's declaration risks stay.
+  for (const l of hit.taint) if (l.k === 'cat' && !l.stored) keys.add(l.field.slice(l.field.lastIndexOf('.') + 1));
   return [...keys];
 }
 

@@ -199,7 +199,9 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
       l = { ...rest, steps: p ? prefixSteps(prefixSteps(p.steps, from.steps), l.steps) : l.steps };
     }
     switch (l.k) {
+      // Protected values stay remembered: a hash passed to a wrapper that stores it is still a credential stored.
       case 'src':
+      case 'prot':
         out = union(out, [l]);
         break;
       case 'ret': {

@@ -17,6 +17,7 @@ import { isFunctionLike, propName } from './ast.js';
 import { isRelative, moduleKey, resolveImport, type Binding, type Bindings } from './bindings.js';
 import { urlShape } from '../flows/urls.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { KeyJudge } from './stored-keys.js';
 
 export interface FnInfo {
   key: string;
@@ -235,6 +236,13 @@ export abstract class AnalyzerState {
       }
     }
   }
+
+  /** How keys written to storage are judged (stored-keys.ts). */
+  protected readonly keyJudge: KeyJudge = {
+    names: (name, owner) => this.names(name, owner),
+    step: (node, message) => this.step(node, message),
+    valuesOf: (obj) => this.objectKeys.get(obj),
+  };
 
   step(node: ts.Node, message: string): Step {
     const { line, column } = positionOf(this.sf, node);

@@ -42,6 +42,13 @@ export interface CatLabel {
    * payload reaches a third party, not in logs or the app's own storage.
    */
   keyed?: true;
+  /**
+   * Known only from the key it is written under in the app's own storage, judged with the model as
+   * owner (`prisma.user.update({ data: { refreshToken: hash } })`): a reviewer reads the write as
+   * storing that category whatever the value's path. Counts at storage sinks only (see materialize),
+   * one confidence level below the name's, never as a plain-text or unencrypted risk.
+   */
+  stored?: true;
   /** Collected by the recipient's SDK itself (device, IP, cookies), not passed by the code. */
   collected?: true;
   /** A whole payload of unknown shape (see unknownPayload in flows/report.ts): may hold personal data. */
