@@ -87,7 +87,15 @@ function protectedFromEvidence(evidence: Evidence[]): string[] {
 function writtenKeysOf(hit: SinkHit): string[] {
   const keys = new Set(hit.writtenKeys ?? []);
   // A key known only from the write (stored-keys.ts) does not make its value traced: the model's declaration risks stay.
-  for (const l of hit.taint) if (l.k === 'cat' && !l.stored) keys.add(l.field.slice(l.field.lastIndexOf('.') + 1));
+  const traced = new Set<string>();
+  const byKey = new Set<string>();
+  for (const l of hit.taint) {
+    if (l.k !== 'cat') continue;
+    const key = l.field.slice(l.field.lastIndexOf('.') + 1).replace(/ \(stored (hashed|encrypted)\)$/, '');
+    (l.stored ? byKey : traced).add(key);
+  }
+  for (const k of traced) keys.add(k);
+  for (const k of byKey) if (!traced.has(k)) keys.delete(k);
   return [...keys];
 }
 

@@ -15,7 +15,7 @@ import { ELEMENT_CALLBACK, MAPPING_CALLBACK, PASS_NAME, RECEIVER_FILL, looksLike
 import { Env, type FileFlows, type FnInfo } from './state.js';
 import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
-import { objectArg, storedKeys } from './stored-keys.js';
+import { objectArg, spreadIntoModel, storedKeys } from './stored-keys.js';
 import { valueWords } from '../../../classify/names.js';
 
 export class FileAnalyzer extends FunctionAnalyzer {
@@ -280,10 +280,14 @@ export class FileAnalyzer extends FunctionAnalyzer {
   }
 
   /** Keys of the objects a storage call writes, judged with its model as owner (see stored-keys.ts). */
-  private keysWritten(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression): Taint {
+  private keysWritten(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression, data: Taint): Taint {
     let t = EMPTY;
-    for (const o of writtenObjects(kind, c)) t = union(t, storedKeys(this.keyJudge, o, kind.info.model));
-    return t;
+    const model = kind.info.model;
+    const objects = writtenObjects(kind, c);
+    for (const o of objects) t = union(union(t, storedKeys(this.keyJudge, o, model)), model ? spreadIntoModel(this.keyJudge, o, model) : EMPTY);
+    // The payload-key labels of these very keys are judged here, with the model: not again at linking (materialize).
+    const keys = new Set(objects.flatMap((o) => o.properties.map((p) => (p.name ? propName(p.name) : undefined))));
+    return union(data.filter((l) => !(l.k === 'cat' && l.keyed && keys.has(l.field))), t);
   }
 
   protected recordSink(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression, args: Taint[], recv: Taint): void {
@@ -311,10 +315,10 @@ export class FileAnalyzer extends FunctionAnalyzer {
     } else if (kind.args === 'all') t = unionAll(args);
     else if (kind.args !== 'none') for (const i of kind.args) t = union(t, args[i] ?? EMPTY);
     if (kind.recv) t = union(t, recv);
-    if (kind.info.kind === 'storage' && kind.info.internal) t = union(t, this.keysWritten(kind, c));
+    if (kind.info.kind === 'storage' && kind.info.internal) t = this.keysWritten(kind, c, t);
     // `User.findByIdAndUpdate(id, req.body)`: whatever the request holds lands in the model's fields.
     const whole = kind.info.kind === 'storage' && kind.info.model ? t.find((l) => l.k === 'src' && wholeInput(l.what)) : undefined;
-    if (whole?.k === 'src') t = union(t, [{ k: 'type', type: kind.info.model!, source: `${whole.what} written to ${kind.info.model!}`, steps: whole.steps.slice(0, 1) }]);
+    if (whole?.k === 'src') t = union(t, [{ k: 'type', type: kind.info.model!, stored: true, source: `${whole.what} written to ${kind.info.model!}`, steps: whole.steps.slice(0, 1) }]);
     const urlTaint = kind.url ? this.visitCached(kind.url, c, args) : undefined;
     const step = this.step(c, `${kind.info.api}(): ${kind.info.label}`);
     if (kind.info.collects) t = union(t, collectedBySdk(kind.info, step));

@@ -438,6 +438,7 @@ export abstract class Interpreter extends ClientBinder {
         this.analyzeFunction(p, this.fnInfo(`${this.mk}#<anon${this.anon++}>`, propName(p.name) ?? '<method>', p, false));
       }
     }
+    if (spread.length) this.objectSpreads.set(o, spread);
     if (spread.length && explicit.length) {
       const ex = new Set(explicit);
       spread = spread

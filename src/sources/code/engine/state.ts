@@ -136,6 +136,8 @@ export abstract class AnalyzerState {
   protected readonly evidenceKeys = new Set<string>();
   protected readonly urlInputs: UrlInput[] = [];
   protected readonly objectKeys = new WeakMap<ts.ObjectLiteralExpression, Map<string, Taint>>();
+  /** What the spreads of an object literal carry (`{ ...input, id }`), for storage writes (stored-keys.ts). */
+  protected readonly objectSpreads = new WeakMap<ts.ObjectLiteralExpression, Taint>();
   protected readonly aliases: Record<string, string> = {};
   protected readonly reexports: string[] = [];
   protected passwordHashing = false;
@@ -242,6 +244,7 @@ export abstract class AnalyzerState {
     names: (name, owner) => this.names(name, owner),
     step: (node, message) => this.step(node, message),
     valuesOf: (obj) => this.objectKeys.get(obj),
+    spreadOf: (obj) => this.objectSpreads.get(obj),
   };
 
   step(node: ts.Node, message: string): Step {

@@ -35,7 +35,7 @@ export async function logout(uid: string) {
     // The refresh token's key, lowered one level (the name alone is medium); a project's name is nobody's.
     expect(stored(files)).toEqual(['src/user.service.ts:3 [credentials] low', 'src/user.service.ts:6 [online-activity] medium']);
     const f = results(files).find((x) => x.location?.line === 3)!;
-    expect(f.explain?.join('\n')).toContain('known from the keys written to the model only');
+    expect(f.explain?.join('\n')).toContain('known from the write to the model only');
     expect(f.flow?.[0]?.message).toBe('key refreshToken written to User (credentials)');
     // A key is no evidence of plain text: no plaintext-credential risk.
     expect(results(files).some((x) => x.ruleId === 'pd-plaintext-credential')).toBe(false);
@@ -157,7 +157,7 @@ const update = async (req, res) => {
 };
 module.exports = { update };`,
     };
-    expect(stored(files)).toEqual(['src/user.controller.js:3 [national-id,full-name] high']);
+    expect(stored(files)).toEqual(['src/user.controller.js:3 [national-id,full-name] medium']);
   });
 
   test('sequelize Model.update(values, { where }) stores the values by their keys', () => {
@@ -173,5 +173,27 @@ module.exports = { changePassword };`,
     };
     expect(stored(files)).toEqual(['src/auth.js:5 [credentials] medium']);
     expect(results(files).find((f) => f.ruleId === 'pd-storage')!.message).toContain('TaiKhoan.Password (stored hashed)');
+  });
+
+  test("an object of unknown shape spread into a model's write stores the model's fields, one level lower", () => {
+    const files = {
+      'prisma/schema.prisma': `model User {
+  id    String @id
+  name  String?
+  email String @unique
+  image String?
+}
+model Project {
+  id   String @id
+  name String
+}`,
+      'src/adapter.ts': `export function createAdapter(p: any) {
+  return {
+    createUser: async (data) => p.user.create({ data: { ...data, id: newId() } }),
+    createProject: async (data) => p.project.create({ data: { ...data } }),
+  };
+}`,
+    };
+    expect(stored(files)).toEqual(['src/adapter.ts:3 [digital-account,personal-image,full-name] medium']);
   });
 });

@@ -18,6 +18,8 @@ export interface KeyJudge {
   step(node: ts.Node, message: string): Step;
   /** What each key of an object literal already visited carries. */
   valuesOf(obj: ts.ObjectLiteralExpression): ReadonlyMap<string, Taint> | undefined;
+  /** What its spreads carry. */
+  spreadOf(obj: ts.ObjectLiteralExpression): Taint | undefined;
 }
 
 /** Constants say nothing of a person (`isAdmin: true`, `refreshToken: null` clears it, `role: 'admin'`). */
@@ -78,6 +80,35 @@ export function storedKeys(judge: KeyJudge, obj: ts.ObjectLiteralExpression, own
     if (l) out = union(out, [l]);
   }
   return out;
+}
+
+/**
+ * `data: { ...input, id }` written to a model: what the spread holds lands in the model's fields,
+ * whatever its own shape says (a parameter typed by the framework, a validated body). The model's
+ * declared fields stand for it, one level lower (TypeLabel.stored), when the spread may carry data.
+ */
+export function spreadIntoModel(judge: KeyJudge, obj: ts.ObjectLiteralExpression, model: string): Taint {
+  const spread = judge.spreadOf(obj) ?? EMPTY;
+  const at = obj.properties.find(ts.isSpreadAssignment);
+  // A callback's parameter carries no label of its own (`createUser: async (data) => ...`): it is still input.
+  if (!at || (!spread.some((l) => l.k !== 'prot') && !isParameter(at.expression))) return EMPTY;
+  // A spread whose shape is known (a DTO, fields read by name) says itself what is written.
+  if (spread.some((l) => l.k === 'type' || l.k === 'cat')) return EMPTY;
+  // Standing for a parameter, it is what the wrapper knows when its callers pass nothing personal (call-sites.ts).
+  const param = spread.find((l) => l.k === 'param');
+  const via = param?.k === 'param' ? { via: { fn: param.fn, index: param.index } } : {};
+  return [{ k: 'type', type: model, stored: true, ...via, source: `object spread into a write to ${model}`, steps: [judge.step(at, `spread into ${model} (its fields)`)] }];
+}
+
+/** The name is a parameter of an enclosing function (`(data) =>`, `({ id, ...data }) =>`). */
+function isParameter(e: ts.Expression): boolean {
+  if (!ts.isIdentifier(e)) return false;
+  const declares = (n: ts.BindingName): boolean =>
+    ts.isIdentifier(n) ? n.text === e.text : n.elements.some((el) => !ts.isOmittedExpression(el) && declares(el.name));
+  for (let n: ts.Node | undefined = e.parent; n; n = n.parent) {
+    if (ts.isFunctionLike(n) && n.parameters.some((p) => declares(p.name))) return true;
+  }
+  return false;
 }
 
 /** The object literal an argument is, through parentheses, `await` and type assertions. */

@@ -96,6 +96,11 @@ export interface TypeLabel {
   source?: string;
   /** The object is parameter `index` of `fn` (see CatLabel.via). */
   via?: { fn: string; index: number };
+  /**
+   * The model's own fields, known only from a write to it of an object of unknown shape (`data: {
+   * ...input }`, `findByIdAndUpdate(id, req.body)`): resolved into CatLabel.stored labels.
+   */
+  stored?: true;
   steps: readonly Step[];
 }
 
@@ -129,7 +134,7 @@ export function labelKey(l: Label): string {
     case 'param':
       return `p:${l.fn}:${l.index}`;
     case 'type':
-      return `t:${l.type}:${l.exclude?.join(',') ?? ''}`;
+      return `t:${l.type}:${l.exclude?.join(',') ?? ''}${l.stored ? ':stored' : ''}`;
     case 'src':
       return `s:${l.what}`;
     case 'prot':

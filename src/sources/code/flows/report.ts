@@ -201,7 +201,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       `source: ${flowData.primary.steps[0]?.message ?? flowData.primary.field}`,
       `sink: ${s.api}() (${s.kind}${s.heuristic ? ', recognised by name' : ''})`,
       ...(flowData.unshaped ? [`the whole ${flowData.sources[0] ?? 'payload'} reaches the sink and its fields are not known here: it may hold personal data (category assumed, low confidence)`] : []),
-      ...(flowData.best.size && [...flowData.best.values()].every((l) => l.stored) ? ['known from the keys written to the model only (the values are not traced to personal data): confidence one level below the names\''] : []),
+      ...(flowData.best.size && [...flowData.best.values()].every((l) => l.stored) ? ['known from the write to the model only (the keys written, or the model\'s declared fields for an object of unknown shape; the values are not traced to personal data): confidence one level lower'] : []),
       ...(hit.entry ? [`wrapper: ${hit.entry.callee}() passes the argument on to ${s.api}() at ${hit.step.path}:${hit.step.line}; reported where the data enters it`] : []),
       ...(s.guessedFrom ? [`recipient guessed from the client's name and call shape: ${s.guessedFrom}; confidence lowered`] : []),
       ...(s.recipient ? [`recipient: ${s.recipient.name}, country ${s.recipient.country ?? `unknown${s.recipient.region ? ` (region ${s.recipient.region})` : ''}`}`] : []),
