@@ -204,8 +204,9 @@ export class FileAnalyzer extends FunctionAnalyzer {
     if (chain.root.startsWith('this.') && chain.members.length === 1) {
       const b = this.frame.cls?.bindings.get(chain.root.slice(5));
       if (b?.local === 'class' && b.typeName) return { kind: 'fn', key: `${this.mk}#${b.typeName}.${chain.members[0]!}` };
-      if (b?.typeName && !this.vocab.nonDataTypes.has(b.typeName) && (!b.module || isRelative(b.module))) {
-        return { kind: 'class', className: b.typeName, method: chain.members[0]!, ...(b.module ? { module: resolveImport(this.filePath, b.module) } : {}) };
+      // An injected service imported through baseUrl or a path alias (`from 'src/user/user.service'`): its class is found by name.
+      if (b?.typeName && !this.vocab.nonDataTypes.has(b.typeName) && (!b.module || isRelative(b.module) || this.maybeProjectModule(b.module))) {
+        return { kind: 'class', className: b.typeName, method: chain.members[0]!, ...(b.module && isRelative(b.module) ? { module: resolveImport(this.filePath, b.module) } : {}) };
       }
     }
     return undefined;

@@ -196,4 +196,24 @@ model Project {
     };
     expect(stored(files)).toEqual(['src/adapter.ts:3 [digital-account,personal-image,full-name] medium']);
   });
+
+  test('a service injected from a baseUrl import (`src/user/user.service`) is followed like a relative one', () => {
+    const files = {
+      'src/user/user.service.ts': `import { PrismaService } from 'src/prisma/prisma.service';
+export class UserService {
+  constructor(private readonly prisma: PrismaService) {}
+  async createUserViaMagicLink(email: string) {
+    return this.prisma.user.create({ data: { email } });
+  }
+}`,
+      'src/auth/auth.service.ts': `import { UserService } from 'src/user/user.service';
+export class AuthService {
+  constructor(private readonly usersService: UserService) {}
+  async signIn(email: string) {
+    return this.usersService.createUserViaMagicLink(email);
+  }
+}`,
+    };
+    expect(stored(files)).toEqual(['src/auth/auth.service.ts:5 [digital-account] high']);
+  });
 });
