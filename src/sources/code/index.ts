@@ -86,7 +86,16 @@ function protectedFromEvidence(evidence: Evidence[]): string[] {
 /** Keys written by a resolved storage hit: explicit keys plus fields of spread objects. */
 function writtenKeysOf(hit: SinkHit): string[] {
   const keys = new Set(hit.writtenKeys ?? []);
-  for (const l of hit.taint) if (l.k === 'cat') keys.add(l.field.slice(l.field.lastIndexOf('.') + 1));
+  // A key known only from the write (stored-keys.ts) does not make its value traced: the model's declaration risks stay.
+  const traced = new Set<string>();
+  const byKey = new Set<string>();
+  for (const l of hit.taint) {
+    if (l.k !== 'cat') continue;
+    const key = l.field.slice(l.field.lastIndexOf('.') + 1).replace(/ \(stored (hashed|encrypted)\)$/, '');
+    (l.stored ? byKey : traced).add(key);
+  }
+  for (const k of traced) keys.add(k);
+  for (const k of byKey) if (!traced.has(k)) keys.delete(k);
   return [...keys];
 }
 

@@ -157,7 +157,8 @@ export function splitBySite(t: Taint, scope: ResolveScope, memo: Map<string, Tai
     for (const s of callersOf(slot.fn, slot.index, scope, memo, sites, depth)) {
       let moved: Taint = param ? s.taint.map((a) => (a.k === 'prot' ? a : { ...a, steps: prefixSteps(a.steps, tail) })) : EMPTY;
       if (param?.k === 'param') moved = applyExclude(moved, param.exclude);
-      const before = pathBefore(s.taint);
+      // A value with no path of its own (a hash) still entered at the call.
+      const before = pathBefore(s.taint).length ? pathBefore(s.taint) : s.entry ? [s.entry.step] : [];
       // The caller's value says nothing personal by itself: what the wrapper knows of the parameter does.
       if (!personal(moved) && whole.length) moved = union(moved, resolveTaint(knowledgeAt(whole, before), scope, memo));
       if (reads.length) moved = union(moved, knowledgeAt(reads, before));

@@ -15,6 +15,8 @@ import { ELEMENT_CALLBACK, MAPPING_CALLBACK, PASS_NAME, RECEIVER_FILL, looksLike
 import { Env, type FileFlows, type FnInfo } from './state.js';
 import { collectedBySdk } from './client-linking.js';
 import type { Vocabulary } from './vocabulary.js';
+import { objectArg, spreadIntoModel, storedKeys } from './stored-keys.js';
+import { valueWords } from '../../../classify/names.js';
 
 /** The call's result is discarded (`await track(...)`, `void notify(...)`): it is made for its effect. */
 function isEffectCall(c: ts.CallExpression): boolean {
@@ -226,8 +228,9 @@ export class FileAnalyzer extends FunctionAnalyzer {
     if (chain.root.startsWith('this.') && chain.members.length === 1) {
       const b = this.frame.cls?.bindings.get(chain.root.slice(5));
       if (b?.local === 'class' && b.typeName) return { kind: 'fn', key: `${this.mk}#${b.typeName}.${chain.members[0]!}` };
-      if (b?.typeName && !this.vocab.nonDataTypes.has(b.typeName) && (!b.module || isRelative(b.module))) {
-        return { kind: 'class', className: b.typeName, method: chain.members[0]!, ...(b.module ? { module: resolveImport(this.filePath, b.module) } : {}) };
+      // An injected service imported through baseUrl or a path alias (`from 'src/user/user.service'`): its class is found by name.
+      if (b?.typeName && !this.vocab.nonDataTypes.has(b.typeName) && (!b.module || isRelative(b.module) || this.maybeProjectModule(b.module))) {
+        return { kind: 'class', className: b.typeName, method: chain.members[0]!, ...(b.module && isRelative(b.module) ? { module: resolveImport(this.filePath, b.module) } : {}) };
       }
     }
     return undefined;
@@ -301,6 +304,17 @@ export class FileAnalyzer extends FunctionAnalyzer {
     return undefined;
   }
 
+  /** Keys of the objects a storage call writes, judged with its model as owner (see stored-keys.ts). */
+  private keysWritten(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression, data: Taint): Taint {
+    let t = EMPTY;
+    const model = kind.info.model;
+    const objects = writtenObjects(kind, c);
+    for (const o of objects) t = union(union(t, storedKeys(this.keyJudge, o, model)), model ? spreadIntoModel(this.keyJudge, o, model) : EMPTY);
+    // The payload-key labels of these very keys are judged here, with the model: not again at linking (materialize).
+    const keys = new Set(objects.flatMap((o) => o.properties.map((p) => (p.name ? propName(p.name) : undefined))));
+    return union(data.filter((l) => !(l.k === 'cat' && l.keyed && keys.has(l.field))), t);
+  }
+
   protected recordSink(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression, args: Taint[], recv: Taint): void {
     let t = EMPTY;
     let protectedKeys: string[] | undefined;
@@ -326,6 +340,10 @@ export class FileAnalyzer extends FunctionAnalyzer {
     } else if (kind.args === 'all') t = unionAll(args);
     else if (kind.args !== 'none') for (const i of kind.args) t = union(t, args[i] ?? EMPTY);
     if (kind.recv) t = union(t, recv);
+    if (kind.info.kind === 'storage' && kind.info.internal) t = this.keysWritten(kind, c, t);
+    // `User.findByIdAndUpdate(id, req.body)`: whatever the request holds lands in the model's fields.
+    const whole = kind.info.kind === 'storage' && kind.info.model ? t.find((l) => l.k === 'src' && wholeInput(l.what)) : undefined;
+    if (whole?.k === 'src') t = union(t, [{ k: 'type', type: kind.info.model!, stored: true, source: `${whole.what} written to ${kind.info.model!}`, steps: whole.steps.slice(0, 1) }]);
     const urlTaint = kind.url ? this.visitCached(kind.url, c, args) : undefined;
     const step = this.step(c, `${kind.info.api}(): ${kind.info.label}`);
     if (kind.info.collects) t = union(t, collectedBySdk(kind.info, step));
@@ -340,6 +358,31 @@ export class FileAnalyzer extends FunctionAnalyzer {
       ...(writtenKeys ? { writtenKeys } : {}),
     });
   }
+}
+
+/** Request input of unknown shape as a whole (`req`, `req.body`), not one of its parts. */
+function wholeInput(what: string): boolean {
+  return what === 'request' || !!valueWords().unknownPayload?.sources.has(what);
+}
+
+/** The object literals a storage write takes its keys from: the `data` of an options object, or the data arguments. */
+function writtenObjects(kind: Extract<CallKind, { t: 'sink' }>, c: ts.CallExpression): ts.ObjectLiteralExpression[] {
+  const out: ts.ObjectLiteralExpression[] = [];
+  if (kind.options) {
+    const a0 = objectArg(c.arguments[0]);
+    for (const p of a0?.properties ?? []) {
+      if (!ts.isPropertyAssignment(p) || !kind.options.dataKeys.includes(propName(p.name) ?? '')) continue;
+      const o = objectArg(p.initializer);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+  const idx = kind.args === 'all' ? c.arguments.map((_, i) => i) : kind.args === 'none' ? [] : kind.args;
+  for (const i of idx) {
+    const o = objectArg(c.arguments[i]);
+    if (o) out.push(o);
+  }
+  return out;
 }
 
 export function analyzeFlows(sf: ts.SourceFile, filePath: string, catalog: RecipientCatalog, vocab: Vocabulary): FileFlows {

@@ -7,6 +7,7 @@
  */
 import type { ClientFacts, ClientUse, SinkInfo } from './types.js';
 import type { CatLabel, Label, Step, Taint } from './taint.js';
+import { storedFromPayloadKey } from './stored-keys.js';
 
 /** Pseudo-category of a value under a `to`/`cc`/`bcc` key: an email or a phone number, by recipient. */
 export const ADDRESSEE = '@addressee';
@@ -97,16 +98,24 @@ export function unresolvedClientRef(use: { key: string; call: boolean }, clients
 /**
  * Labels known only from payload keys, decided for the sink they reach: kept for third parties
  * (the addressee becomes an email for e-mail services, a phone number for SMS), dropped for logs,
- * URLs and the app's own storage.
+ * URLs and the app's own storage; keys written to storage kept for storage only.
  */
 export function materialize(t: Taint, sink: SinkInfo): Taint {
-  if (!t.some((l) => l.k === 'cat' && l.keyed)) return t;
+  if (!t.some((l) => l.k === 'cat' && (l.keyed || l.stored))) return t;
   const thirdParty = sink.kind !== 'log' && sink.kind !== 'url' && !sink.internal;
+  // Keys written to storage (stored-keys.ts) say what is stored, nothing of what a log or an API gets.
+  const storage = sink.kind === 'storage' && !!sink.internal;
+  t = t.filter((l) => l.k !== 'cat' || !l.stored || storage);
+  if (!t.some((l) => l.k === 'cat' && l.keyed)) return t;
   const addressee = sink.recipient?.kind === 'email' ? 'digital-account' : sink.recipient?.kind === 'sms' ? 'phone' : undefined;
   const out: Label[] = [];
   for (const l of t) {
     if (l.k !== 'cat' || !l.keyed) out.push(l);
-    else if (!thirdParty) continue;
+    else if (!thirdParty) {
+      // A payload key that reaches a model through the app's own wrapper (`updateUser({ data: { authChallenge } })`): judged again with the model as owner.
+      const s = storage && sink.model ? storedFromPayloadKey(l, sink.model) : undefined;
+      if (s) out.push(s);
+    }
     else if (l.cat !== ADDRESSEE) out.push(l);
     else if (addressee) out.push({ ...l, cat: addressee });
   }

@@ -12,6 +12,7 @@ import { isFunctionLike, isLiteralish, propName, rootName } from './ast.js';
 import { isRelative } from './bindings.js';
 import { ClientBinder } from './client-binding.js';
 import { CONFIG_OWNERS, GENERIC_OWNERS, cap, isOptionBag } from './names.js';
+import { objectArg, storedKeyLabel, storedKeys } from './stored-keys.js';
 import { ADDRESSEE_KEYS, WRAPPER_SUFFIX, type FnInfo } from './state.js';
 
 const NOTHING: ReadonlySet<string> = new Set();
@@ -216,6 +217,11 @@ export abstract class Interpreter extends ClientBinder {
         this.urlSink(target, t, undefined);
       }
       let base: ts.Expression = target.expression;
+      // `user.password = hashed` then `user.save()`: the key says what the document now stores.
+      if (value && ts.isPropertyAccessExpression(target) && ts.isIdentifier(base) && this.frame.env.get(base.text) !== undefined) {
+        const l = storedKeyLabel(this.keyJudge, target.name.text, this.ownerOf(this.frame.env.get(base.text)!, base), value, t, target.name);
+        if (l) t = union(t, [l]);
+      }
       while (ts.isPropertyAccessExpression(base) || ts.isElementAccessExpression(base)) base = base.expression;
       if (ts.isIdentifier(base) && t.length) {
         if (this.frame.env.get(base.text) !== undefined || !this.bindings.has(base.text)) this.frame.env.assign(base.text, t);
@@ -437,6 +443,7 @@ export abstract class Interpreter extends ClientBinder {
         this.analyzeFunction(p, this.fnInfo(`${this.mk}#<anon${this.anon++}>`, propName(p.name) ?? '<method>', p, false));
       }
     }
+    if (spread.length) this.objectSpreads.set(o, spread);
     if (spread.length && explicit.length) {
       const ex = new Set(explicit);
       spread = spread
@@ -471,7 +478,25 @@ export abstract class Interpreter extends ClientBinder {
     const args = (n.arguments ?? []).map((a) => (isFunctionLike(a) ? (this.closure(a), EMPTY) : this.visit(a)));
     const name = ts.isIdentifier(n.expression) ? n.expression.text : ts.isPropertyAccessExpression(n.expression) ? n.expression.name.text : '';
     if (this.vocab.scheduleConstructors.has(name)) this.markScheduledArgs(n.arguments ?? []);
+    // `new Account({ password: h, phone })` then `doc.save()`: a document of the app's own model.
+    const obj = objectArg(n.arguments?.[0]);
+    const owner = obj ? this.constructedModel(n.expression) : undefined;
+    if (obj && owner) return union(unionAll(args), storedKeys(this.keyJudge, obj, owner));
     return unionAll(args);
+  }
+
+  /** The model a `new` builds when it is the project's own class or model (`new User(...)`, `new this.userModel(...)`). */
+  private constructedModel(e: ts.Expression): string | undefined {
+    if (ts.isIdentifier(e)) {
+      const b = this.bindings.get(e.text);
+      if (b?.entity) return b.entity;
+      // The model the variable holds, not the store word (`accountDB`, `UserModel`).
+      return b?.local === 'class' || (b?.module && isRelative(b.module)) ? e.text.replace(/(?<=.)(DB|Db|Model|Schema|Collection|Repository|Repo|Table)$/, '') : undefined;
+    }
+    if (ts.isPropertyAccessExpression(e) && e.expression.kind === ts.SyntaxKind.ThisKeyword && /Model$/.test(e.name.text)) {
+      return this.frame.cls?.bindings.get(e.name.text)?.entity ?? cap(e.name.text.replace(/Model$/, ''));
+    }
+    return undefined;
   }
 
   protected urlSink(at: ts.Node, t: Taint, _url: ts.Expression | undefined): void {

@@ -199,7 +199,9 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
       l = { ...rest, steps: p ? prefixSteps(prefixSteps(p.steps, from.steps), l.steps) : l.steps };
     }
     switch (l.k) {
+      // Protected values stay remembered: a hash passed to a wrapper that stores it is still a credential stored.
       case 'src':
+      case 'prot':
         out = union(out, [l]);
         break;
       case 'ret': {
@@ -241,7 +243,9 @@ function resolveWith(t: Taint, scope: ResolveScope, memo: Map<string, Taint | nu
             cats.push({
               k: 'cat',
               cat: f.cat,
-              conf: f.conf,
+              // Known from the write only (TypeLabel.stored): one level below the declaration.
+              conf: l.stored ? (f.conf === 'high' ? 'medium' : 'low') : f.conf,
+              ...(l.stored ? { stored: true as const } : {}),
               field: `${facts.name}.${f.name}`,
               ...(l.source ? { source: l.source } : {}),
               ...(keepVia ? { via: keepVia } : {}),

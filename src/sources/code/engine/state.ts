@@ -18,6 +18,7 @@ import { isRelative, moduleKey, resolveImport, type Binding, type Bindings } fro
 import { urlShape } from '../flows/urls.js';
 import { isOptionBag } from './names.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { KeyJudge } from './stored-keys.js';
 
 export interface FnInfo {
   key: string;
@@ -136,6 +137,8 @@ export abstract class AnalyzerState {
   protected readonly evidenceKeys = new Set<string>();
   protected readonly urlInputs: UrlInput[] = [];
   protected readonly objectKeys = new WeakMap<ts.ObjectLiteralExpression, Map<string, Taint>>();
+  /** What the spreads of an object literal carry (`{ ...input, id }`), for storage writes (stored-keys.ts). */
+  protected readonly objectSpreads = new WeakMap<ts.ObjectLiteralExpression, Taint>();
   protected readonly aliases: Record<string, string> = {};
   protected readonly reexports: string[] = [];
   protected passwordHashing = false;
@@ -293,6 +296,14 @@ export abstract class AnalyzerState {
       }
     }
   }
+
+  /** How keys written to storage are judged (stored-keys.ts). */
+  protected readonly keyJudge: KeyJudge = {
+    names: (name, owner) => this.names(name, owner),
+    step: (node, message) => this.step(node, message),
+    valuesOf: (obj) => this.objectKeys.get(obj),
+    spreadOf: (obj) => this.objectSpreads.get(obj),
+  };
 
   step(node: ts.Node, message: string): Step {
     const { line, column } = positionOf(this.sf, node);

@@ -48,6 +48,13 @@ export interface CatLabel {
    * payload reaches a third party, not in logs or the app's own storage.
    */
   keyed?: true;
+  /**
+   * Known only from the key it is written under in the app's own storage, judged with the model as
+   * owner (`prisma.user.update({ data: { refreshToken: hash } })`): a reviewer reads the write as
+   * storing that category whatever the value's path. Counts at storage sinks only (see materialize),
+   * one confidence level below the name's, never as a plain-text or unencrypted risk.
+   */
+  stored?: true;
   /** Collected by the recipient's SDK itself (device, IP, cookies), not passed by the code. */
   collected?: true;
   /** A whole payload of unknown shape (see unknownPayload in flows/report.ts): may hold personal data. */
@@ -95,6 +102,11 @@ export interface TypeLabel {
   source?: string;
   /** The object is parameter `index` of `fn` (see CatLabel.via). */
   via?: { fn: string; index: number };
+  /**
+   * The model's own fields, known only from a write to it of an object of unknown shape (`data: {
+   * ...input }`, `findByIdAndUpdate(id, req.body)`): resolved into CatLabel.stored labels.
+   */
+  stored?: true;
   steps: readonly Step[];
 }
 
@@ -128,7 +140,7 @@ export function labelKey(l: Label): string {
     case 'param':
       return `p:${l.fn}:${l.index}`;
     case 'type':
-      return `t:${l.type}:${l.exclude?.join(',') ?? ''}`;
+      return `t:${l.type}:${l.exclude?.join(',') ?? ''}${l.stored ? ':stored' : ''}`;
     case 'src':
       return `s:${l.what}`;
     case 'prot':

@@ -82,7 +82,8 @@ function carried(labels: CatLabel[], regime: Regime): Carried | undefined {
   const best = bestByCategory(labels);
   const categories = orderCategories(best.keys(), regime);
   // The codeFlow follows data the code passes; what the SDK collects by itself has no path to show.
-  const primary = best.get(categories.find((c) => !best.get(c)!.collected) ?? categories[0]!)!;
+  // Nor has a key written to storage: a traced label's path, when there is one, shows where the data came from.
+  const primary = best.get(categories.find((c) => !best.get(c)!.collected && !best.get(c)!.stored) ?? categories.find((c) => !best.get(c)!.collected) ?? categories[0]!)!;
   const fields = [...new Set(labels.map((l) => l.field))].slice(0, 12);
   // What an SDK collects by itself is named among the fields; it is not where the data came from.
   const sources = [...new Set(labels.flatMap((l) => (l.source && !l.collected ? [l.source] : [])))];
@@ -200,6 +201,7 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       `source: ${flowData.primary.steps[0]?.message ?? flowData.primary.field}`,
       `sink: ${s.api}() (${s.kind}${s.heuristic ? ', recognised by name' : ''})`,
       ...(flowData.unshaped ? [`the whole ${flowData.sources[0] ?? 'payload'} reaches the sink and its fields are not known here: it may hold personal data (category assumed, low confidence)`] : []),
+      ...(flowData.best.size && [...flowData.best.values()].every((l) => l.stored) ? ['known from the write to the model only (the keys written, or the model\'s declared fields for an object of unknown shape; the values are not traced to personal data): confidence one level lower'] : []),
       ...(hit.entry ? [`wrapper: ${hit.entry.callee}() passes the argument on to ${s.api}() at ${hit.step.path}:${hit.step.line}; reported where the data enters it`] : []),
       ...(s.guessedFrom ? [`recipient guessed from the client's name and call shape: ${s.guessedFrom}; confidence lowered`] : []),
       ...(s.recipient ? [`recipient: ${s.recipient.name}, country ${s.recipient.country ?? `unknown${s.recipient.region ? ` (region ${s.recipient.region})` : ''}`}`] : []),
@@ -237,8 +239,10 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
       });
     }
     // Credentials in a log or written to storage without hashing.
-    if ((s.kind === 'log' || !thirdParty) && flowData.best.has('credentials')) {
-      const l = flowData.best.get('credentials')!;
+    // A key written to storage is no evidence of plain text: its value may well be hashed (stored-keys.ts).
+    const plainCredential = catLabels(hit.taint).filter((l) => l.cat === 'credentials' && !l.stored);
+    if ((s.kind === 'log' || !thirdParty) && plainCredential.length) {
+      const l = plainCredential.reduce((a, b) => (CONF_RANK[b.conf] > CONF_RANK[a.conf] ? b : a));
       out.push({
         ruleId: 'pd-plaintext-credential',
         kind: 'risk',
@@ -257,10 +261,11 @@ export function hitFindings(hit: SinkHit, opts: BuildOptions): Finding[] {
     }
     // Sensitive data written to the application's own storage with no protection on the path.
     if (!thirdParty && s.kind === 'storage') {
-      const sens = flowData.categories.filter((c) => c !== 'credentials' && isSensitive(c, regime));
+      const traced = catLabels(hit.taint).filter((x) => !x.stored);
+      const sens = flowData.categories.filter((c) => c !== 'credentials' && isSensitive(c, regime) && traced.some((x) => x.cat === c));
       if (sens.length) {
-        const l = flowData.best.get(sens[0]!)!;
-        const fields = [...new Set(sens.flatMap((c) => catLabels(hit.taint).filter((x) => x.cat === c).map((x) => x.field)))];
+        const l = traced.find((x) => x.cat === sens[0]) ?? flowData.best.get(sens[0]!)!;
+        const fields = [...new Set(sens.flatMap((c) => traced.filter((x) => x.cat === c).map((x) => x.field)))];
         out.push({
           ruleId: 'pd-sensitive-unencrypted',
           kind: 'risk',

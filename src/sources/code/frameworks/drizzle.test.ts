@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { declaredWith, walkedWith } from '../../../../test/helpers/frameworks.js';
+import { declaredWith, flowsWith, sinks, walkedWith } from '../../../../test/helpers/frameworks.js';
 import { drizzle } from './drizzle.js';
 
 describe('drizzle', () => {
@@ -16,5 +16,22 @@ export const users = pgTable('users', { email: text('email'), phone: varchar('ph
     const code = `export const users = schema.table('users', { email: text('email') });`;
     expect(declaredWith([drizzle], code)).toEqual([]);
     expect(declaredWith([drizzle], `import { pgSchema } from 'drizzle-orm/pg-core';\n${code}`)).toEqual(['users.email drizzle']);
+  });
+
+  test('insert(t).values(row), update(t).set(row) and onConflictDoUpdate({ set }) write rows of the table; the builder steps alone write nothing', () => {
+    const code = `
+import { db } from '@acme/db';
+import { users } from '@acme/db/schema';
+export async function save(email: string, name: string) {
+  await db.insert(users).values({ email }).onConflictDoUpdate({ target: users.id, set: { email } });
+  await db.update(users).set({ name }).where(eq(users.email, email));
+  await db.select().from(users).where(eq(users.email, email));
+  await cache.update(key).set({ email });
+}`;
+    expect(sinks(flowsWith([drizzle], code))).toEqual([
+      'db.insert.values → storage: SQL query builder (Users)',
+      'db.insert.values.onConflictDoUpdate → storage: SQL query builder (Users)',
+      'db.update.set → storage: SQL query builder (Users)',
+    ]);
   });
 });

@@ -120,13 +120,42 @@ function drizzleFields(ctx: Ctx, call: ts.CallExpression): DeclaredField[] | und
   return out;
 }
 
+/** Builder steps that start a write, and the step after them that takes the row (`db.update(users).set(row)`). */
+const WRITE_STEPS: Record<string, string> = { insert: 'values', update: 'set', insertInto: 'values', updateTable: 'set' };
+/** Conflict clauses whose `set` is written too: `.onConflictDoUpdate({ target, set: row })`. */
+const CONFLICT_STEPS = new Set(['onConflictDoUpdate', 'onDuplicateKeyUpdate']);
+const DB_ROOT = /^(db|tx|trx|database|drizzle|client|conn|connection)$/i;
+
+/** The table a write starts on: `users`, `schema.users`, `'users'` (Kysely's insertInto). */
+function tableName(arg: ts.Expression | undefined): string | undefined {
+  if (!arg) return undefined;
+  if (ts.isIdentifier(arg)) return arg.text;
+  if (ts.isPropertyAccessExpression(arg)) return arg.name.text;
+  return stringValue(arg);
+}
+
 export const drizzle: Framework = {
   id: 'drizzle',
-  description: 'Drizzle ORM: pgTable/mysqlTable/sqliteTable declarations of persistent tables',
+  description: 'Drizzle ORM: pgTable/mysqlTable/sqliteTable declarations of persistent tables; insert(t).values() / update(t).set() write rows',
   declarations: {
     markers: ['drizzle-orm', 'pgtable', 'mysqltable', 'sqlitetable'],
     mentionedIn: (lower) => lower.includes('drizzle-orm'),
     persistent: true,
     call: (ctx, _st, call) => drizzleFields(ctx, call),
+  },
+  calls: {
+    // db.insert(users).values({...}), db.update(users).set({...}), also Kysely's insertInto('users').values().
+    classify({ chain, method: last, rootName: rn, api }) {
+      const nm = chain.members.length;
+      if (nm < 2 || !DB_ROOT.test(rn)) return undefined;
+      const at = chain.members.findIndex((m, i) => WRITE_STEPS[m] !== undefined && chain.callAfter[i] !== undefined);
+      if (at < 0 || at === nm - 1) return undefined;
+      const takesRow = last === WRITE_STEPS[chain.members[at]!] || CONFLICT_STEPS.has(last);
+      if (!takesRow) return undefined;
+      const model = tableName(chain.callAfter[at]!.arguments[0]);
+      const info = { kind: 'storage' as const, api, label: 'SQL query builder', internal: true, ...(model ? { model: model.charAt(0).toUpperCase() + model.slice(1) } : {}) };
+      if (CONFLICT_STEPS.has(last)) return { t: 'sink', info, args: [0], options: { dataKeys: ['set'], writtenFrom: 'set' } };
+      return { t: 'sink', info, args: [0] };
+    },
   },
 };

@@ -24,4 +24,20 @@ export function count() { return prisma.user.count(); }`;
     expect(sinks(flows)).toEqual([]);
     expect(returnsOf(flows, 'find')).toEqual([]);
   });
+
+  test("a client under another name (a parameter, the app's db module) is Prisma by the call shape", () => {
+    const code = `
+import { db } from '@/lib/db';
+export function adapter(p: any) {
+  return {
+    linkAccount: (data: any) => p.account.create({ data: { refresh_token: data.refresh_token } }),
+    rename: (id: string, name: string) => db.user.update({ where: { id }, data: { name } }),
+    touch: (id: string) => p.user.update({ where: { id } }),
+    other: (email: string) => client.messages.create({ to: email }),
+  };
+}
+export function find(id: string) { return db.user.findUnique({ where: { id } }); }`;
+    expect(sinks(flowsWith([prisma], code))).toEqual(['p.account.create → storage: Prisma (Account)', 'db.user.update → storage: Prisma (User)']);
+    expect(returnsOf(flowsWith([prisma], code), 'find')).toEqual(['type:User (Prisma User record)']);
+  });
 });

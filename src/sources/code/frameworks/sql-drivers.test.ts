@@ -21,4 +21,17 @@ export async function add(pool: any, email: string) {
 }`;
     expect(sinks(flowsWith([sqlDrivers], code))).toEqual(['pool.execute → storage: SQL (users)']);
   });
+
+  test('a statement held in a local constant is read where it was declared; a SELECT constant decides nothing is written', () => {
+    const code = `
+export async function add(db: any, guest_fullname: string, guest_cccd: string, sql: string) {
+  const insertQuery = \`
+    INSERT INTO reservations (guest_fullname, guest_cccd) VALUES (?, ?)\`;
+  db.query(insertQuery, [guest_fullname, guest_cccd], () => {});
+  const q = 'SELECT * FROM reservations WHERE guest_cccd = ?';
+  db.query(q, [guest_cccd]);
+  db.query(sql, [guest_cccd]);
+}`;
+    expect(sinks(flowsWith([sqlDrivers], code))).toEqual(['db.query → storage: SQL (reservations)']);
+  });
 });

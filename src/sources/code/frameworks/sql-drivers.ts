@@ -15,10 +15,31 @@ const WRITE_SQL = /^\s*(?:insert\s+(?:ignore\s+)?into|update(?:\s+ignore)?|repla
 const OTHER_SQL = /^\s*(?:select|delete|with|create|alter|drop|begin|commit|rollback|set|show)\b/i;
 
 /** The statement's leading text: a string literal, or a template's head (`INSERT ... ${table}`). */
-function statementText(e: ts.Expression | undefined): string | undefined {
+function statementText(e: ts.Expression | undefined, consts: ReadonlyMap<string, string>): string | undefined {
   if (!e) return undefined;
   if (ts.isStringLiteralLike(e)) return e.text;
   if (ts.isTemplateExpression(e)) return e.head.text;
+  if (ts.isIdentifier(e)) {
+    const init = localInitializer(e);
+    return init ? statementText(init, consts) : consts.get(e.text);
+  }
+  return undefined;
+}
+
+/**
+ * `const insertQuery = \`INSERT INTO ...\`; db.query(insertQuery, values)`: the string a name was
+ * declared with in an enclosing block (the nearest one declaring it), when it is a literal.
+ */
+function localInitializer(id: ts.Identifier): ts.Expression | undefined {
+  for (let n: ts.Node | undefined = id.parent; n; n = n.parent) {
+    if (!ts.isBlock(n) && !ts.isSourceFile(n)) continue;
+    for (const st of n.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      for (const d of st.declarationList.declarations) {
+        if (ts.isIdentifier(d.name) && d.name.text === id.text) return d.initializer && (ts.isStringLiteralLike(d.initializer) || ts.isTemplateExpression(d.initializer)) ? d.initializer : undefined;
+      }
+    }
+  }
   return undefined;
 }
 
@@ -27,9 +48,9 @@ export const sqlDrivers: Framework = {
   description: 'SQL drivers: INSERT/UPDATE/REPLACE statements passed to query/execute write their bound values',
   packages: ['mysql', 'mysql2', 'pg', 'sqlite3', 'better-sqlite3', 'mssql', 'oracledb', 'tedious'],
   calls: {
-    classify({ call, method, api }) {
+    classify({ call, method, api, engine }) {
       if (!RUN_METHODS.has(method) || call.expression.kind !== ts.SyntaxKind.PropertyAccessExpression) return undefined;
-      const text = statementText(call.arguments[0]);
+      const text = statementText(call.arguments[0], engine.consts);
       const m = text === undefined ? null : WRITE_SQL.exec(text);
       if (!m) return text !== undefined && OTHER_SQL.test(text) ? DECIDED_NONE : undefined;
       return { t: 'sink', info: { kind: 'storage', api, label: 'SQL', internal: true, model: m[1]! }, args: 'all' };
