@@ -43,7 +43,7 @@ beforeAll(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'pdscan-cli-'));
   writeFileSync(path.join(dir, '.pdscan.yml'), CONFIG);
   mkdirSync(path.join(dir, 'src'));
-  writeFileSync(path.join(dir, 'src/notes.txt'), 'Bệnh nhân A\nSố điện thoại: 0912345678\nChẩn đoán: viêm phổi cấp\n');
+  writeFileSync(path.join(dir, 'src/notes.txt'), 'Bệnh nhân A\nSố điện thoại: 0912608374\nChẩn đoán: viêm phổi cấp\n');
   writeFileSync(path.join(dir, 'src/clean.txt'), 'Không có dữ liệu cá nhân ở đây.\n');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,14 +53,14 @@ describe('pdscan scan', () => {
     const r = pdscan(['scan', 'src']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('src/notes.txt');
-    expect(r.stdout).toContain('09******78');
-    expect(r.stdout).not.toContain('0912345678');
+    expect(r.stdout).toContain('09******74');
+    expect(r.stdout).not.toContain('0912608374');
     expect(r.stdout).not.toContain('viêm phổi');
   });
 
   test('--show-data prints raw values', () => {
     const r = pdscan(['scan', 'src', '--show-data']);
-    expect(r.stdout).toContain('0912345678');
+    expect(r.stdout).toContain('0912608374');
   });
 
   test('--fail-on high exits 1 on sensitive data, --fail-on none exits 0', () => {
@@ -78,7 +78,7 @@ describe('pdscan scan', () => {
       categories: ['phone'],
       sensitive: false,
       confidence: 'high',
-      value: '09******78',
+      value: '09******74',
       location: { path: 'src/notes.txt', line: 2, column: 16 },
     });
     expect(phone.legalRefs).toEqual(expect.arrayContaining(['decree-13:2.3.g']));
@@ -114,7 +114,7 @@ describe('pdscan scan', () => {
     const log = JSON.parse(readFileSync(file, 'utf8'));
     const result = log.runs[0].results[0];
     expect(result.ruleId).toBeTruthy();
-    expect(result.message.text).not.toMatch(/0912345678/);
+    expect(result.message.text).not.toMatch(/0912608374/);
     expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('src/notes.txt');
     expect(result.partialFingerprints['pdscan/v1']).toMatch(/^[0-9a-f]{32}$/);
     expect(Object.keys(result.properties)).toEqual(expect.arrayContaining(['category', 'sensitive', 'legalRefs', 'confidence']));
@@ -128,7 +128,7 @@ describe('pdscan scan', () => {
     const fp = () => (JSON.parse(pdscan(['scan', 'src/notes.txt', '--format', 'json']).stdout) as { findings: Array<{ ruleId: string; fingerprint: string }> })
       .findings.map((f) => `${f.ruleId}:${f.fingerprint}`).sort();
     const before = fp();
-    writeFileSync(path.join(dir, 'src/notes.txt'), 'Dòng mới\n\nBệnh nhân A\nSố điện thoại: 0912345678\nChẩn đoán: viêm phổi cấp\n');
+    writeFileSync(path.join(dir, 'src/notes.txt'), 'Dòng mới\n\nBệnh nhân A\nSố điện thoại: 0912608374\nChẩn đoán: viêm phổi cấp\n');
     expect(fp()).toEqual(before);
   });
 

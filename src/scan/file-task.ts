@@ -91,6 +91,8 @@ export interface FileScannerOptions {
 export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Promise<CodeAnalyzer>, opts: FileScannerOptions = {}) {
   const classifier = new Classifier(rules);
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]));
+  // Rules not from the built-in packs (rules/*.yml): the user's, from .pdscan.yml or its rule files.
+  const userRules = new Set(rules.filter((r) => !r.source?.startsWith('rules/')).map((r) => r.id));
 
   /** Value findings of one text: detectors, then values known only by their key or column. */
   const classifyText = (buf: Buffer, rel: string, lines: LineIndex): Finding[] => {
@@ -142,7 +144,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       }
       for (const [inner, found] of byPath) {
         const lines = c.unitLines.get(inner);
-        annotateValueFindings(found, classifyFileContext(inRoot + inner.slice(input.rel.length)), judge, undefined, lines && ((l) => lines.lineText(l)));
+        annotateValueFindings(found, classifyFileContext(inRoot + inner.slice(input.rel.length)), judge, undefined, lines && ((l) => lines.lineText(l)), userRules);
       }
       return { rel: input.rel, findings: c.findings, evidence: [], bytes: c.bytes, lines: c.lines, notices: c.notices, ...(Object.keys(c.innerTexts).length ? { innerTexts: c.innerTexts } : {}) };
     }
@@ -186,7 +188,7 @@ export function createFileScanner(rules: RuleDef[], loadCodeAnalyzer?: () => Pro
       const lineText = (l: number) => lines.lineText(l);
       // Inline SVG data in any file; JSDoc @example sections in TS/JS.
       const atLine = (l: number) => lineContext(lineText(l)) ?? (script ? jsdocExampleContext(lineText, l) : undefined);
-      annotateValueFindings(findings, classifyFileContext(input.inRoot ?? input.rel, buf), judgeFor(input), atLine, lineText);
+      annotateValueFindings(findings, classifyFileContext(input.inRoot ?? input.rel, buf), judgeFor(input), atLine, lineText, userRules);
     }
     findings = aggregateValues(input.rel, findings);
     fingerprintFindings(findings, (l) => lines.lineText(l));

@@ -128,6 +128,12 @@ describe('values read as records', () => {
     expect(doctor[0]!.properties?.lone).toBeUndefined();
   });
 
+  test("the user's own rules are never lone: they say what the user wants found", () => {
+    const mine = [value('acme-diagnosis', 'health', 'DX-4471', 8, 'src/codes.ts'), value('vn-gender', 'gender', 'Nam', 30, 'src/codes.ts')];
+    annotateValueFindings(mine, source, judgeSynthetic, undefined, undefined, new Set(['acme-diagnosis']));
+    expect(mine.map((f) => f.properties?.lone)).toEqual([undefined, true]);
+  });
+
   test('a login name, a note-level name or a made-up mailbox does not anchor a record; data files never have lone values', () => {
     const weak = [
       value('login-username-column', 'digital-account', 'auth0|abc123', 10, 'src/auth0.ts'),

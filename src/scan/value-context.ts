@@ -17,6 +17,7 @@ export function annotateValueFindings(
   judge?: SyntheticJudge,
   atLine?: (line: number) => ContextVerdict | undefined,
   lineText?: (line: number) => string,
+  userRules?: ReadonlySet<string>,
 ): void {
   const recognisers = new Map<Finding, string>();
   for (const f of findings) {
@@ -40,7 +41,7 @@ export function annotateValueFindings(
     f.properties = props;
     f.explain = explain;
   }
-  if (judge) readRecords(findings, recognisers, syntheticPolicy().records);
+  if (judge) readRecords(findings, recognisers, syntheticPolicy().records, userRules);
 }
 
 const PRIMARY = new Set(['source', 'data']);
@@ -58,9 +59,10 @@ function headerWindow(lineText: (line: number) => string, line: number): string 
  * Reads a file's values together, by record (the lines around each value; one line in CSV-like
  * files): a made-up value spreads to its record (a demo account's name beside its role mailbox and
  * sequential phone), and in application source a value that names nobody (a gender, a diagnosis, a
- * password, an amount) with no realistic identifier in its record is marked `lone`.
+ * password, an amount) with no realistic identifier in its record is marked `lone` (not for the
+ * user's own rules from .pdscan.yml, which say what the user wants found).
  */
-function readRecords(findings: Finding[], recognisers: Map<Finding, string>, policy: RecordPolicy): void {
+function readRecords(findings: Finding[], recognisers: Map<Finding, string>, policy: RecordPolicy, userRules?: ReadonlySet<string>): void {
   const values = findings.filter((f) => isValueFinding(f) && f.location && PRIMARY.has(String(f.properties?.context)));
   if (!values.length) return;
   const path = values[0]!.location!.path;
@@ -78,7 +80,8 @@ function readRecords(findings: Finding[], recognisers: Map<Finding, string>, pol
     if (f.properties?.synthetic === true) continue;
     const marker = nearest(markers, f, window);
     if (marker) spread.push([f, marker]);
-    else if (f.properties?.context === 'source' && !nearest(realistic, f, window, true)) lone.push(f);
+    // The user's own rules are not second-guessed: "lone" was measured on the built-in detectors.
+    else if (f.properties?.context === 'source' && !userRules?.has(f.ruleId) && !nearest(realistic, f, window, true)) lone.push(f);
   }
   for (const [f, m] of spread) {
     f.properties = { ...f.properties, synthetic: true };
