@@ -73,7 +73,7 @@ function runCli(dir: string, threads: number, build: boolean): Predicted[] {
     maxBuffer: 1 << 30,
   });
   if (r.status !== 0 && r.status !== 1) throw new Error(`pdscan exited with ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
-  let out: { findings?: Array<{ ruleId: string; category: string; categories?: string[]; confidence: string; location?: { path?: string; line?: number }; sampleLocations?: Array<{ path?: string; line?: number }> }> };
+  let out: { findings?: Array<{ ruleId: string; category: string; categories?: string[]; confidence: string; location?: { path?: string; line?: number }; sampleLocations?: Array<{ path?: string; line?: number }>; properties?: { subcategory?: string } }> };
   try {
     out = JSON.parse(r.stdout);
   } catch {
@@ -83,7 +83,11 @@ function runCli(dir: string, threads: number, build: boolean): Predicted[] {
   for (const f of out.findings ?? []) {
     const p = f.location?.path;
     if (!p) continue;
-    preds.push({ file: relToDir(dir, p), line: f.location?.line ?? 0, ruleId: f.ruleId, categories: f.categories?.length ? f.categories : [f.category], confidence: f.confidence });
+    // A sub-kind (blood type, e-identity/bank login) is reported under its parent category with
+    // properties.subcategory; the corpus labels the sub-kind, so the finding is scored as what it says it is.
+    const sub = f.properties?.subcategory;
+    const categories = (f.categories?.length ? f.categories : [f.category]).map((c) => (sub && c === f.category ? sub : c));
+    preds.push({ file: relToDir(dir, p), line: f.location?.line ?? 0, ruleId: f.ruleId, categories, confidence: f.confidence });
   }
   return preds;
 }

@@ -310,6 +310,16 @@ export async function create(dto: CreateCustomerDto) {
     expect(s.properties?.['fields']).not.toContain('CreateCustomerDto.tonGiao');
     expect(out.findings.some((f) => f.ruleId === 'pd-sensitive-unencrypted' && f.category === 'political-religious')).toBe(false);
   });
+
+  test('an unencrypted-storage risk is no stronger than its field: a guessed free-text field is a note', () => {
+    const out = scanSources({
+      'src/patient.entity.ts': `import { Entity, Column } from 'typeorm';
+@Entity() export class Patient { @Column() hoTen: string; @Column() tienSuBenh: string; @Column() ghiChu: string }`,
+    });
+    const risks = out.findings.filter((f) => f.ruleId === 'pd-sensitive-unencrypted');
+    expect(risks.find((f) => f.category === 'health')?.level).toBe('medium');
+    expect(risks.find((f) => f.category === 'private-life')?.level).toBe('low');
+  });
 });
 
 describe('whole records', () => {

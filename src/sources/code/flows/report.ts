@@ -409,7 +409,9 @@ export function declarationRiskFindings(
         location: { path: loc.path, line: loc.line, column: loc.column },
         logicalLocations,
         explain: ['sensitive field in a persistent model', 'no encryption/hashing of this field and no protected write found'],
-        level: 'medium',
+        // A risk is no stronger than the guess it rests on: a field only guessed at (free text on
+        // a person read as private life) is a note, not a warning on every notes column.
+        level: f.conf === 'low' ? 'low' : 'medium',
         properties: { model: t.name, field: f.name, ...(t.framework ? { framework: t.framework } : {}) },
       });
     }
