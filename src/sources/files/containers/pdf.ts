@@ -4,10 +4,9 @@
  * possible identity-document image when its file name says so.
  */
 import { normalizeBuffer } from '../../../classify/engine.js';
-import { readFile, stat } from 'node:fs/promises';
 import type { ExpandContext } from './expand.js';
 import { looksLikeIdDocument } from './id-document.js';
-import { LimitExceeded, formatBytes } from './types.js';
+import { readWhole } from './types.js';
 
 /** One line of a page's text layer: its text and where it starts and ends on the page. */
 export interface PdfLine {
@@ -90,9 +89,7 @@ export function unwrap(lines: readonly PdfLine[]): string[] {
 }
 
 export async function expandPdf(source: string | Buffer, where: string, ctx: ExpandContext): Promise<void> {
-  const size = typeof source === 'string' ? (await stat(source)).size : source.length;
-  if (size > ctx.limits.maxEntryBytes) throw new LimitExceeded(`${where}: refused, ${formatBytes(size)} (limit max_entry_bytes)`);
-  const data = typeof source === 'string' ? await readFile(source) : source;
+  const data = await readWhole(source, where, ctx.limits);
   const { getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(data));
   const pages: string[] = [];

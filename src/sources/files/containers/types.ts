@@ -4,6 +4,7 @@
  * reports show (`backup.zip!/exports/kh.csv`), and notices for what could not or would not be
  * read (refused by a limit, encrypted, no text layer). Nothing is ever written to disk.
  */
+import { readFile, stat } from 'node:fs/promises';
 
 /** The file on disk that holds a virtual path: `backup.zip` for `backup.zip!/exports/kh.csv`. */
 export function outerFile(virtualPath: string): string {
@@ -87,6 +88,16 @@ export class ByteBudget {
       throw new BudgetExhausted(`${top}: refused, expands to more than ${this.limits.maxRatio}× its ${formatBytes(this.fileSize)} (limit max_ratio), e.g. nested archives`);
     }
   }
+}
+
+/**
+ * The bytes of a container its reader needs whole (a PDF, an OLE workbook), refused before reading
+ * when larger than `max_entry_bytes`: a file on disk by its size, an inner entry as given.
+ */
+export async function readWhole(source: string | Buffer, where: string, limits: ContainerLimits): Promise<Buffer> {
+  const size = typeof source === 'string' ? (await stat(source)).size : source.length;
+  if (size > limits.maxEntryBytes) throw new LimitExceeded(`${where}: refused, ${formatBytes(size)} (limit max_entry_bytes)`);
+  return typeof source === 'string' ? readFile(source) : source;
 }
 
 export function formatBytes(n: number): string {

@@ -7,10 +7,9 @@
  * MULRK and FORMULA+STRING. A FILEPASS record means the workbook is encrypted: reported, not read.
  * Excel 5.0/95 (BIFF5) files are named as unsupported rather than misread.
  */
-import { readFile, stat } from 'node:fs/promises';
 import type { ExpandContext } from './expand.js';
 import { SheetChunker } from './sheets.js';
-import { LimitExceeded, formatBytes } from './types.js';
+import { LimitExceeded, formatBytes, readWhole } from './types.js';
 import { EntryEncrypted } from './zip.js';
 
 const REC = {
@@ -220,9 +219,7 @@ function readSheet(stream: Buffer, offset: number, sst: readonly string[]): Map<
 }
 
 export async function expandXls(source: string | Buffer, where: string, ctx: ExpandContext): Promise<void> {
-  const size = typeof source === 'string' ? (await stat(source)).size : source.length;
-  if (size > ctx.limits.maxEntryBytes) throw new LimitExceeded(`${where}: refused, ${formatBytes(size)} (limit max_entry_bytes)`);
-  const data = typeof source === 'string' ? await readFile(source) : source;
+  const data = await readWhole(source, where, ctx.limits);
   const CFB = (await import('cfb')).default;
   const container = CFB.read(data, { type: 'buffer' });
   const entry = CFB.find(container, 'Workbook') ?? CFB.find(container, 'Book');
